@@ -1,0 +1,306 @@
+"""The one place where documents become objects and objects become documents.
+
+Two cattrs converters are built here by one function, with the same strict hooks:
+
+- the *fast* converter (no detailed validation) loads valid documents quickly;
+- the *thorough* converter (cattrs' detailed validation) runs only when the fast
+  one fails, and collects every problem with its path.
+
+The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
+``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
+as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
+and lists only as JSON arrays. Each attrs field whose validator is a
+:class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
+so its issue carries the field's path.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from socialvalue._fields import FieldCheck
+from socialvalue.errors import Issue, PathStep, RuleViolation
+from socialvalue.money import Money
+
+__all__ = ["MAX_LIST_ITEMS", "describe", "fast", "issues_from", "thorough", "unstructure"]
+
+#: No list in any document may hold more items than this (a hard cap on work).
+MAX_LIST_ITEMS: Final = 1_000_000
+
+DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
+DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DECIMAL: Final = re.compile(DECIMAL_PATTERN)
+_DATE: Final = re.compile(DATE_PATTERN)
+
+
+def describe(value: object) -> str:
+    """Say what a JSON value is, for messages: ``the number 12.5``, ``a list``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        text = repr(value)
+        return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _wrong(expected: str, value: object) -> RuleViolation:
+    return RuleViolation("value.wrong_type", f"must be {expected}; got {describe(value)}")
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise _wrong("text", value)
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise _wrong("a whole number", value)
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise _wrong("true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if type(value) is str and len(value) <= 24 and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    if type(value) is str:
+        raise RuleViolation(
+            "decimal.bad_format",
+            'must be a decimal string such as "12.5" (up to 15 digits before the point and 6'
+            f" after, no exponent, no spaces); got {describe(value)}",
+        )
+    raise _wrong('a decimal string such as "12.5"', value)
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if type(value) is not str:
+        raise _wrong('a date string such as "2025-04-01"', value)
+    if not _DATE.fullmatch(value):
+        raise RuleViolation(
+            "date.bad_format", f"must be a date written YYYY-MM-DD; got {describe(value)}"
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RuleViolation(
+            "date.impossible", f"must be a real date; {value} does not exist"
+        ) from None
+
+
+_MONEY_KEYS: Final = frozenset({"amount", "currency"})
+
+
+def _structure_money(value: Any, _: type) -> Money:
+    # Documents must state the currency: the Python default of GBP is a convenience
+    # for code, not a guess to make about a supplier's figures.
+    if type(value) is not dict:
+        raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
+    if value.keys() != _MONEY_KEYS:
+        for key in sorted(_MONEY_KEYS - value.keys()):
+            raise RuleViolation("value.missing", f"{key} is required", field=[key])
+        raise ForbiddenExtraKeysError("", Money, set(value.keys() - _MONEY_KEYS))
+    try:
+        amount = _structure_decimal(value["amount"], Decimal)
+    except RuleViolation as exc:
+        raise RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]) from None
+    if type(value["currency"]) is not str:
+        raise RuleViolation(
+            "value.wrong_type",
+            f"currency must be text; got {describe(value['currency'])}",
+            field=["currency"],
+        )
+    return Money(amount, value["currency"])
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    by_value = {member.value: member for member in type_}
+    choices = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if type(value) is str and value in by_value:
+            return by_value[value]
+        raise RuleViolation(
+            "value.not_in_choices", f"must be one of {choices}; got {describe(value)}"
+        )
+
+    return structure
+
+
+def _is_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
+    item_type = typing.get_args(type_)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def check_list(value: Any) -> None:
+        if type(value) is not list:
+            raise _wrong("a list", value)
+        if len(value) > MAX_LIST_ITEMS:
+            raise RuleViolation(
+                "list.too_long", f"must hold at most {MAX_LIST_ITEMS:,} items; got {len(value):,}"
+            )
+
+    def fast(value: Any, _: type) -> tuple[Any, ...]:
+        check_list(value)
+        return tuple([item_hook(item, item_type) for item in value])
+
+    def thorough(value: Any, _: type) -> tuple[Any, ...]:
+        check_list(value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every failure becomes an issue
+                note = IterableValidationNote(f"index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(items)
+
+    return thorough if detailed else fast
+
+
+def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        result = hook(value, type_)
+        if result is not None or not check.optional:
+            check.check(result)
+        return result
+
+    return structure
+
+
+def _attrs_hook(type_: type, converter: cattrs.Converter, detailed: bool) -> Any:
+    attrs.resolve_types(type_)
+    overrides = {
+        field.name: override(
+            struct_hook=_checked(
+                converter.get_structure_hook(field.type), field.validator, field.type
+            )
+        )
+        for field in attrs.fields(type_)
+        if isinstance(field.validator, FieldCheck)
+    }
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        type_,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=detailed,
+        **overrides,  # type: ignore[arg-type]  # per-field overrides are keyword arguments
+    )
+
+    def structure(value: Any, cls: type) -> Any:
+        if type(value) is not dict:
+            raise _wrong("an object", value)
+        return generated(value, cls)
+
+    return structure
+
+
+def _make(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(Money, _structure_money)
+    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, detailed))
+    converter.register_structure_hook_factory(attrs.has, lambda t, c: _attrs_hook(t, c, detailed))
+    converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook_factory(_is_enum, lambda t: lambda e: e.value)
+    converter.register_unstructure_hook_factory(_is_tuple, lambda t, c: _list_unstructure(t, c))
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda t, c: make_dict_unstructure_fn(t, c)
+    )
+    return converter
+
+
+def _list_unstructure(type_: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    item_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
+    return lambda value: [item_hook(item) for item in value]
+
+
+fast: Final = _make(detailed=False)
+thorough: Final = _make(detailed=True)
+
+
+def unstructure(obj: object) -> Any:
+    """A JSON-ready form of ``obj``: dicts, lists, strings, ints, bools and ``None``."""
+    return fast.unstructure(obj, unstructure_as=type(obj))
+
+
+def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
+    if isinstance(exc, RuleViolation):
+        issue = exc.issue(steps)
+        name = next((s for s in reversed(steps) if isinstance(s, str)), "value")
+        if exc.message.startswith(("must ", "repeats ")) and not exc.field:
+            issue = Issue.at(issue.steps, issue.code, f"{name} {exc.message}")
+        return [issue]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        return [
+            Issue.at(
+                (*steps, key if isinstance(key, str) else repr(key)),
+                "value.unexpected",
+                f"unexpected key {key!r}; the keys allowed here are: {allowed}",
+            )
+            for key in sorted(exc.extra_fields, key=repr)
+        ]
+    if isinstance(exc, KeyError) and steps:
+        return [Issue.at(steps, "value.missing", f"{steps[-1]} is required")]
+    message = str(exc) or type(exc).__name__
+    return [Issue.at(steps, "value.invalid", message[:300])]
+
+
+def issues_from(exc: BaseException, steps: tuple[PathStep, ...] = ()) -> list[Issue]:
+    """Every :class:`Issue` in a (possibly nested) cattrs structuring error."""
+    if isinstance(exc, IterableValidationError):
+        indexed, plain = exc.group_exceptions()
+        found = [i for e, note in indexed for i in issues_from(e, (*steps, note.index))]
+    elif isinstance(exc, ClassValidationError):
+        named, plain = exc.group_exceptions()
+        found = [i for e, attr in named for i in issues_from(e, (*steps, attr.name))]
+    else:
+        return _leaf(exc, steps)
+    return found + [i for e in plain for i in issues_from(e, steps)]

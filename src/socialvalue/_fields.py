@@ -1,0 +1,158 @@
+"""Field checks shared by attrs validators and the document converter.
+
+A check is written once and runs in two places: as the attrs validator of a field
+(so an invalid object cannot be built in Python) and, through the converter, as the
+structure hook of that field (so a document's issue points at
+``$.lines[2].quantity`` rather than at the enclosing object, and every field's
+issue is reported at once). The JSON Schemas in :mod:`socialvalue.schemas` state the
+same bounds; the agreement tests keep the two in step.
+
+Use them as attrs validators::
+
+    @attrs.frozen
+    class Line:
+        code: str = attrs.field(validator=Code())
+        quantity: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from socialvalue.errors import RuleViolation
+
+__all__ = ["CODE_PATTERN", "Code", "DecimalRange", "FieldCheck", "Items", "Text"]
+
+#: JSON's own white space; text may not start or end with it.
+JSON_SPACE: Final = " \t\n\r"
+#: Codes and ids: letters, digits and ``. _ : / -``, starting with a letter or digit.
+CODE_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
+_CODE: Final = re.compile(CODE_PATTERN)
+
+
+class FieldCheck:
+    """Base of the field checks: an attrs validator with a path-free :meth:`check`.
+
+    Subclasses implement :meth:`check`, raising :class:`RuleViolation` (path
+    relative to the field) or :class:`TypeError`. ``optional=True`` lets ``None``
+    through, for ``X | None`` fields.
+    """
+
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        """Raise :class:`RuleViolation` if ``value`` breaks this check."""
+        raise NotImplementedError
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and self.optional:
+            return
+        try:
+            self.check(value)
+        except RuleViolation as exc:
+            raise RuleViolation(exc.code, exc.message, field=[attribute.name, *exc.field]) from None
+
+
+@attrs.frozen
+class Text(FieldCheck):
+    """Non-empty, trimmed text of at most ``max_length`` characters.
+
+    Trimmed means no JSON white space (space, tab, CR, LF) at either end, as the
+    schema pattern states.
+    """
+
+    max_length: int = 200
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"must be text; got {type(value).__name__}")
+        if not value.strip(JSON_SPACE):
+            raise RuleViolation("text.empty", "must not be empty")
+        if len(value) > self.max_length:
+            raise RuleViolation(
+                "text.too_long", f"must be at most {self.max_length} characters; got {len(value)}"
+            )
+        if value[0] in JSON_SPACE or value[-1] in JSON_SPACE:
+            raise RuleViolation(
+                "text.untrimmed", "must not start or end with spaces or line breaks"
+            )
+
+
+@attrs.frozen
+class Code(FieldCheck):
+    """A code or identifier such as ``GM-JOBS-1`` (see :data:`CODE_PATTERN`)."""
+
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"must be text; got {type(value).__name__}")
+        if not _CODE.fullmatch(value):
+            raise RuleViolation(
+                "text.bad_format",
+                "must be a code of 1 to 64 letters, digits and . _ : / - that starts with a"
+                f" letter or digit; got {value[:70]!r}",
+            )
+
+
+@attrs.frozen
+class DecimalRange(FieldCheck):
+    """A decimal within ``[minimum, maximum]``; a zero ``minimum`` also refuses ``-0``."""
+
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise TypeError(f"must be a finite Decimal; got {value!r}")
+        low = self.minimum
+        if low is not None and (value < low or (low == 0 and value.is_signed())):
+            raise RuleViolation("decimal.out_of_range", f"must be at least {low}; got {value}")
+        if self.maximum is not None and value > self.maximum:
+            raise RuleViolation(
+                "decimal.out_of_range", f"must be at most {self.maximum}; got {value}"
+            )
+
+
+@attrs.frozen
+class Items(FieldCheck):
+    """A list of ``min_items`` to ``max_items`` items.
+
+    If ``unique_by`` is given, it maps each item to a key that must be unique; a
+    repeat is reported at its second index.
+    """
+
+    min_items: int = 0
+    max_items: int = 1000
+    unique_by: Callable[[Any], Hashable] | None = None
+    what: str = "item"
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        if not isinstance(value, Sequence) or isinstance(value, str):
+            raise TypeError(f"must be a sequence; got {type(value).__name__}")
+        if len(value) < self.min_items:
+            raise RuleViolation("list.empty", f"must hold at least {self.min_items} {self.what}")
+        if len(value) > self.max_items:
+            raise RuleViolation(
+                "list.too_long",
+                f"must hold at most {self.max_items} {self.what}s; got {len(value)}",
+            )
+        if self.unique_by is not None:
+            seen: dict[Hashable, int] = {}
+            for index, item in enumerate(value):
+                key = self.unique_by(item)
+                if key in seen:
+                    raise RuleViolation(
+                        "list.duplicate",
+                        f"repeats {self.what} {key!r} already given at index {seen[key]}",
+                        field=[index],
+                    )
+                seen[key] = index

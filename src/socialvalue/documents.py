@@ -1,0 +1,176 @@
+"""Documents: validate, load and dump the JSON that suppliers and councils exchange.
+
+Data flows one way: a JSON document (a ``dict``) is checked and turned into frozen
+domain objects by :func:`load`, and objects go back to JSON by :func:`dump`, with
+``load(kind, dump(obj)) == obj``. :func:`validate` reports *every* problem at once,
+each an :class:`~socialvalue.errors.Issue` with a JSON path, sorted by path.
+
+How it stays fast and complete: a strict converter loads valid documents without
+collecting errors; only when it fails does a second pass with detailed validation
+walk the whole document to gather every issue, cross-field domain rules included.
+The JSON Schemas (:func:`schema`) state the same rules for other languages; tests
+generate documents from each schema and check both sides give the same verdict.
+
+Limits, so that untrusted input cannot hang or exhaust the process: text fields and
+lists have documented maximum sizes (see each schema), no list holds more than
+:data:`~socialvalue._converter.MAX_LIST_ITEMS` items, and nesting is bounded by the
+schema's own shape because unexpected keys are refused before they are read.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any, Final
+
+import attrs
+import referencing
+from referencing.jsonschema import DRAFT202012
+
+from socialvalue import _converter
+from socialvalue.errors import InvalidDocument, Issue
+
+__all__ = [
+    "SCHEMA_KINDS",
+    "DocumentKind",
+    "ValidationReport",
+    "dump",
+    "kind_of",
+    "load",
+    "schema",
+    "schema_registry",
+    "validate",
+]
+
+
+@attrs.frozen
+class DocumentKind:
+    """A kind of document: its name, the class it loads as, and its JSON Schema."""
+
+    name: str
+    type: type
+    schema: Mapping[str, Any] = attrs.field(repr=False)
+
+
+def _kinds() -> dict[str, DocumentKind]:
+    # Imported here, not at module top, so that domain modules may import this one.
+    kinds: list[DocumentKind] = []
+    return {kind.name: kind for kind in kinds}
+
+
+_KINDS: Final = _kinds()
+_BY_TYPE: Final = {kind.type: kind for kind in _KINDS.values()}
+
+#: The names of every document kind, e.g. ``"supplier"``, ``"review-submission"``.
+SCHEMA_KINDS: Final[tuple[str, ...]] = tuple(sorted(_KINDS))
+
+_REGISTRY: Final = (
+    referencing.Registry()
+    .with_resources(
+        (kind.schema["$id"], DRAFT202012.create_resource(kind.schema)) for kind in _KINDS.values()
+    )
+    .crawl()
+)
+
+
+def _kind(name: str) -> DocumentKind:
+    try:
+        return _KINDS[name]
+    except (KeyError, TypeError):
+        known = ", ".join(SCHEMA_KINDS) or "none yet"
+        raise InvalidDocument(
+            [
+                Issue.at(
+                    [], "document.unknown_kind", f"unknown document kind {name!r}; known: {known}"
+                )
+            ]
+        ) from None
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``kind``, as a fresh ``dict`` to do with as you like."""
+    return copy.deepcopy(dict(_kind(kind).schema))
+
+
+def schema_registry() -> referencing.Registry[Any]:
+    """A ``referencing`` registry holding every schema by its ``$id``."""
+    return _REGISTRY
+
+
+def kind_of(obj: object) -> str:
+    """The document kind that ``obj`` dumps as; ``TypeError`` if it has none."""
+    try:
+        return _BY_TYPE[type(obj)].name
+    except KeyError:
+        raise TypeError(f"{type(obj).__name__} is not a document type") from None
+
+
+@attrs.frozen
+class ValidationReport:
+    """What :func:`validate` found: ``ok`` when there are no ``issues``.
+
+    ``issues`` are sorted by path and hold every problem at once, from the schema's
+    rules and the domain's cross-field rules alike.
+    """
+
+    kind: str
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document has no issues."""
+        return not self.issues
+
+    def raise_for_issues(self) -> None:
+        """Raise :class:`~socialvalue.errors.InvalidDocument` if there are issues."""
+        if self.issues:
+            raise InvalidDocument(self.issues, kind=self.kind)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
+    """The object, or the issues that stop it: fast path first, thorough on failure."""
+    try:
+        return _converter.fast.structure(document, type_), ()
+    except Exception:  # noqa: BLE001 - any failure sends us to the thorough pass
+        pass
+    try:
+        return _converter.thorough.structure(document, type_), ()
+    except Exception as exc:  # noqa: BLE001 - every failure becomes issues
+        issues = _converter.issues_from(exc)
+    return None, tuple(sorted(set(issues), key=Issue.sort_key))
+
+
+def validate(kind: str, document: object) -> ValidationReport:
+    """Check ``document`` as a ``kind`` document and report every problem at once.
+
+    Never raises for bad *content*: wrong types, missing or extra keys, bad
+    decimals and dates, and broken domain rules all come back as issues. An unknown
+    ``kind`` raises :class:`~socialvalue.errors.InvalidDocument`.
+    """
+    _, issues = _structure(document, _kind(kind).type)
+    return ValidationReport(kind, issues)
+
+
+def load(kind: str, document: object) -> Any:
+    """Turn a ``kind`` document into its domain object.
+
+    Raises :class:`~socialvalue.errors.InvalidDocument` carrying every issue when the
+    document is not valid.
+    """
+    obj, issues = _structure(document, _kind(kind).type)
+    if issues:
+        raise InvalidDocument(issues, kind=kind)
+    return obj
+
+
+def dump(obj: object) -> dict[str, Any]:
+    """The JSON-ready document for a domain object (decimals as strings, dates ISO).
+
+    ``load(kind_of(obj), dump(obj)) == obj`` for every document type.
+    """
+    kind_of(obj)
+    result: dict[str, Any] = _converter.unstructure(obj)
+    return result

@@ -1,0 +1,176 @@
+"""One error model for the whole library.
+
+Every problem the library finds in data is an :class:`Issue`: *where* it is (a JSON
+path such as ``$.lines[2].quantity``), *what* it is (a stable, machine-readable
+``code``) and a ``message`` written for the person who has to fix it.
+
+Exceptions carry issues rather than bare strings, and each subclasses the builtin
+that fits, as ``packaging``'s ``InvalidVersion(ValueError)`` does, so callers may
+catch ``ValueError`` without knowing this library:
+
+- :class:`SocialValueError` is the root of every exception raised on purpose here;
+- :class:`InvalidDocument` carries *every* issue found in a document at once;
+- :class:`RuleViolation` is one broken domain rule, raised when an object would be
+  invalid, naming the field it concerns so that paths survive inside documents.
+
+Every code is listed, with its meaning, in :data:`ERROR_CODES` and in
+``docs/reference/error-codes.md`` (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final, TypeAlias
+
+import attrs
+
+__all__ = [
+    "ERROR_CODES",
+    "InvalidDocument",
+    "Issue",
+    "PathStep",
+    "RuleViolation",
+    "SocialValueError",
+    "render_path",
+]
+
+PathStep: TypeAlias = str | int
+"""One step of a JSON path: an object key (``str``) or an array index (``int``)."""
+
+#: Every issue code the library emits, with what it means. Codes are stable: they
+#: may be added, never renamed or reused, so other systems can key on them.
+ERROR_CODES: Final[Mapping[str, str]] = {
+    # documents in general
+    "document.too_large": "The document has more values than the documented limit.",
+    "document.too_deep": "The document nests deeper than the documented limit.",
+    "document.unknown_kind": "The document kind is not one of SCHEMA_KINDS.",
+    "value.missing": "A required key is missing.",
+    "value.unexpected": "A key that the schema does not define is present.",
+    "value.wrong_type": "A value has the wrong JSON type (e.g. a number where a string belongs).",
+    "value.not_in_choices": "A value is not one of the allowed choices.",
+    "value.invalid": "A value breaks a rule not covered by a more specific code.",
+    "text.empty": "A text value is empty or only white space.",
+    "text.too_long": "A text value is longer than its documented maximum.",
+    "text.untrimmed": "A text value starts or ends with white space.",
+    "text.bad_format": "A text value does not have the required form (e.g. a code or id).",
+    "list.too_long": "A list has more items than its documented maximum.",
+    "list.empty": "A list that needs at least one item is empty.",
+    "list.duplicate": "A list holds the same item, or the same key, twice.",
+    # numbers and money
+    "decimal.bad_format": 'A decimal is not a plain decimal string such as "12.50".',
+    "decimal.out_of_range": "A decimal is outside its allowed range.",
+    "money.bad_amount": "A money amount is not an acceptable decimal amount.",
+    "money.bad_type": "A money amount was given as a float or bool instead of a decimal.",
+    "money.bad_currency": "A currency is not a three-letter ISO 4217 code.",
+    "money.currency_mismatch": "Two amounts in different currencies were combined.",
+    # dates and periods
+    "date.bad_format": "A date is not an ISO calendar date YYYY-MM-DD.",
+    "date.impossible": "A date has the right form but does not exist (e.g. 2024-02-30).",
+    "period.end_before_start": "A period ends before it starts.",
+    "period.bad_label": "A financial-year label is not of the form 2025/26.",
+}
+
+
+def render_path(steps: Iterable[PathStep]) -> str:
+    """Render path steps as a JSON path string.
+
+    >>> render_path(["lines", 2, "quantity"])
+    '$.lines[2].quantity'
+    >>> render_path(["odd key"])
+    "$['odd key']"
+    """
+    parts = ["$"]
+    for step in steps:
+        if isinstance(step, int):
+            parts.append(f"[{step}]")
+        elif step.isidentifier():
+            parts.append(f".{step}")
+        else:
+            parts.append("[" + repr(step) + "]")
+    return "".join(parts)
+
+
+def _to_steps(steps: Iterable[PathStep]) -> tuple[PathStep, ...]:
+    return tuple(steps)
+
+
+def _check_code(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in ERROR_CODES:
+        raise ValueError(f"unknown issue code {value!r}: add it to ERROR_CODES and the docs")
+
+
+@attrs.frozen(order=False)
+class Issue:
+    """One problem in a document or object: where, what, and a message for people.
+
+    ``steps`` holds the path as data (keys and indices); ``path`` renders it as a
+    JSON path string. Build one with :meth:`at`:
+
+    >>> issue = Issue.at(["lines", 0, "quantity"], "decimal.bad_format", "must be a decimal")
+    >>> issue.path, issue.code
+    ('$.lines[0].quantity', 'decimal.bad_format')
+    """
+
+    steps: tuple[PathStep, ...] = attrs.field(converter=_to_steps, repr=False)
+    code: str = attrs.field(validator=_check_code)
+    message: str
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the problem, e.g. ``$.lines[2].quantity``."""
+        return render_path(self.steps)
+
+    @classmethod
+    def at(cls, steps: Iterable[PathStep], code: str, message: str) -> Issue:
+        """Make an issue at ``steps`` (keys and indices from the document root)."""
+        return cls(tuple(steps), code, message)
+
+    def __repr__(self) -> str:
+        return f"Issue(path={self.path!r}, code={self.code!r}, message={self.message!r})"
+
+    def sort_key(self) -> tuple[tuple[tuple[int, str | int], ...], str, str]:
+        """Key that sorts issues by path (indices numerically), then code and message."""
+        steps = tuple((0, s) if isinstance(s, int) else (1, s) for s in self.steps)
+        return (steps, self.code, self.message)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} [{self.code}]"
+
+
+class SocialValueError(Exception):
+    """Root of every exception this library raises on purpose."""
+
+
+class RuleViolation(SocialValueError, ValueError):
+    """A domain rule is broken, so the object cannot be built.
+
+    ``field`` names the attribute (or a path below the object) the rule concerns;
+    when the object is built from a document, the loader adds it to the object's
+    path, so the issue points at the field rather than at the enclosing object.
+    """
+
+    def __init__(self, code: str, message: str, *, field: Iterable[PathStep] = ()) -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown issue code {code!r}")
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field: tuple[PathStep, ...] = tuple(field)
+
+    def issue(self, at: Iterable[PathStep] = ()) -> Issue:
+        """This violation as an :class:`Issue` under the object path ``at``."""
+        return Issue.at([*at, *self.field], self.code, self.message)
+
+
+class InvalidDocument(SocialValueError, ValueError):
+    """A document (or object) has problems; ``issues`` lists every one, sorted by path."""
+
+    def __init__(self, issues: Iterable[Issue], *, kind: str | None = None) -> None:
+        self.issues: tuple[Issue, ...] = tuple(sorted(issues, key=Issue.sort_key))
+        self.kind = kind
+        what = f"{kind} document" if kind else "document"
+        count = len(self.issues)
+        lines = "\n".join(f"  {issue}" for issue in self.issues[:20])
+        more = f"\n  … and {count - 20} more" if count > 20 else ""
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{what} has {count} {noun}:\n{lines}{more}")
