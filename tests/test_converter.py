@@ -161,3 +161,17 @@ def test_describe() -> None:
     assert describe("x" * 50).endswith("...'")
     assert describe({}) == "an object"
     assert describe(b"x") == "a bytes"
+
+
+def test_measure_target_is_checked_field_by_field() -> None:
+    from socialvalue import MeasureTarget
+
+    assert MeasureTarget("A", Decimal("1")).quantity == Decimal("1")
+    with pytest.raises(ValueError, match="at least 0") as info:
+        MeasureTarget("A", Decimal("-1"))
+    assert info.value.field == ("quantity",)  # type: ignore[attr-defined]
+    _, found = _structure({"measure": " A", "quantity": "-0"}, MeasureTarget)
+    assert {i.path: i.code for i in found} == {
+        "$.measure": "text.bad_format",
+        "$.quantity": "decimal.out_of_range",
+    }

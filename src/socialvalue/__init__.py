@@ -25,12 +25,20 @@ from socialvalue.documents import (
 from socialvalue.errors import ERROR_CODES, InvalidDocument, Issue, RuleViolation, SocialValueError
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period, financial_year, parse_financial_year
+from socialvalue.targets import MeasureTarget
+
+# suppliers, contracts, spend and the threshold rule
+# priority frameworks, the Charter and compliance
+# review measures, catalogues and scoring
+# bid evaluation and commissioning decisions
+# the regional report
 
 __all__ = [
     "ERROR_CODES",
     "SCHEMA_KINDS",
     "InvalidDocument",
     "Issue",
+    "MeasureTarget",
     "Money",
     "Period",
     "Rounding",

@@ -54,7 +54,13 @@ class DocumentKind:
 
 def _kinds() -> dict[str, DocumentKind]:
     # Imported here, not at module top, so that domain modules may import this one.
-    kinds: list[DocumentKind] = []
+    kinds: list[DocumentKind] = [
+        # suppliers, contracts, spend and policy
+        # frameworks and charter signups
+        # review submissions and measure catalogues
+        # bids, evaluation models and services
+        # regional report
+    ]
     return {kind.name: kind for kind in kinds}
 
 

@@ -68,6 +68,12 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "date.impossible": "A date has the right form but does not exist (e.g. 2024-02-30).",
     "period.end_before_start": "A period ends before it starts.",
     "period.bad_label": "A financial-year label is not of the form 2025/26.",
+    # suppliers, contracts, spend and the threshold rule
+    # priority frameworks, the Charter and compliance
+    # review measures, catalogues and scoring
+    # bid evaluation and commissioning decisions
+    # command line and transparency spend files
+    # the regional report
 }
 
 

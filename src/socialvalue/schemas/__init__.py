@@ -160,3 +160,16 @@ def document_schema(
         "additionalProperties": False,
         "$defs": {**DEFS, **(extra_defs or {})},
     }
+
+
+DEFS["measure-target"] = {
+    "title": "Measure target",
+    "description": "A promised quantity of one review measure, in the measure's unit.",
+    "type": "object",
+    "properties": {
+        "measure": {"$ref": "#/$defs/code", "description": "The measure's code."},
+        "quantity": {"$ref": "#/$defs/quantity", "description": "The promised quantity."},
+    },
+    "required": ["measure", "quantity"],
+    "additionalProperties": False,
+}
