@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck contracts pytest bench schemas clean
+.PHONY: demo test lint typecheck contracts pytest docs bench schemas clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/socialvalue demo
 
-test: lint typecheck contracts pytest
+test: lint typecheck contracts pytest docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -36,6 +36,11 @@ pytest: $(STAMP)
 	$(BIN)/coverage run -m pytest
 	$(BIN)/coverage report
 
+# The documentation site, built strictly: a broken link, a missing page or a bad
+# docstring reference fails the build. The site goes to site/ (not committed).
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
@@ -43,4 +48,4 @@ schemas: $(STAMP)
 	$(BIN)/socialvalue schema --all docs/schemas
 
 clean:
-	rm -rf $(VENV) .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis

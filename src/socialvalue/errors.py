@@ -73,6 +73,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     # review measures, catalogues and scoring
     # bid evaluation and commissioning decisions
     # command line and transparency spend files
+    "json.syntax": "A file is not well-formed UTF-8 JSON.",
+    "json.duplicate_key": "A JSON object has the same key twice (readers disagree on which wins).",
+    "json.not_a_number": "A JSON file holds NaN or Infinity, which JSON does not allow.",
     # the regional report
 }
 
