@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from socialvalue import Money, Period
+from socialvalue import CharterCommitment, CharterSignup, Framework, Money, Period, Priority
 
 #: Amounts as documents carry them: up to 15 integer digits and 6 places.
 amounts = st.decimals(
@@ -38,3 +38,45 @@ def periods(draw: st.DrawFn) -> Period:
     """Any period between 1990 and 2100, from one day to twenty years long."""
     start = draw(dates)
     return Period(start, start + timedelta(days=draw(st.integers(0, 7300))))
+
+
+# priority frameworks, the Charter and compliance
+codes = st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)
+short_text = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ,.']{0,38}[A-Za-z0-9.]", fullmatch=True)
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> Framework:
+    """A user-defined framework of one to eight priorities with distinct codes."""
+    priority_codes = draw(st.lists(codes, min_size=1, max_size=8, unique=True))
+    return Framework(
+        id=draw(codes),
+        title=draw(short_text),
+        version=draw(codes),
+        source=draw(short_text),
+        published=draw(dates),
+        priorities=tuple(
+            Priority(code, draw(short_text), draw(short_text)) for code in priority_codes
+        ),
+    )
+
+
+@st.composite
+def signups(draw: st.DrawFn, framework: Framework, signed_on: date | None = None) -> CharterSignup:
+    """A signup that the Charter's rules accept against ``framework`` on its signing day."""
+    chosen = draw(st.lists(st.sampled_from(framework.codes), min_size=1, max_size=6))
+    commitments = tuple(
+        CharterCommitment(code, f"Pledge {index} under {code}.")
+        for index, code in enumerate(chosen)
+    )
+    return CharterSignup(
+        supplier_id=draw(codes),
+        signatory=draw(short_text),
+        role=draw(short_text),
+        signed_on=signed_on if signed_on is not None else draw(dates),
+        policy_version=draw(codes),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        commitments=commitments,
+        valid_months=draw(st.integers(1, 60)),
+    )

@@ -29,11 +29,47 @@ from socialvalue.targets import MeasureTarget
 
 # suppliers, contracts, spend and the threshold rule
 # priority frameworks, the Charter and compliance
+# isort: split
+from socialvalue import frameworks
+from socialvalue.charter import (
+    CharterCommitment,
+    CharterSignup,
+    CharterStatus,
+    charter_status,
+    check_signup,
+)
+from socialvalue.frameworks import (
+    Crosswalk,
+    CrosswalkLink,
+    Framework,
+    Priority,
+    Theme,
+    UnknownCrosswalk,
+    UnknownFramework,
+    UnknownPriority,
+)
+
 # review measures, catalogues and scoring
 # bid evaluation and commissioning decisions
 # the regional report
 
 __all__ = [
+    # priority frameworks, the Charter and compliance
+    "CharterCommitment",
+    "CharterSignup",
+    "CharterStatus",
+    "Crosswalk",
+    "CrosswalkLink",
+    "Framework",
+    "Priority",
+    "Theme",
+    "UnknownCrosswalk",
+    "UnknownFramework",
+    "UnknownPriority",
+    "charter_status",
+    "check_signup",
+    "frameworks",
+    # foundation
     "ERROR_CODES",
     "SCHEMA_KINDS",
     "InvalidDocument",

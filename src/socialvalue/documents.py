@@ -54,9 +54,17 @@ class DocumentKind:
 
 def _kinds() -> dict[str, DocumentKind]:
     # Imported here, not at module top, so that domain modules may import this one.
+    # frameworks and charter signups
+    from socialvalue import charter as _charter
+    from socialvalue import frameworks as _frameworks
+    from socialvalue.schemas import charter_signup as _charter_signup_schema
+    from socialvalue.schemas import framework as _framework_schema
+
     kinds: list[DocumentKind] = [
         # suppliers, contracts, spend and policy
         # frameworks and charter signups
+        DocumentKind("framework", _frameworks.Framework, _framework_schema.SCHEMA),
+        DocumentKind("charter-signup", _charter.CharterSignup, _charter_signup_schema.SCHEMA),
         # review submissions and measure catalogues
         # bids, evaluation models and services
         # regional report

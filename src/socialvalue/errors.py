@@ -70,6 +70,15 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "period.bad_label": "A financial-year label is not of the form 2025/26.",
     # suppliers, contracts, spend and the threshold rule
     # priority frameworks, the Charter and compliance
+    "framework.unknown_theme": "A priority names a theme its framework does not declare.",
+    "crosswalk.unknown_priority": "A crosswalk link names a priority its framework lacks.",
+    "charter.bad_validity": "A Charter signup's validity is not 1 to 60 months.",
+    "charter.framework_mismatch": "A signup is checked against a framework it does not name.",
+    "charter.no_commitments": "A Charter signup holds no commitment.",
+    "charter.unknown_priority": "A Charter commitment names a priority the framework lacks.",
+    "charter.duplicate_commitment": "A Charter commitment repeats an earlier one.",
+    "charter.signed_in_future": "A Charter signup is dated after the day it is judged on.",
+    "charter.no_signatory": "A Charter signup does not name the person who signed it.",
     # review measures, catalogues and scoring
     # bid evaluation and commissioning decisions
     # command line and transparency spend files

@@ -16,3 +16,22 @@ report: sv.ValidationReport
 kinds: tuple[str, ...] = sv.SCHEMA_KINDS
 issue: sv.Issue = sv.Issue.at(["lines", 0], "value.invalid", "x")
 path: str = issue.path
+# priority frameworks, the Charter and compliance
+framework: sv.Framework = sv.frameworks.get("gm-sv-framework-2020")
+known: bool = "clean-air" in framework
+mapped: tuple[str, ...] = sv.frameworks.crosswalk("gm-policing-sv", framework.id).map(
+    "social-capital"
+)
+signup = sv.CharterSignup(
+    "100234",
+    "A. Patel",
+    "Director",
+    date(2025, 6, 1),
+    "2025",
+    framework.id,
+    framework.version,
+    (sv.CharterCommitment("clean-air", "Electric vans."),),
+)
+problems: tuple[sv.Issue, ...] = sv.check_signup(signup, framework, date(2025, 7, 1))
+status: sv.CharterStatus = sv.charter_status(signup, date(2025, 7, 1))
+until: date = signup.valid_until
