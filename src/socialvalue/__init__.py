@@ -27,7 +27,44 @@ from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period, financial_year, parse_financial_year
 from socialvalue.targets import MeasureTarget
 
+# isort: split
 # suppliers, contracts, spend and the threshold rule
+from socialvalue.assessment import (
+    Assessment,
+    AssessmentResult,
+    LocalSpend,
+    assess,
+    local_spend_share,
+    new_suppliers,
+)
+from socialvalue.policies import default_policy
+from socialvalue.spend import (
+    Contract,
+    ContractCategory,
+    LettingRoute,
+    SpendBatch,
+    SpendLine,
+    VatBasis,
+)
+from socialvalue.suppliers import (
+    GREATER_MANCHESTER,
+    Borough,
+    GoodEmploymentTier,
+    Identifier,
+    LocalArea,
+    Location,
+    OrganisationType,
+    Supplier,
+)
+from socialvalue.thresholds import (
+    Basis,
+    BoundaryChoice,
+    Obligation,
+    Policy,
+    PolicyOwner,
+    ThresholdRule,
+)
+
 # priority frameworks, the Charter and compliance
 # isort: split
 from socialvalue import frameworks
@@ -54,6 +91,34 @@ from socialvalue.frameworks import (
 # the regional report
 
 __all__ = [
+    # suppliers, contracts, spend and the threshold rule
+    "GREATER_MANCHESTER",
+    "Assessment",
+    "AssessmentResult",
+    "Basis",
+    "Borough",
+    "BoundaryChoice",
+    "Contract",
+    "ContractCategory",
+    "GoodEmploymentTier",
+    "Identifier",
+    "LettingRoute",
+    "LocalArea",
+    "LocalSpend",
+    "Location",
+    "Obligation",
+    "OrganisationType",
+    "Policy",
+    "PolicyOwner",
+    "SpendBatch",
+    "SpendLine",
+    "Supplier",
+    "ThresholdRule",
+    "VatBasis",
+    "assess",
+    "default_policy",
+    "local_spend_share",
+    "new_suppliers",
     # priority frameworks, the Charter and compliance
     "CharterCommitment",
     "CharterSignup",

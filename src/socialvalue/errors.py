@@ -69,6 +69,14 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "period.end_before_start": "A period ends before it starts.",
     "period.bad_label": "A financial-year label is not of the form 2025/26.",
     # suppliers, contracts, spend and the threshold rule
+    "threshold.empty_band": "A threshold band holds no amount (lower bound above upper).",
+    "threshold.bands_gap": "Some amounts fall in no threshold band.",
+    "threshold.bands_overlap": "Two threshold bands share more than one boundary amount.",
+    "threshold.bands_unordered": "Threshold bands are not listed from the lowest amount up.",
+    "threshold.not_monotone": "A band for larger amounts asks for a lighter duty than one below.",
+    "spend.currency_mismatch": "A spend line or contract is in another currency than the policy.",
+    "spend.vat_basis_mismatch": "A spend line or contract is on another VAT basis than the policy.",
+    "spend.wrong_item": "An item given to assess is not what the policy's basis assesses.",
     # priority frameworks, the Charter and compliance
     "framework.unknown_theme": "A priority names a theme its framework does not declare.",
     "crosswalk.unknown_priority": "A crosswalk link names a priority its framework lacks.",

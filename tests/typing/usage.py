@@ -35,3 +35,13 @@ signup = sv.CharterSignup(
 problems: tuple[sv.Issue, ...] = sv.check_signup(signup, framework, date(2025, 7, 1))
 status: sv.CharterStatus = sv.charter_status(signup, date(2025, 7, 1))
 until: date = signup.valid_until
+
+# suppliers, contracts, spend and the threshold rule
+policy: sv.Policy = sv.default_policy(sv.BoundaryChoice.CHARTER)
+obligation: sv.Obligation = policy.obligation_for(sv.Money("50000"))
+line = sv.SpendLine("100234", sv.Money("30000"), date(2025, 5, 1), sv.VatBasis.NET)
+result: sv.AssessmentResult = sv.assess(policy, [line], "2025/26")
+first: sv.Assessment = next(iter(result))
+explanation: str = first.explanation
+records: list[dict[str, object]] = result.to_records()
+newcomers: tuple[str, ...] = sv.new_suppliers([line], date(2025, 4, 1))
