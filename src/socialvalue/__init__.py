@@ -87,6 +87,32 @@ from socialvalue.frameworks import (
 )
 
 # review measures, catalogues and scoring
+# isort: split
+from socialvalue.catalogues import default_catalogue
+from socialvalue.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
+from socialvalue.measures import (
+    Adjustments,
+    MeasureCatalogue,
+    MeasureKind,
+    ProxyValue,
+    ReviewMeasure,
+    Unit,
+    UnknownMeasure,
+)
+from socialvalue.scoring import (
+    Delivery,
+    MeasureCount,
+    ScoredLine,
+    ScoreReport,
+    ScoringMethod,
+    SocialValueRatio,
+    ValueBasis,
+    ValueTotals,
+    check_submission,
+    score,
+)
+from socialvalue.submissions import Declaration, ReportedLine, ReviewSubmission
+
 # bid evaluation and commissioning decisions
 # the regional report
 
@@ -119,6 +145,31 @@ __all__ = [
     "default_policy",
     "local_spend_share",
     "new_suppliers",
+    # review measures, catalogues and scoring
+    "Adjustments",
+    "Declaration",
+    "Delivery",
+    "DiscountBand",
+    "DiscountSchedule",
+    "GREEN_BOOK_2022",
+    "MeasureCatalogue",
+    "MeasureCount",
+    "MeasureKind",
+    "ProxyValue",
+    "ReportedLine",
+    "ReviewMeasure",
+    "ReviewSubmission",
+    "ScoreReport",
+    "ScoredLine",
+    "ScoringMethod",
+    "SocialValueRatio",
+    "Unit",
+    "UnknownMeasure",
+    "ValueBasis",
+    "ValueTotals",
+    "check_submission",
+    "default_catalogue",
+    "score",
     # priority frameworks, the Charter and compliance
     "CharterCommitment",
     "CharterSignup",

@@ -88,6 +88,18 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "charter.signed_in_future": "A Charter signup is dated after the day it is judged on.",
     "charter.no_signatory": "A Charter signup does not name the person who signed it.",
     # review measures, catalogues and scoring
+    "measure.bad_proxy": "A proxy value is negative or has more than 6 decimal places.",
+    "measure.proxy_mismatch": "A record-only measure has a proxy, or a valued measure has none.",
+    "discount.bad_schedule": "Discount bands do not start at year 0 or are not in year order.",
+    "submission.negative_spend": "A submission's spend in the period is negative.",
+    "submission.declared_before_period": "A declaration is signed before the period starts.",
+    "score.unknown_measure": "A line or commitment names a measure not in the catalogue.",
+    "score.wrong_unit": "A line states a unit other than its measure's unit.",
+    "score.bad_quantity": "A quantity does not suit its unit (whole people or counts; % <= 100).",
+    "score.currency_mismatch": "Spend and a proxy value are in different currencies.",
+    "score.too_large": "A total value is beyond the largest amount the library holds.",
+    "lm3.no_income": "LM3's round-1 income is zero, so there is nothing to multiply.",
+    "lm3.local_exceeds_round": "LM3 local spend is greater than the round it comes from.",
     # bid evaluation and commissioning decisions
     # command line and transparency spend files
     "json.syntax": "A file is not well-formed UTF-8 JSON.",
