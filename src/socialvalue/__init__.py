@@ -75,6 +75,14 @@ from socialvalue.charter import (
     charter_status,
     check_signup,
 )
+from socialvalue.compliance import (
+    ComplianceReport,
+    ComplianceRow,
+    ComplianceStatus,
+    Gap,
+    PriorityCoverage,
+    compliance,
+)
 from socialvalue.frameworks import (
     Crosswalk,
     CrosswalkLink,
@@ -184,6 +192,12 @@ __all__ = [
     "UnknownPriority",
     "charter_status",
     "check_signup",
+    "ComplianceReport",
+    "ComplianceRow",
+    "ComplianceStatus",
+    "Gap",
+    "PriorityCoverage",
+    "compliance",
     "frameworks",
     # foundation
     "ERROR_CODES",

@@ -45,3 +45,8 @@ first: sv.Assessment = next(iter(result))
 explanation: str = first.explanation
 records: list[dict[str, object]] = result.to_records()
 newcomers: tuple[str, ...] = sv.new_suppliers([line], date(2025, 4, 1))
+checked: sv.ComplianceReport = sv.compliance(
+    sv.default_policy(), (), [signup], (), date(2025, 7, 1)
+)
+counts: dict[str, int] = dict(checked.counts)
+rows: list[dict[str, object]] = checked.to_records()

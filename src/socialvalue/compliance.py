@@ -1,0 +1,464 @@
+"""Compliance: who owes the commissioner a Charter or a Review, and who has not delivered it.
+
+The source policy (Greater Manchester policing and crime Social Value Policy;
+domain notes, section 1) asks suppliers whose spend is at or below the threshold to
+sign the *Social Value Charter* and those above it to complete the *Social Value
+Review*. :func:`compliance` puts the threshold assessments (what each supplier
+owes) next to the Charter signups and Review submissions received (what each has
+provided) and says, per supplier, what is missing and what a council officer
+should do about it, on a day the caller gives.
+
+Decisions, stated so they can be argued with:
+
+- a Charter counts on ``as_of`` if it was signed on or before that day; the latest
+  such signup is the supplier's Charter, and its :func:`~socialvalue.charter_status`
+  decides between compliant, renewal due and expired;
+- a Review counts if it was declared on or before ``as_of`` and its period shares
+  at least one day with the assessment's period;
+- a Review where only a Charter is owed gives more than was asked and is compliant
+  unless ``review_satisfies_charter=False``;
+- a Charter where a Review is owed is a gap of its own (the supplier may not know
+  its spend crossed the threshold);
+- if a supplier has several assessments, the one for the latest period counts
+  (a Review obligation wins a tie), so every supplier has exactly one row.
+
+Coverage of priorities counts the commitments of every supplier whose latest
+Charter is active or due for renewal on ``as_of``, per priority; given a
+``framework``, commitments made under other frameworks are carried across by a
+:class:`~socialvalue.frameworks.Crosswalk` (the built-in ones unless given).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
+
+import attrs
+
+from socialvalue._records import html_table
+from socialvalue.assessment import Assessment
+from socialvalue.charter import DEFAULT_RENEWAL_WINDOW, CharterSignup, CharterStatus, charter_status
+from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
+from socialvalue.money import Money
+from socialvalue.periods import Period
+from socialvalue.submissions import ReviewSubmission
+from socialvalue.thresholds import Obligation, Policy
+
+__all__ = [
+    "ComplianceReport",
+    "ComplianceRow",
+    "ComplianceStatus",
+    "Gap",
+    "PriorityCoverage",
+    "compliance",
+]
+
+
+class ComplianceStatus(enum.Enum):
+    """Where a supplier stands: nothing to do, a reminder, or a gap to close."""
+
+    COMPLIANT = "compliant"
+    """The supplier has provided what it owes."""
+    RENEWAL_DUE = "renewal-due"
+    """The supplier's Charter is still valid but ends within the renewal window."""
+    ACTION_NEEDED = "action-needed"
+    """The supplier has not provided what it owes: see the row's :class:`Gap`."""
+
+
+class Gap(enum.Enum):
+    """What is missing, when a supplier has not provided what it owes."""
+
+    MISSING_CHARTER = "missing-charter"
+    """A Charter is owed and none has been signed."""
+    EXPIRED_CHARTER = "expired-charter"
+    """A Charter is owed and the latest one signed has expired."""
+    MISSING_REVIEW = "missing-review"
+    """A Review is owed and neither a Review nor a Charter has been received."""
+    CHARTER_NOT_REVIEW = "charter-not-review"
+    """A Review is owed but the supplier has (only) signed the Charter."""
+
+
+@attrs.frozen
+class ComplianceRow:
+    """One supplier: what it owes, what it has provided, the gap and the action to take."""
+
+    supplier_id: str
+    supplier_name: str | None
+    owes: Obligation
+    spend: Money
+    period: Period
+    status: ComplianceStatus
+    gap: Gap | None
+    provided: str
+    action: str
+    charter: CharterSignup | None = attrs.field(default=None, repr=False)
+    charter_status: CharterStatus | None = None
+    review: ReviewSubmission | None = attrs.field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        """The supplier's name, or its id when the name is not known."""
+        return self.supplier_name or self.supplier_id
+
+    def to_record(self) -> dict[str, object]:
+        """This row as a flat dict of plain values."""
+        return {
+            "supplier_id": self.supplier_id,
+            "supplier_name": self.supplier_name,
+            "owes": self.owes.value,
+            "spend": self.spend.amount,
+            "currency": self.spend.currency,
+            "period": self.period.label,
+            "status": self.status.value,
+            "gap": None if self.gap is None else self.gap.value,
+            "charter_status": None if self.charter_status is None else self.charter_status.value,
+            "charter_valid_until": (
+                None if self.charter is None else self.charter.valid_until.isoformat()
+            ),
+            "review_declared_on": (
+                None if self.review is None else self.review.declaration.signed_on.isoformat()
+            ),
+            "provided": self.provided,
+            "action": self.action,
+        }
+
+
+@attrs.frozen
+class PriorityCoverage:
+    """How many active Charter commitments, from how many suppliers, support one priority."""
+
+    framework_id: str
+    priority: str
+    title: str | None
+    commitments: int
+    suppliers: int
+
+    def to_record(self) -> dict[str, object]:
+        """This coverage line as a flat dict of plain values."""
+        return {
+            "framework_id": self.framework_id,
+            "priority": self.priority,
+            "title": self.title,
+            "commitments": self.commitments,
+            "suppliers": self.suppliers,
+        }
+
+
+@attrs.frozen
+class ComplianceReport:
+    """Compliance of every assessed supplier on ``as_of``, with counts and priority coverage.
+
+    ``rows`` hold one :class:`ComplianceRow` per supplier, sorted by supplier id;
+    ``coverage`` the active commitments per priority; ``unmapped_commitments`` the
+    active commitments that could not be reported under ``framework_id``.
+    """
+
+    policy_id: str
+    policy_version: str
+    as_of: date
+    rows: tuple[ComplianceRow, ...] = attrs.field(repr=False)
+    coverage: tuple[PriorityCoverage, ...] = attrs.field(repr=False)
+    framework_id: str | None = None
+    unmapped_commitments: int = 0
+
+    def __iter__(self) -> Iterator[ComplianceRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, supplier_id: str) -> ComplianceRow:
+        for row in self.rows:
+            if row.supplier_id == supplier_id:
+                return row
+        raise KeyError(supplier_id)
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """How many suppliers have each :class:`ComplianceStatus` (every status, zeros too)."""
+        counts = dict.fromkeys((s.value for s in ComplianceStatus), 0)
+        for row in self.rows:
+            counts[row.status.value] += 1
+        return counts
+
+    @property
+    def gap_counts(self) -> Mapping[str, int]:
+        """How many suppliers have each :class:`Gap` (every gap, zeros too)."""
+        counts = dict.fromkeys((g.value for g in Gap), 0)
+        for row in self.rows:
+            if row.gap is not None:
+                counts[row.gap.value] += 1
+        return counts
+
+    def needing_action(self) -> tuple[ComplianceRow, ...]:
+        """The rows a council officer must act on: gaps first, then renewals due."""
+        order = {ComplianceStatus.ACTION_NEEDED: 0, ComplianceStatus.RENEWAL_DUE: 1}
+        rows = [row for row in self.rows if row.status in order]
+        return tuple(sorted(rows, key=lambda row: (order[row.status], row.supplier_id)))
+
+    @property
+    def summary(self) -> str:
+        """One sentence for the commissioner's report."""
+        counts, gaps = self.counts, self.gap_counts
+        parts = ", ".join(f"{n} {gap.replace('-', ' ')}" for gap, n in gaps.items() if n)
+        return (
+            f"On {self.as_of.isoformat()}, {len(self.rows)} suppliers assessed:"
+            f" {counts['compliant']} compliant, {counts['renewal-due']} with a Charter"
+            f" renewal due, {counts['action-needed']} needing action"
+            + (f" ({parts})." if parts else ".")
+        )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per supplier, ready for ``pandas.DataFrame``."""
+        return [row.to_record() for row in self.rows]
+
+    def coverage_records(self) -> list[dict[str, object]]:
+        """One flat dict per priority covered."""
+        return [line.to_record() for line in self.coverage]
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p>{self.summary}</p>"
+            + html_table(self.to_records(), caption="Compliance by supplier")
+            + html_table(self.coverage_records(), caption="Active commitments per priority")
+        )
+
+
+def _latest_assessment(assessments: list[Assessment]) -> Assessment:
+    return max(
+        assessments,
+        key=lambda a: (
+            a.period.end,
+            a.period.start,
+            a.obligation is Obligation.REVIEW,
+            a.total.amount,
+            repr(a),
+        ),
+    )
+
+
+def _latest_signup(signups: Iterable[CharterSignup], as_of: date) -> CharterSignup | None:
+    signed = [s for s in signups if s.signed_on <= as_of]
+    if not signed:
+        return None
+    return max(signed, key=lambda s: (s.signed_on, s.valid_until, repr(s)))
+
+
+def _review_for(
+    reviews: Iterable[ReviewSubmission], period: Period, as_of: date
+) -> ReviewSubmission | None:
+    found = [r for r in reviews if r.declaration.signed_on <= as_of and r.period.overlaps(period)]
+    if not found:
+        return None
+    return max(found, key=lambda r: (r.declaration.signed_on, r.period.end, repr(r)))
+
+
+def _owed(assessment: Assessment) -> str:
+    spend = assessment.total.format()
+    return f"spend of {spend} in {assessment.period.label}"
+
+
+def _row(
+    assessment: Assessment,
+    signup: CharterSignup | None,
+    review: ReviewSubmission | None,
+    as_of: date,
+    renewal_window: timedelta,
+    review_satisfies_charter: bool,
+) -> ComplianceRow:
+    name = assessment.supplier_name or assessment.supplier_id
+    status = (
+        None if signup is None else charter_status(signup, as_of, renewal_window=renewal_window)
+    )
+    provided = []
+    if signup is not None and status is not None:
+        provided.append(
+            f"Charter signed {signup.signed_on.isoformat()}, valid until"
+            f" {signup.valid_until.isoformat()} ({status.value})"
+        )
+    if review is not None:
+        provided.append(
+            f"Review for {review.period.label} declared {review.declaration.signed_on.isoformat()}"
+        )
+    what = "; ".join(provided) or "nothing"
+    owed = _owed(assessment)
+
+    def row(state: ComplianceStatus, gap: Gap | None, action: str) -> ComplianceRow:
+        return ComplianceRow(
+            supplier_id=assessment.supplier_id,
+            supplier_name=assessment.supplier_name,
+            owes=assessment.obligation,
+            spend=assessment.total,
+            period=assessment.period,
+            status=state,
+            gap=gap,
+            provided=what,
+            action=action,
+            charter=signup,
+            charter_status=status,
+            review=review,
+        )
+
+    if assessment.obligation is Obligation.REVIEW:
+        if review is not None:
+            return row(ComplianceStatus.COMPLIANT, None, "No action: the Review is in.")
+        if signup is not None:
+            return row(
+                ComplianceStatus.ACTION_NEEDED,
+                Gap.CHARTER_NOT_REVIEW,
+                f"Tell {name} that its {owed} calls for the Social Value Review, not the"
+                " Charter it signed, and ask it to complete the Review.",
+            )
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.MISSING_REVIEW,
+            f"Ask {name} to complete the Social Value Review: its {owed} is above the"
+            " Charter band.",
+        )
+    if status is CharterStatus.ACTIVE:
+        return row(ComplianceStatus.COMPLIANT, None, "No action: the Charter is active.")
+    if status is CharterStatus.RENEWAL_DUE and signup is not None:
+        return row(
+            ComplianceStatus.RENEWAL_DUE,
+            None,
+            f"Remind {name} that its Charter ends on {signup.valid_until.isoformat()}"
+            " and ask it to sign again before then.",
+        )
+    if review is not None and review_satisfies_charter:
+        return row(
+            ComplianceStatus.COMPLIANT,
+            None,
+            "No action: a Review is in, which gives more than the Charter asks.",
+        )
+    if status is CharterStatus.EXPIRED and signup is not None:
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.EXPIRED_CHARTER,
+            f"Ask {name} to sign the Social Value Charter again: its Charter ended on"
+            f" {signup.valid_until.isoformat()} and its {owed} is within the Charter band.",
+        )
+    return row(
+        ComplianceStatus.ACTION_NEEDED,
+        Gap.MISSING_CHARTER,
+        f"Ask {name} to sign the Social Value Charter: its {owed} is within the Charter band.",
+    )
+
+
+def _coverage(
+    signups: Iterable[CharterSignup],
+    framework: Framework | None,
+    crosswalks: Mapping[tuple[str, str], Crosswalk],
+) -> tuple[tuple[PriorityCoverage, ...], int]:
+    commitments: dict[tuple[str, str], int] = {}
+    suppliers: dict[tuple[str, str], set[str]] = {}
+    unmapped = 0
+    for signup in signups:
+        for commitment in signup.commitments:
+            if framework is None or signup.framework_id == framework.id:
+                keys = [(signup.framework_id, commitment.priority)]
+            elif (signup.framework_id, framework.id) in crosswalks:
+                walk = crosswalks[(signup.framework_id, framework.id)]
+                if commitment.priority not in walk.source:
+                    unmapped += 1
+                    continue
+                keys = [(framework.id, code) for code in walk.map(commitment.priority)]
+            else:
+                keys = []
+            if not keys:
+                unmapped += 1
+            for key in keys:
+                commitments[key] = commitments.get(key, 0) + 1
+                suppliers.setdefault(key, set()).add(signup.supplier_id)
+    if framework is not None:
+        ordered = [(framework.id, code) for code in framework.codes]
+        ordered += sorted(key for key in commitments if key not in set(ordered))
+    else:
+        ordered = sorted(commitments)
+
+    def title(framework_id: str, code: str) -> str | None:
+        known = framework if framework is not None and framework.id == framework_id else None
+        known = known or BUILTIN_FRAMEWORKS.get(framework_id)
+        return known.priority(code).title if known is not None and code in known else None
+
+    lines = tuple(
+        PriorityCoverage(
+            framework_id=fid,
+            priority=code,
+            title=title(fid, code),
+            commitments=commitments.get((fid, code), 0),
+            suppliers=len(suppliers.get((fid, code), ())),
+        )
+        for fid, code in ordered
+    )
+    return lines, unmapped
+
+
+def compliance(
+    policy: Policy,
+    assessments: Iterable[Assessment],
+    signups: Iterable[CharterSignup],
+    reviews: Iterable[ReviewSubmission],
+    as_of: date,
+    *,
+    renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW,
+    review_satisfies_charter: bool = True,
+    framework: Framework | None = None,
+    crosswalks: Iterable[Crosswalk] | None = None,
+) -> ComplianceReport:
+    """Compliance of every supplier in ``assessments`` with the threshold rule on ``as_of``.
+
+    ``assessments`` say what each supplier owes (an
+    :class:`~socialvalue.assessment.AssessmentResult` will do); ``signups`` and
+    ``reviews`` are what has been received. Every supplier in ``assessments``
+    appears exactly once, and the report does not depend on the order of any input.
+    ``framework`` reports priority coverage in that framework's codes, crossing
+    other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
+    """
+    by_supplier: dict[str, list[Assessment]] = {}
+    for assessment in assessments:
+        by_supplier.setdefault(assessment.supplier_id, []).append(assessment)
+    signups_by: dict[str, list[CharterSignup]] = {}
+    for signup in signups:
+        signups_by.setdefault(signup.supplier_id, []).append(signup)
+    reviews_by: dict[str, list[ReviewSubmission]] = {}
+    for review in reviews:
+        reviews_by.setdefault(review.supplier_id, []).append(review)
+
+    rows = []
+    for supplier_id in sorted(by_supplier):
+        assessment = _latest_assessment(by_supplier[supplier_id])
+        rows.append(
+            _row(
+                assessment,
+                _latest_signup(signups_by.get(supplier_id, ()), as_of),
+                _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of),
+                as_of,
+                renewal_window,
+                review_satisfies_charter,
+            )
+        )
+
+    active = []
+    for supplier_id in sorted(signups_by):
+        latest = _latest_signup(signups_by[supplier_id], as_of)
+        if latest is not None and charter_status(latest, as_of, renewal_window=renewal_window) in (
+            CharterStatus.ACTIVE,
+            CharterStatus.RENEWAL_DUE,
+        ):
+            active.append(latest)
+    walks = (
+        dict(BUILTIN_CROSSWALKS)
+        if crosswalks is None
+        else {(w.source.id, w.target.id): w for w in crosswalks}
+    )
+    coverage, unmapped = _coverage(active, framework, walks)
+    return ComplianceReport(
+        policy_id=policy.id,
+        policy_version=policy.version,
+        as_of=as_of,
+        rows=tuple(rows),
+        coverage=coverage,
+        framework_id=None if framework is None else framework.id,
+        unmapped_commitments=unmapped,
+    )
