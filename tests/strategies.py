@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -131,3 +132,92 @@ def policies(draw: st.DrawFn) -> Policy:
         rules=tuple(rules),
         boundary=draw(st.sampled_from(BoundaryChoice)),
     )
+
+
+# bid evaluation and commissioning decisions -------------------------------------------
+
+from socialvalue import (  # noqa: E402 - grouped with the strategies that use them
+    Bid,
+    Criterion,
+    CriterionKind,
+    EvaluationModel,
+    Mark,
+    ScoreBasis,
+    TieBreak,
+    common_scale,
+)
+
+#: Points of the common 0/25/50/75/100 scale.
+scale_points = st.sampled_from([Decimal(p) for p in (0, 25, 50, 75, 100)])
+
+
+@st.composite
+def weights(draw: st.DrawFn, count: int) -> list[Decimal]:
+    """``count`` whole-number weights, each 0 or more, adding up to exactly 100."""
+    cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=count - 1, max_size=count - 1)))
+    edges = [0, *cuts, 100]
+    return [Decimal(b - a) for a, b in itertools.pairwise(edges)]
+
+
+@st.composite
+def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
+    """A model with a price criterion, 1–3 quality and 1–2 social value criteria."""
+    quality = draw(st.integers(1, 3))
+    social = draw(st.integers(1, 2))
+    shares = draw(weights(1 + quality + social))
+    pass_marks = st.none() | scale_points
+    criteria = [Criterion("P", "Price", CriterionKind.PRICE, shares[0], ScoreBasis.PRICE)]
+    for n in range(quality):
+        criteria.append(
+            Criterion(
+                f"Q{n}",
+                f"Quality {n}",
+                CriterionKind.QUALITY,
+                shares[1 + n],
+                pass_mark=draw(pass_marks),
+            )
+        )
+    for n in range(social):
+        criteria.append(
+            Criterion(
+                f"SV{n}",
+                f"Social value {n}",
+                CriterionKind.SOCIAL_VALUE,
+                shares[1 + quality + n],
+                pass_mark=draw(pass_marks),
+            )
+        )
+    sv_weight = sum(shares[1 + quality :], Decimal(0))
+    tie_breaks = draw(st.permutations(list(TieBreak)))[: draw(st.integers(0, 3))]
+    return EvaluationModel(
+        "T-1",
+        "Generated tender",
+        criteria,
+        common_scale(),
+        minimum_social_value_weight=min(sv_weight, Decimal(10)),
+        tie_breaks=tie_breaks,
+    )
+
+
+@st.composite
+def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
+    """A model and 1–6 bids marked on every marked criterion, prices in whole pounds."""
+    model = draw(evaluation_models())
+    ids = draw(
+        st.lists(st.from_regex(r"[0-9]{3}", fullmatch=True), min_size=1, max_size=6, unique=True)
+    )
+    # Few distinct prices and marks, so that ties happen often.
+    prices = st.sampled_from(["80000", "100000", "125000", "160000", "200000"])
+    bids = [
+        Bid(
+            supplier_id,
+            Money(draw(prices)),
+            tuple(
+                Mark(c.id, draw(scale_points))
+                for c in model.criteria
+                if c.basis is ScoreBasis.MARKS
+            ),
+        )
+        for supplier_id in ids
+    ]
+    return model, bids

@@ -122,6 +122,42 @@ from socialvalue.scoring import (
 from socialvalue.submissions import Declaration, ReportedLine, ReviewSubmission
 
 # bid evaluation and commissioning decisions
+# isort: split
+from socialvalue.bids import Bid, Mark, ProxyCatalogue, offer_value
+from socialvalue.commissioning import (
+    BenefitType,
+    DecisionRules,
+    GradeReduction,
+    OptimismBias,
+    Portfolio,
+    Recommendation,
+    Service,
+    ServiceDecision,
+    ServiceOutcome,
+    assess_service,
+    default_optimism_bias,
+    portfolio,
+)
+from socialvalue.criteria import (
+    MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT,
+    MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT,
+    NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT,
+    Criterion,
+    CriterionKind,
+    EvaluationModel,
+    ScoreBasis,
+    TieBreak,
+)
+from socialvalue.evaluation import (
+    BidResult,
+    ContractKpi,
+    CriterionScore,
+    EvaluationResult,
+    evaluate,
+)
+from socialvalue.pricing import PriceMethod, price_fraction
+from socialvalue.scales import ScaleBand, ScoringScale, common_scale
+
 # the regional report
 
 __all__ = [
@@ -199,6 +235,41 @@ __all__ = [
     "PriorityCoverage",
     "compliance",
     "frameworks",
+    # bid evaluation and commissioning decisions
+    "BenefitType",
+    "DecisionRules",
+    "GradeReduction",
+    "OptimismBias",
+    "Portfolio",
+    "Recommendation",
+    "Service",
+    "ServiceDecision",
+    "ServiceOutcome",
+    "assess_service",
+    "default_optimism_bias",
+    "portfolio",
+    "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",
+    "MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT",
+    "NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT",
+    "Criterion",
+    "CriterionKind",
+    "EvaluationModel",
+    "ScoreBasis",
+    "TieBreak",
+    "BidResult",
+    "ContractKpi",
+    "CriterionScore",
+    "EvaluationResult",
+    "evaluate",
+    "PriceMethod",
+    "price_fraction",
+    "ScaleBand",
+    "ScoringScale",
+    "common_scale",
+    "Bid",
+    "Mark",
+    "ProxyCatalogue",
+    "offer_value",
     # foundation
     "ERROR_CODES",
     "SCHEMA_KINDS",

@@ -59,6 +59,11 @@ def _kinds() -> dict[str, DocumentKind]:
     from socialvalue import frameworks as _frameworks
     from socialvalue.schemas import charter_signup as _charter_signup_schema
     from socialvalue.schemas import framework as _framework_schema
+    # bids, evaluation models and services
+    from socialvalue.bids import Bid
+    from socialvalue.commissioning import Service
+    from socialvalue.criteria import EvaluationModel
+    from socialvalue.schemas import bid, evaluation_model, service
 
     kinds: list[DocumentKind] = [
         # suppliers, contracts, spend and policy
@@ -67,6 +72,9 @@ def _kinds() -> dict[str, DocumentKind]:
         DocumentKind("charter-signup", _charter.CharterSignup, _charter_signup_schema.SCHEMA),
         # review submissions and measure catalogues
         # bids, evaluation models and services
+        DocumentKind("bid", Bid, bid.SCHEMA),
+        DocumentKind("evaluation-model", EvaluationModel, evaluation_model.SCHEMA),
+        DocumentKind("service", Service, service.SCHEMA),
         # regional report
     ]
     return {kind.name: kind for kind in kinds}

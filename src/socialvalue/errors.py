@@ -101,6 +101,51 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "lm3.no_income": "LM3's round-1 income is zero, so there is nothing to multiply.",
     "lm3.local_exceeds_round": "LM3 local spend is greater than the round it comes from.",
     # bid evaluation and commissioning decisions
+    "evaluation.weights_not_100": (
+        "The criterion weights of an evaluation model do not add up to exactly 100%."
+    ),
+    "evaluation.social_value_below_floor": (
+        "The social value criteria carry less weight than the model's minimum social value weight."
+    ),
+    "evaluation.environmental_below_floor": (
+        "The environmental social value criteria carry less weight than the model's "
+        "minimum environmental weight."
+    ),
+    "evaluation.criterion_mismatch": (
+        "A criterion's kind, scoring basis, pass mark or environmental flag do not fit together."
+    ),
+    "evaluation.pass_mark_out_of_range": (
+        "A pass mark is above the top of the model's scoring scale."
+    ),
+    "evaluation.scale_not_ascending": (
+        "A scoring scale's bands are not in strictly ascending order of points, or its "
+        "top band is worth 0."
+    ),
+    "evaluation.budget_missing": (
+        "The budget-linear price method is used without a budget above zero."
+    ),
+    "evaluation.bad_price": (
+        "A price cannot be scored by the chosen price method (e.g. zero with the lowest-"
+        "price ratio)."
+    ),
+    "evaluation.mark_not_on_scale": "A mark is not one of the points of the model's scoring scale.",
+    "evaluation.mark_missing": "A bid has no mark for a marked criterion.",
+    "evaluation.unknown_criterion": (
+        "A bid has a mark for a criterion that the model does not mark."
+    ),
+    "evaluation.catalogue_missing": (
+        "A model scores the £ social value offered but no measure catalogue was given."
+    ),
+    "evaluation.unknown_measure": (
+        "A bid commits to a measure that the measure catalogue does not hold."
+    ),
+    "commissioning.bad_cost": "A service's annual cost is not above zero.",
+    "commissioning.thresholds_out_of_order": (
+        "Decision rules whose decommission ratio is above their retain ratio."
+    ),
+    "commissioning.unknown_grade": (
+        "An outcome's evidence confidence grade is not in the optimism bias table."
+    ),
     # command line and transparency spend files
     "json.syntax": "A file is not well-formed UTF-8 JSON.",
     "json.duplicate_key": "A JSON object has the same key twice (readers disagree on which wins).",

@@ -50,3 +50,22 @@ checked: sv.ComplianceReport = sv.compliance(
 )
 counts: dict[str, int] = dict(checked.counts)
 rows: list[dict[str, object]] = checked.to_records()
+
+model: sv.EvaluationModel = sv.EvaluationModel(
+    "T",
+    "Tender",
+    (
+        sv.Criterion("P", "Price", sv.CriterionKind.PRICE, Decimal(30), sv.ScoreBasis.PRICE),
+        sv.Criterion("Q", "Quality", sv.CriterionKind.QUALITY, Decimal(60), pass_mark=Decimal(50)),
+        sv.Criterion("SV", "Social value", sv.CriterionKind.SOCIAL_VALUE, Decimal(10)),
+    ),
+)
+marks = (sv.Mark("Q", Decimal(75)), sv.Mark("SV", Decimal(50)))
+bids: list[sv.Bid] = [sv.Bid("100234", sv.Money("1000"), marks)]
+evaluation: sv.EvaluationResult = sv.evaluate(model, bids)
+winner: sv.BidResult | None = evaluation.winner
+kpis: tuple[sv.ContractKpi, ...] = evaluation.kpis
+service: sv.Service = sv.Service("S", "Service", sv.Money("10"), sv.Money("10"), prevention=True)
+decision: sv.ServiceDecision = sv.assess_service(service, sv.DecisionRules())
+advice: sv.Recommendation = decision.recommendation
+board: sv.Portfolio = sv.portfolio([service])
