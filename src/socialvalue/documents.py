@@ -59,6 +59,8 @@ def _kinds() -> dict[str, DocumentKind]:
     from socialvalue import frameworks as _frameworks
     from socialvalue.schemas import charter_signup as _charter_signup_schema
     from socialvalue.schemas import framework as _framework_schema
+
+    # isort: split
     # bids, evaluation models and services
     from socialvalue.bids import Bid
     from socialvalue.commissioning import Service
