@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,6 +109,7 @@ def test_five_suppliers_each_with_their_gap_and_action() -> None:
     assert "calls for the Social Value Review" in report["100002"].action
     assert "ended on 2025-04-14" in report["100004"].action
     assert report["100001"].provided == "nothing"
+    assert report["100001"].name == "100001"  # no supplier name was given
     assert (
         report["100003"].provided
     ) == "Charter signed 2025-06-01, valid until 2026-05-31 (active)"
@@ -290,3 +292,18 @@ def test_every_assessed_supplier_appears_exactly_once(scenario: Scenario) -> Non
     assert sum(report.counts.values()) == len(report.rows)
     for row in report.rows:
         assert (row.gap is None) == (row.status is not ComplianceStatus.ACTION_NEEDED)
+
+
+def test_ties_are_broken_the_same_way_whatever_the_order() -> None:
+    spend = assessments({"700001": "10000", "700002": "90000"})
+    day = date(2025, 9, 1)
+    a = signup("700001", day, codes=("clean-air",))
+    b = signup("700001", day, codes=("local-community",))
+    r1, r2 = (
+        review("700002", date(2026, 4, 1)),
+        attrs.evolve(review("700002", date(2026, 4, 1)), spend=sv.Money("5")),
+    )
+    one = compliance(POLICY, spend, [a, b], [r1, r2], AS_OF)
+    two = compliance(POLICY, spend, [b, a], [r2, r1], AS_OF)
+    assert one == two
+    assert one["700001"].charter in (a, b)

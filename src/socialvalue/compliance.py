@@ -31,8 +31,9 @@ Charter is active or due for renewal on ``as_of``, per priority; given a
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 import attrs
 
@@ -44,6 +45,8 @@ from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.submissions import ReviewSubmission
 from socialvalue.thresholds import Obligation, Policy
+
+_T = TypeVar("_T")
 
 __all__ = [
     "ComplianceReport",
@@ -225,33 +228,36 @@ class ComplianceReport:
         )
 
 
+def _pick(items: list[_T], key: Callable[[_T], Any]) -> _T:
+    """The item with the greatest ``key``; ties between different items go by ``repr``.
+
+    The tie-break keeps the choice independent of input order; ``repr`` is costly,
+    so it runs only on genuine ties.
+    """
+    if len(items) == 1:
+        return items[0]
+    best = max(key(item) for item in items)
+    tied = [item for item in items if key(item) == best]
+    return tied[0] if len(tied) == 1 else max(tied, key=repr)
+
+
 def _latest_assessment(assessments: list[Assessment]) -> Assessment:
-    return max(
+    return _pick(
         assessments,
-        key=lambda a: (
-            a.period.end,
-            a.period.start,
-            a.obligation is Obligation.REVIEW,
-            a.total.amount,
-            repr(a),
-        ),
+        lambda a: (a.period.end, a.period.start, a.obligation is Obligation.REVIEW, a.total.amount),
     )
 
 
 def _latest_signup(signups: Iterable[CharterSignup], as_of: date) -> CharterSignup | None:
     signed = [s for s in signups if s.signed_on <= as_of]
-    if not signed:
-        return None
-    return max(signed, key=lambda s: (s.signed_on, s.valid_until, repr(s)))
+    return _pick(signed, lambda s: (s.signed_on, s.valid_months)) if signed else None
 
 
 def _review_for(
     reviews: Iterable[ReviewSubmission], period: Period, as_of: date
 ) -> ReviewSubmission | None:
     found = [r for r in reviews if r.declaration.signed_on <= as_of and r.period.overlaps(period)]
-    if not found:
-        return None
-    return max(found, key=lambda r: (r.declaration.signed_on, r.period.end, repr(r)))
+    return _pick(found, lambda r: (r.declaration.signed_on, r.period.end)) if found else None
 
 
 def _owed(assessment: Assessment) -> str:
