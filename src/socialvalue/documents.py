@@ -67,12 +67,27 @@ def _kinds() -> dict[str, DocumentKind]:
     from socialvalue.criteria import EvaluationModel
     from socialvalue.schemas import bid, evaluation_model, service
 
+    # isort: split
+    # review submissions and measure catalogues
+    from socialvalue import measures as _measures
+    from socialvalue import submissions as _submissions
+    from socialvalue.schemas import measure_catalogue as _measure_catalogue_schema
+    from socialvalue.schemas import review_submission as _review_submission_schema
+
     kinds: list[DocumentKind] = [
         # suppliers, contracts, spend and policy
         # frameworks and charter signups
         DocumentKind("framework", _frameworks.Framework, _framework_schema.SCHEMA),
         DocumentKind("charter-signup", _charter.CharterSignup, _charter_signup_schema.SCHEMA),
         # review submissions and measure catalogues
+        DocumentKind(
+            "measure-catalogue", _measures.MeasureCatalogue, _measure_catalogue_schema.SCHEMA
+        ),
+        DocumentKind(
+            "review-submission",
+            _submissions.ReviewSubmission,
+            _review_submission_schema.SCHEMA,
+        ),
         # bids, evaluation models and services
         DocumentKind("bid", Bid, bid.SCHEMA),
         DocumentKind("evaluation-model", EvaluationModel, evaluation_model.SCHEMA),

@@ -822,14 +822,17 @@ class ScoreReport:
 
     @property
     def explanation(self) -> str:
-        """A plain-English summary of the score."""
+        """A plain-English summary of the score.
+
+        The ratio's basis is named: "… per £1 of spend (4.5%) on present value."
+        """
         sub = self.submission
         parts = [
             f"Supplier {sub.supplier_id}, {sub.period.label}: {len(sub.lines)} lines scored"
             f" against {self.catalogue.id} {self.catalogue.version}.",
             f"Gross {self.gross.format()}, net {self.net.format()},"
             f" present value {self.present_value.format()}; {self.ratio.text}"
-            f" on {self.method.ratio_basis.value} value.",
+            f" on {self.method.ratio_basis.value.replace('-', ' ')}.",
         ]
         counts = self.counts
         if counts:

@@ -93,7 +93,7 @@ def _commitment_measure(target: MeasureTarget) -> str:
 def _check_spend(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
     if not isinstance(value, Money):
         raise TypeError(f"spend must be Money; got {type(value).__name__}")
-    if value.amount < 0:
+    if value.amount < 0 or value.amount.is_signed():
         raise RuleViolation(
             "submission.negative_spend",
             f"spend in the period cannot be negative; got {value.amount}",
