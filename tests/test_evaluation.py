@@ -344,3 +344,21 @@ def test_common_scale() -> None:
     with pytest.raises(sv.RuleViolation) as info:
         sv.ScoringScale("s", "S", (sv.ScaleBand(D(0), "A", "a"), sv.ScaleBand(D(0), "B", "b")))
     assert info.value.field == ("bands", 1, "points")
+
+
+def test_the_bundled_catalogue_prices_commitments() -> None:
+    catalogue = sv.default_catalogue()
+    result = sv.evaluate(tender_model(), BIDS, catalogue=catalogue)
+    winner = result.winner
+    assert winner is not None
+    # 200 volunteering hours × £16.93; local jobs are record-only and add nothing.
+    assert winner.offer == sv.Money("3386.00")
+    assert [(k.measure, k.value) for k in result.kpis] == [
+        ("GM-VOLUNTEER-HOURS", sv.Money("3386.00")),
+        ("GM-JOBS-LOCAL", sv.Money("0")),
+    ]
+    assert result.to_records()[0]["offer"] == D("3386.00")
+    unknown = attrs.evolve(BIDS[0], commitments=(sv.MeasureTarget("NT1", D(1)),))
+    with pytest.raises(sv.InvalidDocument) as info:
+        sv.evaluate(tender_model(), [unknown], catalogue=catalogue)
+    assert info.value.issues[0].code == "evaluation.unknown_measure"

@@ -69,3 +69,4 @@ service: sv.Service = sv.Service("S", "Service", sv.Money("10"), sv.Money("10"),
 decision: sv.ServiceDecision = sv.assess_service(service, sv.DecisionRules())
 advice: sv.Recommendation = decision.recommendation
 board: sv.Portfolio = sv.portfolio([service])
+priced: sv.EvaluationResult = sv.evaluate(model, bids, catalogue=sv.default_catalogue())
