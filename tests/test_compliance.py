@@ -102,6 +102,7 @@ def test_five_suppliers_each_with_their_gap_and_action() -> None:
         "expired-charter": 1,
         "missing-review": 1,
         "charter-not-review": 1,
+        "invalid-charter": 0,
     }
     assert "sign the Social Value Charter: its spend of £12,000.00 in 2025/26" in (
         report["100001"].action
@@ -141,6 +142,7 @@ def test_records_and_html() -> None:
         "gap": None,
         "charter_status": "active",
         "charter_valid_until": "2026-05-31",
+        "charter_issues": 0,
         "review_declared_on": None,
         "provided": "Charter signed 2025-06-01, valid until 2026-05-31 (active)",
         "action": "No action: the Charter is active.",
@@ -207,13 +209,25 @@ def test_several_assessments_of_one_supplier_make_one_row() -> None:
     assert report["500001"].period == YEAR
 
 
+def custom(codes: tuple[str, ...], fid: str = "my-council") -> sv.Framework:
+    return sv.Framework(
+        fid, "Mine", "1", "My Council", date(2025, 1, 1), [sv.Priority(c, c, c) for c in codes]
+    )
+
+
 def test_coverage_counts_active_commitments_per_priority() -> None:
+    mine = custom(("local-jobs",))
     signups = [
         signup("600001", date(2025, 6, 1), codes=("clean-air", "local-community")),
         signup("600002", date(2025, 6, 1), codes=("clean-air",)),
         signup("600003", date(2024, 1, 1), codes=("clean-air",)),  # expired: not counted
         signup("600004", date(2025, 6, 1), "gm-sv-policy-2014", ("living-standards",)),
-        signup("600005", date(2025, 6, 1), "ppn-06-20", ("wellbeing-x",)),
+        signup("600005", date(2025, 6, 1), "ppn-06-20", ("wellbeing-x",)),  # invalid
+        attrs.evolve(
+            signup("600006", date(2025, 6, 1), codes=("local-jobs",)),
+            framework_id=mine.id,
+            framework_version=mine.version,
+        ),
     ]
     report = compliance(POLICY, (), signups, [], AS_OF)
     assert len(report) == 0
@@ -221,10 +235,12 @@ def test_coverage_counts_active_commitments_per_priority() -> None:
         ("gm-sv-framework-2020", "clean-air", 2, 2),
         ("gm-sv-framework-2020", "local-community", 1, 1),
         ("gm-sv-policy-2014", "living-standards", 1, 1),
-        ("ppn-06-20", "wellbeing-x", 1, 1),
+        ("my-council", "local-jobs", 1, 1),  # its framework is unknown: taken as given
     ]
     assert report.coverage[0].title == "Keep the air clean"
     assert report.coverage[-1].title is None
+    known = compliance(POLICY, (), signups, [], AS_OF, frameworks=[mine])
+    assert known.coverage[-1].title is None  # titles come from built-ins or `framework`
 
     gm = frameworks.get("gm-sv-framework-2020")
     in_2020 = compliance(POLICY, (), signups, [], AS_OF, framework=gm)
@@ -234,15 +250,45 @@ def test_coverage_counts_active_commitments_per_priority() -> None:
     assert by_code["best-employment"] == (1, 1)  # living-standards crosses over
     assert by_code["skills-opportunities"] == (1, 1)
     assert by_code["local-supply-chain"] == (0, 0)
-    assert in_2020.unmapped_commitments == 1  # no crosswalk from PPN 06/20
+    assert in_2020.unmapped_commitments == 1  # no crosswalk from my-council
     assert in_2020.framework_id == gm.id
 
     old = frameworks.get("gm-sv-policy-2014")
     partial = sv.Crosswalk(old, gm, [sv.CrosswalkLink("employment", "clean-air", "test")])
-    mine = compliance(POLICY, (), signups, [], AS_OF, framework=gm, crosswalks=[partial])
-    assert mine.unmapped_commitments == 2  # living-standards has no link; PPN has no walk
-    odd = [signup("600006", date(2025, 6, 1), "gm-sv-policy-2014", ("nope",))]
-    assert compliance(POLICY, (), odd, [], AS_OF, framework=gm).unmapped_commitments == 1
+    walk_mine = sv.Crosswalk(custom(("other",)), gm, [sv.CrosswalkLink("other", "clean-air", "t")])
+    report = compliance(
+        POLICY, (), signups, [], AS_OF, framework=gm, crosswalks=[partial, walk_mine]
+    )
+    # living-standards has no link; my-council's walk does not know local-jobs
+    assert report.unmapped_commitments == 2
+    in_mine = compliance(POLICY, (), signups, [], AS_OF, framework=mine)
+    assert [(c.priority, c.commitments) for c in in_mine.coverage] == [("local-jobs", 1)]
+    assert in_mine.coverage[0].title == "local-jobs"
+
+
+def test_a_charter_that_breaks_the_rules_does_not_count() -> None:
+    spend = assessments({"800001": "10000", "800002": "90000"})
+    bad = attrs.evolve(signup("800001", date(2025, 9, 1)), signatory="", commitments=())
+    report = compliance(POLICY, spend, [bad, signup("800002", date(2025, 9, 1))], [], AS_OF)
+    row = report["800001"]
+    assert row.gap is Gap.INVALID_CHARTER
+    assert [i.code for i in row.charter_issues] == [
+        "charter.no_commitments",
+        "charter.no_signatory",
+    ]
+    assert "correct its Charter signup" in row.action
+    assert "(and 1 more)" in row.action
+    assert row.provided.endswith("(active) with 2 problems")
+    assert row.to_record()["charter_issues"] == 2
+    assert [(c.priority, c.suppliers) for c in report.coverage] == [("local-community", 1)]
+    # A Charter given where a Review is owed is that gap, valid or not.
+    assert report["800002"].gap is Gap.CHARTER_NOT_REVIEW
+    one = attrs.evolve(bad, commitments=(sv.CharterCommitment("nope", "x"),), signatory="S")
+    row = compliance(POLICY, spend, [one], [], AS_OF)["800001"]
+    assert "problem" in row.provided
+    assert "more" not in row.action
+    with_review = compliance(POLICY, spend, [bad], [review("800001", date(2026, 4, 1))], AS_OF)
+    assert with_review["800001"].status is ComplianceStatus.COMPLIANT
 
 
 # Properties ---------------------------------------------------------------

@@ -13,6 +13,9 @@ Decisions, stated so they can be argued with:
 - a Charter counts on ``as_of`` if it was signed on or before that day; the latest
   such signup is the supplier's Charter, and its :func:`~socialvalue.charter_status`
   decides between compliant, renewal due and expired;
+- the latest Charter is judged by :func:`~socialvalue.check_signup` against the
+  framework it names (built in, or passed in); one that breaks the Charter's rules
+  does not count (:attr:`Gap.INVALID_CHARTER`);
 - a Review counts if it was declared on or before ``as_of`` and its period shares
   at least one day with the assessment's period;
 - a Review where only a Charter is owed gives more than was asked and is compliant
@@ -39,7 +42,14 @@ import attrs
 
 from socialvalue._records import html_table
 from socialvalue.assessment import Assessment
-from socialvalue.charter import DEFAULT_RENEWAL_WINDOW, CharterSignup, CharterStatus, charter_status
+from socialvalue.charter import (
+    DEFAULT_RENEWAL_WINDOW,
+    CharterSignup,
+    CharterStatus,
+    charter_status,
+    check_signup,
+)
+from socialvalue.errors import Issue
 from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period
@@ -80,6 +90,8 @@ class Gap(enum.Enum):
     """A Review is owed and neither a Review nor a Charter has been received."""
     CHARTER_NOT_REVIEW = "charter-not-review"
     """A Review is owed but the supplier has (only) signed the Charter."""
+    INVALID_CHARTER = "invalid-charter"
+    """A Charter is owed and the latest one signed breaks the Charter's rules."""
 
 
 @attrs.frozen
@@ -98,6 +110,7 @@ class ComplianceRow:
     charter: CharterSignup | None = attrs.field(default=None, repr=False)
     charter_status: CharterStatus | None = None
     review: ReviewSubmission | None = attrs.field(default=None, repr=False)
+    charter_issues: tuple[Issue, ...] = attrs.field(default=(), repr=False)
 
     @property
     def name(self) -> str:
@@ -119,6 +132,7 @@ class ComplianceRow:
             "charter_valid_until": (
                 None if self.charter is None else self.charter.valid_until.isoformat()
             ),
+            "charter_issues": len(self.charter_issues),
             "review_declared_on": (
                 None if self.review is None else self.review.declaration.signed_on.isoformat()
             ),
@@ -268,6 +282,7 @@ def _owed(assessment: Assessment) -> str:
 def _row(
     assessment: Assessment,
     signup: CharterSignup | None,
+    issues: tuple[Issue, ...],
     review: ReviewSubmission | None,
     as_of: date,
     renewal_window: timedelta,
@@ -282,6 +297,7 @@ def _row(
         provided.append(
             f"Charter signed {signup.signed_on.isoformat()}, valid until"
             f" {signup.valid_until.isoformat()} ({status.value})"
+            + (f" with {len(issues)} problem{'s' if len(issues) > 1 else ''}" if issues else "")
         )
     if review is not None:
         provided.append(
@@ -304,6 +320,7 @@ def _row(
             charter=signup,
             charter_status=status,
             review=review,
+            charter_issues=issues,
         )
 
     if assessment.obligation is Obligation.REVIEW:
@@ -322,9 +339,17 @@ def _row(
             f"Ask {name} to complete the Social Value Review: its {owed} is above the"
             " Charter band.",
         )
-    if status is CharterStatus.ACTIVE:
+    if issues and not (review is not None and review_satisfies_charter):
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.INVALID_CHARTER,
+            f"Ask {name} to correct its Charter signup, which does not meet the Charter's"
+            f" rules: {issues[0]}{more}.",
+        )
+    if status is CharterStatus.ACTIVE and not issues:
         return row(ComplianceStatus.COMPLIANT, None, "No action: the Charter is active.")
-    if status is CharterStatus.RENEWAL_DUE and signup is not None:
+    if status is CharterStatus.RENEWAL_DUE and signup is not None and not issues:
         return row(
             ComplianceStatus.RENEWAL_DUE,
             None,
@@ -400,6 +425,16 @@ def _coverage(
     return lines, unmapped
 
 
+def _judge(
+    signup: CharterSignup, known: Mapping[tuple[str, str], Framework], as_of: date
+) -> tuple[Issue, ...]:
+    """The signup's Charter issues, judged by the framework it names (if that is known)."""
+    framework = known.get((signup.framework_id, signup.framework_version))
+    if framework is None:
+        framework = next((fw for (fid, _), fw in known.items() if fid == signup.framework_id), None)
+    return () if framework is None else check_signup(signup, framework, as_of)
+
+
 def compliance(
     policy: Policy,
     assessments: Iterable[Assessment],
@@ -410,6 +445,7 @@ def compliance(
     renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW,
     review_satisfies_charter: bool = True,
     framework: Framework | None = None,
+    frameworks: Iterable[Framework] = (),
     crosswalks: Iterable[Crosswalk] | None = None,
 ) -> ComplianceReport:
     """Compliance of every supplier in ``assessments`` with the threshold rule on ``as_of``.
@@ -418,9 +454,21 @@ def compliance(
     :class:`~socialvalue.assessment.AssessmentResult` will do); ``signups`` and
     ``reviews`` are what has been received. Every supplier in ``assessments``
     appears exactly once, and the report does not depend on the order of any input.
+
+    Each supplier's latest signup is judged by :func:`~socialvalue.check_signup`
+    against the framework it names, looked up among ``framework``, ``frameworks``
+    and the built-in ones; a signup that breaks the Charter's rules does not count
+    as a Charter (:attr:`Gap.INVALID_CHARTER`) nor towards coverage. A signup naming
+    a framework that none of these holds cannot be judged and is taken as given.
+
     ``framework`` reports priority coverage in that framework's codes, crossing
     other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
     """
+    known = {(fw.id, fw.version): fw for fw in BUILTIN_FRAMEWORKS.values()}
+    known.update({(fw.id, fw.version): fw for fw in frameworks})
+    if framework is not None:
+        known[(framework.id, framework.version)] = framework
+
     by_supplier: dict[str, list[Assessment]] = {}
     for assessment in assessments:
         by_supplier.setdefault(assessment.supplier_id, []).append(assessment)
@@ -431,13 +479,22 @@ def compliance(
     for review in reviews:
         reviews_by.setdefault(review.supplier_id, []).append(review)
 
+    latest: dict[str, tuple[CharterSignup, tuple[Issue, ...]]] = {}
+    for supplier_id, theirs in signups_by.items():
+        found = _latest_signup(theirs, as_of)
+        if found is not None:
+            latest[supplier_id] = (found, _judge(found, known, as_of))
+
     rows = []
     for supplier_id in sorted(by_supplier):
         assessment = _latest_assessment(by_supplier[supplier_id])
+        judged = latest.get(supplier_id)
+        charter, issues = (None, ()) if judged is None else judged
         rows.append(
             _row(
                 assessment,
-                _latest_signup(signups_by.get(supplier_id, ()), as_of),
+                charter,
+                issues,
                 _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of),
                 as_of,
                 renewal_window,
@@ -445,14 +502,12 @@ def compliance(
             )
         )
 
-    active = []
-    for supplier_id in sorted(signups_by):
-        latest = _latest_signup(signups_by[supplier_id], as_of)
-        if latest is not None and charter_status(latest, as_of, renewal_window=renewal_window) in (
-            CharterStatus.ACTIVE,
-            CharterStatus.RENEWAL_DUE,
-        ):
-            active.append(latest)
+    live = (CharterStatus.ACTIVE, CharterStatus.RENEWAL_DUE)
+    active = [
+        signup
+        for _, (signup, issues) in sorted(latest.items())
+        if not issues and charter_status(signup, as_of, renewal_window=renewal_window) in live
+    ]
     walks = (
         dict(BUILTIN_CROSSWALKS)
         if crosswalks is None
