@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+import socialvalue as sv
 from socialvalue import CharterCommitment, CharterSignup, Framework, Money, Period, Priority
 from socialvalue.spend import SpendLine, VatBasis
 from socialvalue.thresholds import BoundaryChoice, Obligation, Policy, PolicyOwner, ThresholdRule
@@ -221,3 +222,41 @@ def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
         for supplier_id in ids
     ]
     return model, bids
+
+
+# -- review measures, catalogues and scoring ---------------------------------------
+
+#: Fractions as documents carry them: 0 to 1 with at most 6 places.
+fractions = st.decimals(min_value=Decimal(0), max_value=Decimal(1), places=6)
+
+
+@st.composite
+def adjustments(draw: st.DrawFn) -> sv.Adjustments:
+    """Any SROI adjustments, lasting 1 to 12 years."""
+    return sv.Adjustments(
+        draw(fractions),
+        draw(fractions),
+        draw(fractions),
+        draw(fractions),
+        draw(fractions),
+        draw(st.integers(1, 12)),
+    )
+
+
+#: Proxy amounts: pence to £100,000 per unit, up to 6 places.
+proxy_amounts = st.decimals(min_value=Decimal(0), max_value=Decimal(100_000), places=6)
+#: Quantities: up to a million units, up to 3 places.
+quantities = st.decimals(min_value=Decimal(0), max_value=Decimal(1_000_000), places=3)
+
+
+@st.composite
+def reported_lines(draw: st.DrawFn, catalogue: sv.MeasureCatalogue) -> sv.ReportedLine:
+    """A line of one of ``catalogue``'s measures, with a quantity that suits its unit."""
+    measure = draw(st.sampled_from(catalogue.measures))
+    if measure.unit is sv.Unit.PERCENT:
+        quantity = draw(st.decimals(min_value=0, max_value=100, places=1))
+    elif measure.unit.whole:
+        quantity = Decimal(draw(st.integers(0, 10_000)))
+    else:
+        quantity = draw(quantities)
+    return sv.ReportedLine(measure.code, quantity, local=draw(st.sampled_from([None, True, False])))

@@ -98,6 +98,7 @@ from socialvalue.frameworks import (
 # isort: split
 from socialvalue.catalogues import default_catalogue
 from socialvalue.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
+from socialvalue.lm3 import LocalMultiplier, lm3
 from socialvalue.measures import (
     Adjustments,
     MeasureCatalogue,
@@ -191,6 +192,8 @@ __all__ = [
     "new_suppliers",
     # review measures, catalogues and scoring
     "Adjustments",
+    "LocalMultiplier",
+    "lm3",
     "Declaration",
     "Delivery",
     "DiscountBand",

@@ -483,7 +483,8 @@ def _line_issues(index: int, line: ReportedLine, plan: _Plan) -> list[Issue]:
             Issue.at(
                 ["lines", index, "quantity"],
                 "score.bad_quantity",
-                f"measure {plan.measure.code} counts whole {unit.value}; got {quantity}",
+                f"must be a whole number for measure {plan.measure.code} (unit"
+                f" {unit.value!r}); got {quantity}",
             )
         )
     if unit is Unit.PERCENT and quantity > _HUNDRED:

@@ -70,3 +70,23 @@ decision: sv.ServiceDecision = sv.assess_service(service, sv.DecisionRules())
 advice: sv.Recommendation = decision.recommendation
 board: sv.Portfolio = sv.portfolio([service])
 priced: sv.EvaluationResult = sv.evaluate(model, bids, catalogue=sv.default_catalogue())
+
+
+# review measures, catalogues and scoring
+catalogue: sv.MeasureCatalogue = sv.default_catalogue()
+hourly: sv.Money | None = (
+    proxy.value if (proxy := catalogue.measure("GM-VOLUNTEER-HOURS").proxy) else None
+)
+submission = sv.ReviewSubmission(
+    "100234",
+    ("C-1",),
+    year,
+    sv.Money("60000"),
+    [sv.ReportedLine("GM-VOLUNTEER-HOURS", Decimal("120"))],
+    sv.Declaration("A. Smith", "Director", date(2026, 4, 20)),
+)
+scored: sv.ScoreReport = sv.score(submission, catalogue, sv.ScoringMethod())
+present: sv.Money = scored.present_value
+by_priority: dict[str, sv.ValueTotals] = scored.by_priority
+line_records: list[dict[str, object]] = scored.to_records()
+multiplier: Decimal = sv.lm3(sv.Money("10"), sv.Money("5"), sv.Money("1")).multiplier

@@ -1,0 +1,162 @@
+"""Properties of scoring and LM3, each stated as the issue states it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import socialvalue as sv
+from tests import strategies
+from tests.scoring_fixtures import D, catalogue, proxy, submission
+
+CATALOGUE = catalogue()
+lines = st.lists(strategies.reported_lines(CATALOGUE), max_size=25)
+methods = st.builds(
+    sv.ScoringMethod,
+    adjustments=st.one_of(st.none(), strategies.adjustments()),
+    exclude_non_local=st.booleans(),
+)
+
+FIGURES = ("gross", "net", "undiscounted", "present_value")
+
+
+def _one_measure_catalogue(amount: Decimal, adjustments: sv.Adjustments) -> sv.MeasureCatalogue:
+    measure = sv.ReviewMeasure(
+        "M", "m", sv.Unit.HOURS, sv.MeasureKind.SOCIAL, ["p"], proxy("1"), adjustments
+    )
+    return sv.MeasureCatalogue(
+        "c",
+        "1",
+        "f",
+        [attrs.evolve(measure, proxy=attrs.evolve(measure.proxy, value=sv.Money(amount)))],
+    )
+
+
+def _value(amount: Decimal, quantity: Decimal, adjustments: sv.Adjustments) -> sv.ScoreReport:
+    sub = submission([sv.ReportedLine("M", quantity)])
+    return sv.score(sub, _one_measure_catalogue(amount, adjustments))
+
+
+@given(
+    strategies.proxy_amounts, strategies.quantities, st.integers(0, 1000), strategies.adjustments()
+)
+def test_score_is_linear_in_quantity(
+    amount: Decimal, quantity: Decimal, factor: int, adjustments: sv.Adjustments
+) -> None:
+    """Score(k × q) = k × score(q), exactly, for every figure."""
+    once = _value(amount, quantity, adjustments)
+    scaled = _value(amount, quantity * factor, adjustments)
+    for figure in FIGURES:
+        assert getattr(scaled, figure) == getattr(once, figure) * factor
+
+
+@given(lines, methods)
+def test_splitting_lines_does_not_change_the_total(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod
+) -> None:
+    """Additivity: a line reported as two halves scores the same as the whole."""
+    whole = [
+        line
+        for line in reported
+        if not CATALOGUE.measure(line.measure).unit.whole
+        and line.quantity.as_tuple().exponent >= -5  # type: ignore[operator]
+    ]
+    halves = [attrs.evolve(line, quantity=line.quantity / 2) for line in whole for _ in range(2)]
+    assert (
+        sv.score(submission(halves), CATALOGUE, method).totals
+        == sv.score(submission(whole), CATALOGUE, method).totals
+    )
+
+
+@given(
+    strategies.proxy_amounts,
+    strategies.proxy_amounts,
+    strategies.quantities,
+    strategies.adjustments(),
+)
+def test_score_is_monotone_in_proxy(
+    first: Decimal, second: Decimal, quantity: Decimal, adjustments: sv.Adjustments
+) -> None:
+    low, high = sorted((first, second))
+    lower = _value(low, quantity, adjustments)
+    higher = _value(high, quantity, adjustments)
+    for figure in FIGURES:
+        assert getattr(lower, figure) <= getattr(higher, figure)
+
+
+@given(
+    strategies.proxy_amounts,
+    strategies.quantities,
+    strategies.adjustments(),
+    st.sampled_from(["deadweight", "displacement", "attribution", "leakage", "drop_off"]),
+    strategies.fractions,
+)
+def test_adjustments_never_increase_value(
+    amount: Decimal, quantity: Decimal, adjustments: sv.Adjustments, name: str, more: Decimal
+) -> None:
+    """Net ≤ gross; and raising any adjustment never raises any figure."""
+    report = _value(amount, quantity, adjustments)
+    assert report.net <= report.gross
+    raised = attrs.evolve(adjustments, **{name: max(getattr(adjustments, name), more)})
+    after = _value(amount, quantity, raised)
+    for figure in FIGURES:
+        assert getattr(after, figure) <= getattr(report, figure)
+
+
+@given(strategies.proxy_amounts, strategies.quantities, strategies.adjustments())
+def test_present_value_never_exceeds_undiscounted_value(
+    amount: Decimal, quantity: Decimal, adjustments: sv.Adjustments
+) -> None:
+    report = _value(amount, quantity, adjustments)
+    assert report.present_value <= report.undiscounted
+    assert report.undiscounted <= report.net * adjustments.duration_years
+    if adjustments.duration_years == 1:
+        assert report.present_value == report.net == report.undiscounted
+
+
+@given(lines, methods)
+def test_totals_are_the_exact_sums_of_lines_and_breakdowns(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod
+) -> None:
+    report = sv.score(submission(reported), CATALOGUE, method)
+    for figure in FIGURES:
+        total = getattr(report, figure)
+        from_lines = sum(
+            (getattr(line, figure) for line in report.lines if getattr(line, figure) is not None),
+            sv.Money.zero(),
+        )
+        assert from_lines == total
+        assert (
+            sum((getattr(t, figure) for t in report.by_priority.values()), sv.Money.zero()) == total
+        )
+        assert sum((getattr(t, figure) for t in report.by_kind.values()), sv.Money.zero()) == total
+    assert report.present_value <= report.undiscounted
+
+
+@given(lines, methods, st.randoms(use_true_random=False))
+def test_order_of_lines_does_not_matter(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod, random: object
+) -> None:
+    shuffled = list(reported)
+    random.shuffle(shuffled)  # type: ignore[attr-defined]
+    commitments = (sv.MeasureTarget("VOL-HOURS", D("100")),)
+    one = sv.score(submission(reported, commitments=commitments), CATALOGUE, method)
+    other = sv.score(submission(shuffled, commitments=commitments), CATALOGUE, method)
+    assert one.totals == other.totals
+    assert one.by_priority == other.by_priority
+    assert one.by_kind == other.by_kind
+    assert one.counts == other.counts
+    assert one.excluded == other.excluded
+    assert one.delivery == other.delivery
+    assert one.ratio == other.ratio
+
+
+@given(strategies.money_pence, st.data())
+def test_lm3_stays_within_one_and_three(income: sv.Money, data: st.DataObject) -> None:
+    r1 = abs(income) + sv.Money("0.01")
+    r2 = sv.Money(data.draw(st.decimals(min_value=0, max_value=r1.amount, places=2)))
+    r3 = sv.Money(data.draw(st.decimals(min_value=0, max_value=r2.amount, places=2)))
+    assert 1 <= sv.lm3(r1, r2, r3).multiplier <= 3
