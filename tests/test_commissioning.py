@@ -146,6 +146,10 @@ def test_service_rules() -> None:
     with pytest.raises(sv.RuleViolation) as info:
         sv.Service("S", "s", sv.Money("1"), sv.Money("1", "EUR"))
     assert info.value.field == ("budget", "currency")
+    euro = sv.ServiceOutcome("o", B.FISCAL, D(1), sv.Money("1", "EUR"), 1, "s")
+    with pytest.raises(sv.RuleViolation) as info:
+        sv.Service("S", "s", sv.Money("1"), sv.Money("1"), outcomes=(euro,))
+    assert info.value.field == ("outcomes", 0, "unit_cost", "currency")
     with pytest.raises(sv.RuleViolation):
         outcome(B.FISCAL, 1, "1", grade=0)
     with pytest.raises(TypeError):

@@ -126,15 +126,12 @@ from socialvalue.submissions import Declaration, ReportedLine, ReviewSubmission
 # isort: split
 from socialvalue.bids import Bid, Mark, ProxyCatalogue, offer_value
 from socialvalue.commissioning import (
-    BenefitType,
     DecisionRules,
     GradeReduction,
     OptimismBias,
     Portfolio,
     Recommendation,
-    Service,
     ServiceDecision,
-    ServiceOutcome,
     assess_service,
     default_optimism_bias,
     portfolio,
@@ -158,6 +155,7 @@ from socialvalue.evaluation import (
 )
 from socialvalue.pricing import PriceMethod, price_fraction
 from socialvalue.scales import ScaleBand, ScoringScale, common_scale
+from socialvalue.services import BenefitType, Service, ServiceOutcome
 
 # the regional report
 

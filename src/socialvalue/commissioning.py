@@ -51,22 +51,20 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import Code, DecimalRange, Items, Text
+from socialvalue._fields import DecimalRange, Items, Text
 from socialvalue._html import html_table
 from socialvalue._numbers import CONTEXT, WholeNumber, half_up
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
+from socialvalue.services import BenefitType, Service, ServiceOutcome
 
 __all__ = [
-    "BenefitType",
     "DecisionRules",
     "GradeReduction",
     "OptimismBias",
     "Portfolio",
     "Recommendation",
-    "Service",
     "ServiceDecision",
-    "ServiceOutcome",
     "assess_service",
     "default_optimism_bias",
     "portfolio",
@@ -75,17 +73,6 @@ __all__ = [
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
 _FRACTION: Final = DecimalRange(minimum=_ZERO, maximum=_ONE)
-
-
-class BenefitType(enum.Enum):
-    """The three benefit columns of the GM cost-benefit model and Unit Cost Database."""
-
-    FISCAL = "fiscal"
-    """Savings to the public purse (fewer arrests, court days, hospital stays)."""
-    ECONOMIC = "economic"
-    """Gains to the local economy (earnings from a job, productivity)."""
-    SOCIAL = "social"
-    """Gains to people's wellbeing and communities (valued, not cashable)."""
 
 
 class Recommendation(enum.Enum):
@@ -97,70 +84,6 @@ class Recommendation(enum.Enum):
 
 
 _ORDER: Final = {r: n for n, r in enumerate(Recommendation)}
-
-
-@attrs.frozen
-class ServiceOutcome:
-    """One outcome a service achieves a year, valued by the unit cost it saves.
-
-    ``quantity`` outcomes a year × ``unit_cost`` saved each, in one benefit column;
-    ``confidence`` is the evidence grade (1 best) that sets the optimism-bias cut;
-    ``deadweight`` is the share that would have happened anyway; ``source`` names
-    the unit cost's origin (e.g. "GMCA Unit Cost Database v2.0, 2019/20 prices").
-    """
-
-    description: str = attrs.field(validator=Text())
-    benefit: BenefitType
-    quantity: Decimal = attrs.field(validator=DecimalRange(minimum=_ZERO))
-    unit_cost: Money
-    confidence: int = attrs.field(validator=WholeNumber(1, 9))
-    source: str = attrs.field(validator=Text(300))
-    deadweight: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-
-    @property
-    def gross(self) -> Money:
-        """Quantity × unit cost, before any adjustment."""
-        return self.unit_cost * self.quantity
-
-
-def _outcomes(value: Iterable[ServiceOutcome]) -> tuple[ServiceOutcome, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class Service:
-    """A commissioned service: what it costs, its budget and the outcomes it buys.
-
-    >>> Service("S1", "Youth outreach", Money("200000"), Money("250000"), True).prevention
-    True
-    """
-
-    id: str = attrs.field(validator=Code())
-    name: str = attrs.field(validator=Text())
-    annual_cost: Money
-    budget: Money
-    prevention: bool = False
-    outcomes: tuple[ServiceOutcome, ...] = attrs.field(
-        default=(),
-        converter=_outcomes,
-        validator=Items(max_items=200, unique_by=lambda o: o.description, what="outcome"),
-    )
-    description: str | None = attrs.field(default=None, validator=Text(2000, optional=True))
-
-    def __attrs_post_init__(self) -> None:
-        if self.annual_cost.amount <= 0:
-            raise RuleViolation(
-                "commissioning.bad_cost",
-                f"a service's annual cost must be above zero; got {self.annual_cost}",
-                field=["annual_cost"],
-            )
-        if self.budget.currency != self.annual_cost.currency:
-            raise RuleViolation(
-                "money.currency_mismatch",
-                f"budget ({self.budget.currency}) and annual cost"
-                f" ({self.annual_cost.currency}) must be in one currency",
-                field=["budget", "currency"],
-            )
 
 
 @attrs.frozen

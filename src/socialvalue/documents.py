@@ -63,9 +63,9 @@ def _kinds() -> dict[str, DocumentKind]:
     # isort: split
     # bids, evaluation models and services
     from socialvalue.bids import Bid
-    from socialvalue.commissioning import Service
     from socialvalue.criteria import EvaluationModel
     from socialvalue.schemas import bid, evaluation_model, service
+    from socialvalue.services import Service
 
     # isort: split
     # review submissions and measure catalogues

@@ -37,7 +37,7 @@ import attrs
 
 from socialvalue._html import html_table
 from socialvalue._numbers import CONTEXT, half_up
-from socialvalue.bids import Bid, Mark, ProxyCatalogue, offer_value
+from socialvalue.bids import Bid, Mark, ProxyCatalogue, check_bids, offer_value, price_offers
 from socialvalue.criteria import (
     Criterion,
     CriterionKind,
@@ -45,7 +45,6 @@ from socialvalue.criteria import (
     ScoreBasis,
     TieBreak,
 )
-from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.money import Money
 from socialvalue.pricing import price_fraction
 from socialvalue.targets import MeasureTarget
@@ -231,58 +230,6 @@ class EvaluationResult:
         return html_table(headers, rows, caption=self.explanation)
 
 
-def _check_bids(model: EvaluationModel, bids: Sequence[Bid]) -> None:
-    issues: list[Issue] = []
-    seen: dict[str, int] = {}
-    marked = {c.id for c in model.criteria if c.basis is ScoreBasis.MARKS}
-    currencies = {b.price.currency for b in bids}
-    for index, bid in enumerate(bids):
-        if bid.supplier_id in seen:
-            issues.append(
-                Issue.at(
-                    [index, "supplier_id"],
-                    "list.duplicate",
-                    f"supplier {bid.supplier_id} already bid at index {seen[bid.supplier_id]};"
-                    " a supplier has one bid per tender",
-                )
-            )
-        seen.setdefault(bid.supplier_id, index)
-        if len(currencies) > 1:
-            issues.append(
-                Issue.at(
-                    [index, "price", "currency"],
-                    "money.currency_mismatch",
-                    f"bids are in several currencies ({', '.join(sorted(currencies))});"
-                    " convert them to one first",
-                )
-            )
-        for number, mark in enumerate(bid.marks):
-            if mark.criterion not in marked:
-                issues.append(
-                    Issue.at(
-                        [index, "marks", number, "criterion"],
-                        "evaluation.unknown_criterion",
-                        f"{mark.criterion} is not a marked criterion of {model.id};"
-                        f" marked criteria: {', '.join(sorted(marked)) or 'none'}",
-                    )
-                )
-            elif mark.points not in model.scale:
-                try:
-                    model.scale.band(mark.points)
-                except RuleViolation as exc:
-                    issues.append(exc.issue([index, "marks", number, "points"]))
-        for criterion in sorted(marked - {m.criterion for m in bid.marks}):
-            issues.append(
-                Issue.at(
-                    [index, "marks"],
-                    "evaluation.mark_missing",
-                    f"bid from {bid.supplier_id} has no mark for criterion {criterion}",
-                )
-            )
-    if issues:
-        raise InvalidDocument(issues)
-
-
 def _marked_score(model: EvaluationModel, criterion: Criterion, mark: Mark) -> CriterionScore:
     band = model.scale.band(mark.points)
     fraction = model.scale.fraction(mark.points)
@@ -317,53 +264,30 @@ def _exclusions(model: EvaluationModel, bid: Bid) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def _offers(
-    model: EvaluationModel, bids: Sequence[Bid], catalogue: ProxyCatalogue | None
-) -> list[Money | None]:
-    if catalogue is None:
-        if any(c.basis is ScoreBasis.OFFER for c in model.criteria):
-            raise RuleViolation(
-                "evaluation.catalogue_missing",
-                f"model {model.id} scores the £ social value offered, so evaluate() needs a"
-                " measure catalogue (catalogue=...) to price the commitments",
-            )
-        return [None] * len(bids)
-    issues = [
-        Issue.at(
-            [index, "commitments", number, "measure"],
-            "evaluation.unknown_measure",
-            f"measure {target.measure} is not in the catalogue",
-        )
-        for index, bid in enumerate(bids)
-        for number, target in enumerate(bid.commitments)
-        if not _known(catalogue, target.measure)
-    ]
-    if issues:
-        raise InvalidDocument(issues)
-    return [offer_value(bid.commitments, catalogue) for bid in bids]
+@attrs.frozen
+class _Pool:
+    """What relative scores are relative to: the bids that passed every pass mark."""
 
+    lowest: Money | None
+    best: Money | None
 
-def _known(catalogue: ProxyCatalogue, code: str) -> bool:
-    try:
-        catalogue.measure(code)
-    except KeyError:
-        return False
-    return True
+    @classmethod
+    def of(cls, pool: Sequence[tuple[Bid, Money | None]]) -> _Pool:
+        offers = [o for _, o in pool if o is not None]
+        return cls(min((b.price for b, _ in pool), default=None), max(offers, default=None))
 
 
 def _relative_score(
-    model: EvaluationModel,
-    criterion: Criterion,
-    bid: Bid,
-    pool: Sequence[tuple[Bid, Money | None]],
-    offer: Money | None,
+    model: EvaluationModel, criterion: Criterion, bid: Bid, pool: _Pool, offer: Money | None
 ) -> CriterionScore:
     if criterion.basis is ScoreBasis.PRICE:
-        lowest = min(b.price for b, _ in pool)
-        fraction, how = price_fraction(model.price_method, bid.price, lowest, model.budget)
+        assert pool.lowest is not None  # only bids in the pool are scored on price
+        fraction, how = price_fraction(model.price_method, bid.price, pool.lowest, model.budget)
     else:
-        assert offer is not None  # _offers() insists on a catalogue for offer criteria
-        best = max(o for _, o in pool if o is not None)
+        # price_offers() insists on a catalogue for offer criteria
+        assert offer is not None
+        assert pool.best is not None
+        best = pool.best
         if best.amount > 0:
             fraction = CONTEXT.divide(offer.amount, best.amount)
             how = f"this offer {offer} ÷ best offer {best}"
@@ -462,10 +386,10 @@ def evaluate(
     catalogue does not hold), with paths such as ``$[2].marks[0].points``.
     """
     bids = tuple(bids)
-    _check_bids(model, bids)
-    offers = _offers(model, bids, catalogue)
+    check_bids(model, bids)
+    offers = price_offers(model, bids, catalogue)
     exclusions = [_exclusions(model, bid) for bid in bids]
-    pool = [(b, o) for b, o, e in zip(bids, offers, exclusions, strict=True) if not e]
+    pool = _Pool.of([(b, o) for b, o, e in zip(bids, offers, exclusions, strict=True) if not e])
     ranked: list[BidResult] = []
     excluded: list[BidResult] = []
     for bid, offer, reasons in zip(bids, offers, exclusions, strict=True):
