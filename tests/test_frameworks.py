@@ -202,3 +202,20 @@ def test_any_framework_round_trips_and_knows_its_codes(framework: sv.Framework) 
     for code in framework.codes:
         assert code in framework
         assert framework.priority(code).code == code
+
+
+def test_the_reference_page_lists_every_framework_and_link() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "frameworks.md").read_text(
+        encoding="utf-8"
+    )
+    for framework in frameworks.BUILTIN_FRAMEWORKS.values():
+        assert f"## `{framework.id}`: {framework.title}" in page
+        assert framework.source in page
+        for priority in framework:
+            assert f"| `{priority.code}` | {priority.title} |" in page
+    for (source, target), walk in frameworks.BUILTIN_CROSSWALKS.items():
+        assert f"## Crosswalk `{source}` → `{target}`" in page
+        for link in walk.links:
+            assert f"| `{link.source}` | `{link.target}` | {link.rationale} |" in page
