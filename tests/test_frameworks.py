@@ -219,3 +219,23 @@ def test_the_reference_page_lists_every_framework_and_link() -> None:
         assert f"## Crosswalk `{source}` → `{target}`" in page
         for link in walk.links:
             assert f"| `{link.source}` | `{link.target}` | {link.rationale} |" in page
+
+
+def test_frameworks_and_crosswalks_show_themselves_as_tables() -> None:
+    ppn = frameworks.get("ppn-06-20")
+    records = ppn.to_records()
+    assert records[3] == {
+        "framework_id": "ppn-06-20",
+        "version": "2020",
+        "code": "environmental-stewardship",
+        "title": "Effective stewardship of the environment",
+        "theme": "fighting-climate-change",
+        "theme_title": "Fighting climate change",
+        "outcome": None,
+        "description": ppn.priority("environmental-stewardship").description,
+    }
+    assert frameworks.get("gm-sv-framework-2020").to_records()[0]["theme_title"] is None
+    assert ppn._repr_html_().count("<tr>") == 1 + 8
+    walk = frameworks.crosswalk("gm-policing-sv", "gm-sv-framework-2020")
+    assert walk.to_records()[0]["from"] == "resilient-communities"
+    assert "Crosswalk gm-policing-sv@2017 to gm-sv-framework-2020@2020" in walk._repr_html_()

@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from socialvalue._fields import Code, Items, Text
+from socialvalue._records import html_table
 from socialvalue.errors import RuleViolation, SocialValueError
 
 __all__ = [
@@ -175,6 +176,26 @@ class Framework:
         """``id@version``, the way signups and reports name a framework."""
         return f"{self.id}@{self.version}"
 
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per priority (with its theme's title), ready for ``pandas.DataFrame``."""
+        titles = {theme.code: theme.title for theme in self.themes}
+        return [
+            {
+                "framework_id": self.id,
+                "version": self.version,
+                "code": p.code,
+                "title": p.title,
+                "theme": p.theme,
+                "theme_title": titles.get(p.theme) if p.theme is not None else None,
+                "outcome": p.outcome,
+                "description": p.description,
+            }
+            for p in self.priorities
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=f"{self.title} ({self.label})")
+
 
 @attrs.frozen
 class CrosswalkLink:
@@ -234,6 +255,23 @@ class Crosswalk:
         """The links from source priority ``code``, each with its rationale."""
         self.source.priority(code)
         return tuple(link for link in self.links if link.source == code)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per link, with its rationale."""
+        return [
+            {
+                "from_framework": self.source.label,
+                "from": link.source,
+                "to_framework": self.target.label,
+                "to": link.target,
+                "rationale": link.rationale,
+            }
+            for link in self.links
+        ]
+
+    def _repr_html_(self) -> str:
+        caption = f"Crosswalk {self.source.label} to {self.target.label}"
+        return html_table(self.to_records(), caption=caption)
 
     @property
     def unmapped(self) -> tuple[str, ...]:
