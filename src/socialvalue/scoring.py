@@ -46,9 +46,9 @@ import decimal
 import enum
 import functools
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -181,18 +181,37 @@ class _Plan:
     present_unit: Decimal
     undiscounted_factor: Decimal
     present_factor: Decimal
-    bucket: tuple[str, MeasureKind]
+    bucket: tuple[str, str]  # (primary priority, kind value): strings hash in C
     currency: str | None
+    group: int  # measures with the same bucket and factors share a group
 
 
-def _make_plan(measure: ReviewMeasure, method: ScoringMethod) -> _Plan:
+_Group = tuple[tuple[str, str], Decimal, Decimal, Decimal]
+
+
+def _make_plan(
+    measure: ReviewMeasure, method: ScoringMethod, group_of: Callable[[_Group], int]
+) -> _Plan:
     unit = measure.unit
     checked = unit.whole or unit is Unit.PERCENT
-    bucket = (measure.primary_priority, measure.kind)
+    bucket = (measure.primary_priority, measure.kind.value)
     if measure.proxy is None:
         zero = _ZERO
         return _Plan(
-            measure, unit, checked, False, None, zero, zero, zero, zero, zero, zero, bucket, None
+            measure,
+            unit,
+            checked,
+            False,
+            None,
+            zero,
+            zero,
+            zero,
+            zero,
+            zero,
+            zero,
+            bucket,
+            None,
+            -1,
         )
     adjustments = method.adjustments_for(measure)
     undiscounted_factor, present_factor = value_factors(
@@ -220,20 +239,35 @@ def _make_plan(measure: ReviewMeasure, method: ScoringMethod) -> _Plan:
         present_factor,
         bucket,
         measure.proxy.value.currency,
+        group_of((bucket, adjustments.net_factor, undiscounted_factor, present_factor)),
     )
 
 
 class _Plans(dict[str, _Plan | None]):
-    """Plans by measure code, made on first use (``None`` for an unknown code)."""
+    """Plans by measure code, made on first use (``None`` for an unknown code).
+
+    Measures that share a bucket (primary priority and kind) and value factors
+    share a *group*: scoring sums their gross value first and applies the factors
+    once per group, which is exact because the arithmetic is linear and unrounded.
+    """
 
     def __init__(self, catalogue: MeasureCatalogue, method: ScoringMethod) -> None:
         super().__init__()
         self.catalogue = catalogue
         self.method = method
+        self.groups: list[_Group] = []
+        self._group_ids: dict[_Group, int] = {}
+
+    def _group_of(self, key: _Group) -> int:
+        found = self._group_ids.get(key)
+        if found is None:
+            found = self._group_ids[key] = len(self.groups)
+            self.groups.append(key)
+        return found
 
     def __missing__(self, code: str) -> _Plan | None:
         measure = self.catalogue.get(code)
-        plan = None if measure is None else _make_plan(measure, self.method)
+        plan = None if measure is None else _make_plan(measure, self.method, self._group_of)
         self[code] = plan
         return plan
 
@@ -454,14 +488,13 @@ class ScoredLine:
         }
 
 
-@attrs.frozen
-class _State:
-    """The figures :func:`score` computes eagerly."""
+class _State(NamedTuple):
+    """The figures :func:`score` computes eagerly (a tuple: cheap to build)."""
 
     currency: str
     sums: dict[str, Decimal]
     excluded: dict[str, Decimal]
-    buckets: dict[tuple[str, MeasureKind], tuple[Decimal, Decimal, Decimal, Decimal]]
+    buckets: dict[tuple[str, str], list[Decimal]]
     totals: tuple[Decimal, Decimal, Decimal, Decimal]
 
 
@@ -523,11 +556,12 @@ def _aggregate(
             previous = target.get(code)
             target[code] = line.quantity if previous is None else previous + line.quantity
         for index, commitment in enumerate(submission.commitments):
-            if commitment.measure not in catalogue:
+            if plans[commitment.measure] is None:
                 issues.append(
                     _unknown(["commitments", index, "measure"], commitment.measure, catalogue)
                 )
-        buckets: dict[tuple[str, MeasureKind], list[Decimal]] = {}
+        buckets: dict[tuple[str, str], list[Decimal]] = {}
+        grosses: dict[int, Decimal] = {}
         for code, quantity in sums.items():
             plan = plans[code]
             assert plan is not None
@@ -537,12 +571,17 @@ def _aggregate(
                 issues.append(_currency_issue(plan, currency))
                 continue
             gross = quantity * plan.proxy
-            net = quantity * plan.net_unit
-            undiscounted = quantity * plan.undiscounted_unit
-            present = quantity * plan.present_unit
-            figures = buckets.get(plan.bucket)
+            previous = grosses.get(plan.group)
+            grosses[plan.group] = gross if previous is None else previous + gross
+        groups = plans.groups
+        for group, gross in grosses.items():
+            bucket, net_factor, undiscounted_factor, present_factor = groups[group]
+            net = gross * net_factor
+            undiscounted = gross * undiscounted_factor
+            present = gross * present_factor
+            figures = buckets.get(bucket)
             if figures is None:
-                buckets[plan.bucket] = [gross, net, undiscounted, present]
+                buckets[bucket] = [gross, net, undiscounted, present]
             else:
                 figures[0] += gross
                 figures[1] += net
@@ -575,9 +614,8 @@ def _aggregate(
                 f" this library holds (10**{MAX_INTEGER_DIGITS}); check the quantities",
             )
         ]
-    frozen = {key: (f[0], f[1], f[2], f[3]) for key, f in buckets.items()}
     grand = (totals[0], totals[1], totals[2], totals[3])
-    return _State(currency, sums, excluded, frozen, grand), []
+    return _State(currency, sums, excluded, buckets, grand), []
 
 
 def _unknown(steps: list[str | int], code: str, catalogue: MeasureCatalogue) -> Issue:
@@ -725,7 +763,7 @@ class ScoreReport:
         with decimal.localcontext(_CONTEXT):
             for (_, kind), figures in self._state.buckets.items():
                 for position, amount in enumerate(figures):
-                    grouped[kind][position] += amount
+                    grouped[MeasureKind(kind)][position] += amount
         return {kind: _totals(f, self._state.currency) for kind, f in grouped.items()}
 
     def _counts(self, sums: Mapping[str, Decimal], valued: bool) -> tuple[MeasureCount, ...]:
@@ -906,6 +944,6 @@ class ScoreReport:
         )
 
 
-def _bucket_key(item: tuple[tuple[str, MeasureKind], Any]) -> tuple[str, str]:
-    (priority, kind), _ = item
-    return priority, kind.value
+def _bucket_key(item: tuple[tuple[str, str], Any]) -> tuple[str, str]:
+    key: tuple[str, str] = item[0]
+    return key
