@@ -224,3 +224,38 @@ def test_status_is_monotone_in_time(
     b = sv.charter_status(s, later, renewal_window=window)
     assert STATUS_ORDER[a] <= STATUS_ORDER[b]
     assert (b is sv.CharterStatus.EXPIRED) == (later > s.valid_until)
+
+
+def test_targets_are_checked_against_a_review_catalogue_when_given() -> None:
+    from socialvalue.catalogues import default_catalogue
+
+    catalogue = default_catalogue()
+    known = next(iter(catalogue.measures)).code
+    policing = frameworks.get("gm-policing-sv")
+    s = signup(
+        framework_id=policing.id,
+        framework_version=policing.version,
+        commitments=(
+            sv.CharterCommitment(
+                "social-capital", "Volunteer.", sv.MeasureTarget(known, Decimal(5))
+            ),
+            sv.CharterCommitment("reduced-demand", "Mentor.", sv.MeasureTarget("NOPE", Decimal(1))),
+            sv.CharterCommitment("early-intervention", "Talk to schools."),
+        ),
+    )
+    assert sv.check_signup(s, policing, AS_OF) == ()  # no catalogue: targets not judged
+    issues = sv.check_signup(s, policing, AS_OF, catalogue=catalogue)
+    assert [(i.path, i.code) for i in issues] == [
+        ("$.commitments[1].target.measure", "charter.unknown_measure")
+    ]
+    assert catalogue.id in issues[0].message
+
+
+def test_the_default_catalogue_names_only_priorities_of_its_framework() -> None:
+    from socialvalue.catalogues import default_catalogue
+
+    catalogue = default_catalogue()
+    framework = frameworks.get(catalogue.framework_id)
+    for measure in catalogue.measures:
+        for priority in measure.priorities:
+            assert priority in framework, (measure.code, priority)

@@ -353,3 +353,20 @@ def test_ties_are_broken_the_same_way_whatever_the_order() -> None:
     two = compliance(POLICY, spend, [b, a], [r2, r1], AS_OF)
     assert one == two
     assert one["700001"].charter in (a, b)
+
+
+def test_charter_targets_are_judged_against_a_catalogue_when_given() -> None:
+    from socialvalue.catalogues import default_catalogue
+
+    spend = assessments({"900001": "10000"})
+    policing = frameworks.get("gm-policing-sv")
+    target = sv.MeasureTarget("NOPE", Decimal(1))
+    s = attrs.evolve(
+        signup("900001", date(2025, 9, 1)),
+        framework_id=policing.id,
+        framework_version=policing.version,
+        commitments=(sv.CharterCommitment("social-capital", "Volunteer.", target),),
+    )
+    assert compliance(POLICY, spend, [s], [], AS_OF)["900001"].gap is None
+    judged = compliance(POLICY, spend, [s], [], AS_OF, catalogue=default_catalogue())
+    assert judged["900001"].gap is Gap.INVALID_CHARTER

@@ -34,6 +34,7 @@ import attrs
 from socialvalue._fields import Code, FieldCheck, Items, Text
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.frameworks import Framework
+from socialvalue.measures import MeasureCatalogue
 from socialvalue.periods import Period
 from socialvalue.targets import MeasureTarget
 
@@ -231,7 +232,13 @@ def _issue(steps: list[PathStep], code: str, message: str) -> Issue:
     return Issue.at(steps, code, message)
 
 
-def check_signup(signup: CharterSignup, framework: Framework, as_of: date) -> tuple[Issue, ...]:
+def check_signup(
+    signup: CharterSignup,
+    framework: Framework,
+    as_of: date,
+    *,
+    catalogue: MeasureCatalogue | None = None,
+) -> tuple[Issue, ...]:
     """Every way ``signup`` breaks the Charter's rules, judged on ``as_of``, sorted by path.
 
     A signup is valid iff this returns ``()``. The rules (source policy: a supplier
@@ -244,7 +251,9 @@ def check_signup(signup: CharterSignup, framework: Framework, as_of: date) -> tu
     - no commitment repeats another, priority and pledge alike, case and spacing
       aside (``charter.duplicate_commitment``, at the repeat);
     - it was not signed after ``as_of`` (``charter.signed_in_future``);
-    - a signatory is named (``charter.no_signatory``).
+    - a signatory is named (``charter.no_signatory``);
+    - given a review ``catalogue``, every commitment's target names one of its
+      measures (``charter.unknown_measure``), so that the Review can measure it.
 
     Paths point into the signup's document: ``$.commitments[1].priority``.
     """
@@ -275,6 +284,16 @@ def check_signup(signup: CharterSignup, framework: Framework, as_of: date) -> tu
                     "charter.unknown_priority",
                     f"{commitment.priority!r} is not a priority of {framework.label};"
                     f" use one of: {', '.join(framework.codes)}",
+                )
+            )
+        target = commitment.target
+        if catalogue is not None and target is not None and target.measure not in catalogue:
+            issues.append(
+                _issue(
+                    ["commitments", index, "target", "measure"],
+                    "charter.unknown_measure",
+                    f"{target.measure!r} is not a measure of catalogue {catalogue.id}"
+                    f" (version {catalogue.version}); name one of its measure codes",
                 )
             )
         first = seen.setdefault(commitment.key, index)

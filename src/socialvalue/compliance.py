@@ -51,6 +51,7 @@ from socialvalue.charter import (
 )
 from socialvalue.errors import Issue
 from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
+from socialvalue.measures import MeasureCatalogue
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.submissions import ReviewSubmission
@@ -426,13 +427,18 @@ def _coverage(
 
 
 def _judge(
-    signup: CharterSignup, known: Mapping[tuple[str, str], Framework], as_of: date
+    signup: CharterSignup,
+    known: Mapping[tuple[str, str], Framework],
+    as_of: date,
+    catalogue: MeasureCatalogue | None,
 ) -> tuple[Issue, ...]:
     """The signup's Charter issues, judged by the framework it names (if that is known)."""
     framework = known.get((signup.framework_id, signup.framework_version))
     if framework is None:
         framework = next((fw for (fid, _), fw in known.items() if fid == signup.framework_id), None)
-    return () if framework is None else check_signup(signup, framework, as_of)
+    if framework is None:
+        return ()
+    return check_signup(signup, framework, as_of, catalogue=catalogue)
 
 
 def compliance(
@@ -447,6 +453,7 @@ def compliance(
     framework: Framework | None = None,
     frameworks: Iterable[Framework] = (),
     crosswalks: Iterable[Crosswalk] | None = None,
+    catalogue: MeasureCatalogue | None = None,
 ) -> ComplianceReport:
     """Compliance of every supplier in ``assessments`` with the threshold rule on ``as_of``.
 
@@ -460,6 +467,7 @@ def compliance(
     and the built-in ones; a signup that breaks the Charter's rules does not count
     as a Charter (:attr:`Gap.INVALID_CHARTER`) nor towards coverage. A signup naming
     a framework that none of these holds cannot be judged and is taken as given.
+    Given a review ``catalogue``, commitments' targets must name its measures.
 
     ``framework`` reports priority coverage in that framework's codes, crossing
     other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
@@ -483,7 +491,7 @@ def compliance(
     for supplier_id, theirs in signups_by.items():
         found = _latest_signup(theirs, as_of)
         if found is not None:
-            latest[supplier_id] = (found, _judge(found, known, as_of))
+            latest[supplier_id] = (found, _judge(found, known, as_of, catalogue))
 
     rows = []
     for supplier_id in sorted(by_supplier):

@@ -87,6 +87,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "charter.duplicate_commitment": "A Charter commitment repeats an earlier one.",
     "charter.signed_in_future": "A Charter signup is dated after the day it is judged on.",
     "charter.no_signatory": "A Charter signup does not name the person who signed it.",
+    "charter.unknown_measure": "A Charter commitment's target names a measure the catalogue lacks.",
     # review measures, catalogues and scoring
     "measure.bad_proxy": "A proxy value is negative or has more than 6 decimal places.",
     "measure.proxy_mismatch": "A record-only measure has a proxy, or a valued measure has none.",
