@@ -370,3 +370,18 @@ def test_charter_targets_are_judged_against_a_catalogue_when_given() -> None:
     assert compliance(POLICY, spend, [s], [], AS_OF)["900001"].gap is None
     judged = compliance(POLICY, spend, [s], [], AS_OF, catalogue=default_catalogue())
     assert judged["900001"].gap is Gap.INVALID_CHARTER
+
+
+def test_priority_coverage_on_its_own() -> None:
+    signups = [signup("950001", date(2025, 6, 1), "gm-sv-policy-2014", ("participation",))]
+    lines, unmapped = sv.priority_coverage(signups)
+    assert [(c.framework_id, c.priority, c.commitments) for c in lines] == [
+        ("gm-sv-policy-2014", "participation", 1)
+    ]
+    gm = frameworks.get("gm-sv-framework-2020")
+    lines, unmapped = sv.priority_coverage(signups, framework=gm)
+    assert {c.priority: c.commitments for c in lines}["local-community"] == 1
+    assert unmapped == 0
+    lines, unmapped = sv.priority_coverage(signups, framework=gm, crosswalks=())
+    assert unmapped == 1
+    assert all(c.commitments == 0 for c in lines)

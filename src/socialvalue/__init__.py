@@ -80,9 +80,9 @@ from socialvalue.compliance import (
     ComplianceRow,
     ComplianceStatus,
     Gap,
-    PriorityCoverage,
     compliance,
 )
+from socialvalue.coverage import PriorityCoverage, priority_coverage
 from socialvalue.frameworks import (
     Crosswalk,
     CrosswalkLink,
@@ -235,6 +235,7 @@ __all__ = [
     "Gap",
     "PriorityCoverage",
     "compliance",
+    "priority_coverage",
     "frameworks",
     # bid evaluation and commissioning decisions
     "BenefitType",

@@ -49,8 +49,9 @@ from socialvalue.charter import (
     charter_status,
     check_signup,
 )
+from socialvalue.coverage import PriorityCoverage, priority_coverage
 from socialvalue.errors import Issue
-from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
+from socialvalue.frameworks import BUILTIN_FRAMEWORKS, Crosswalk, Framework
 from socialvalue.measures import MeasureCatalogue
 from socialvalue.money import Money
 from socialvalue.periods import Period
@@ -64,7 +65,6 @@ __all__ = [
     "ComplianceRow",
     "ComplianceStatus",
     "Gap",
-    "PriorityCoverage",
     "compliance",
 ]
 
@@ -139,27 +139,6 @@ class ComplianceRow:
             ),
             "provided": self.provided,
             "action": self.action,
-        }
-
-
-@attrs.frozen
-class PriorityCoverage:
-    """How many active Charter commitments, from how many suppliers, support one priority."""
-
-    framework_id: str
-    priority: str
-    title: str | None
-    commitments: int
-    suppliers: int
-
-    def to_record(self) -> dict[str, object]:
-        """This coverage line as a flat dict of plain values."""
-        return {
-            "framework_id": self.framework_id,
-            "priority": self.priority,
-            "title": self.title,
-            "commitments": self.commitments,
-            "suppliers": self.suppliers,
         }
 
 
@@ -377,55 +356,6 @@ def _row(
     )
 
 
-def _coverage(
-    signups: Iterable[CharterSignup],
-    framework: Framework | None,
-    crosswalks: Mapping[tuple[str, str], Crosswalk],
-) -> tuple[tuple[PriorityCoverage, ...], int]:
-    commitments: dict[tuple[str, str], int] = {}
-    suppliers: dict[tuple[str, str], set[str]] = {}
-    unmapped = 0
-    for signup in signups:
-        for commitment in signup.commitments:
-            if framework is None or signup.framework_id == framework.id:
-                keys = [(signup.framework_id, commitment.priority)]
-            elif (signup.framework_id, framework.id) in crosswalks:
-                walk = crosswalks[(signup.framework_id, framework.id)]
-                if commitment.priority not in walk.source:
-                    unmapped += 1
-                    continue
-                keys = [(framework.id, code) for code in walk.map(commitment.priority)]
-            else:
-                keys = []
-            if not keys:
-                unmapped += 1
-            for key in keys:
-                commitments[key] = commitments.get(key, 0) + 1
-                suppliers.setdefault(key, set()).add(signup.supplier_id)
-    if framework is not None:
-        ordered = [(framework.id, code) for code in framework.codes]
-        ordered += sorted(key for key in commitments if key not in set(ordered))
-    else:
-        ordered = sorted(commitments)
-
-    def title(framework_id: str, code: str) -> str | None:
-        known = framework if framework is not None and framework.id == framework_id else None
-        known = known or BUILTIN_FRAMEWORKS.get(framework_id)
-        return known.priority(code).title if known is not None and code in known else None
-
-    lines = tuple(
-        PriorityCoverage(
-            framework_id=fid,
-            priority=code,
-            title=title(fid, code),
-            commitments=commitments.get((fid, code), 0),
-            suppliers=len(suppliers.get((fid, code), ())),
-        )
-        for fid, code in ordered
-    )
-    return lines, unmapped
-
-
 def _judge(
     signup: CharterSignup,
     known: Mapping[tuple[str, str], Framework],
@@ -516,12 +446,7 @@ def compliance(
         for _, (signup, issues) in sorted(latest.items())
         if not issues and charter_status(signup, as_of, renewal_window=renewal_window) in live
     ]
-    walks = (
-        dict(BUILTIN_CROSSWALKS)
-        if crosswalks is None
-        else {(w.source.id, w.target.id): w for w in crosswalks}
-    )
-    coverage, unmapped = _coverage(active, framework, walks)
+    coverage, unmapped = priority_coverage(active, framework=framework, crosswalks=crosswalks)
     return ComplianceReport(
         policy_id=policy.id,
         policy_version=policy.version,
