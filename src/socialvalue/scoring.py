@@ -100,6 +100,18 @@ _UNIT_LABELS: Final = {
 }
 
 
+_PER_UNIT: Final = {
+    Unit.FTE: "FTE",
+    Unit.PEOPLE: "person",
+    Unit.HOURS: "hour",
+    Unit.WEEKS: "week",
+    Unit.GBP: "£1",
+    Unit.TONNES_CO2E: "tonne CO2e",
+    Unit.COUNT: "unit",
+    Unit.PERCENT: "percentage point",
+}
+
+
 class ValueBasis(enum.Enum):
     """Which figure the social value ratio uses."""
 
@@ -426,7 +438,7 @@ class ScoredLine:
                 f"{quantity} recorded for {self.measure.code} (record-only: no proxy value,"
                 " so no £ value is claimed)"
             )
-        per = _UNIT_LABELS[self.measure.unit] or "unit"
+        per = _PER_UNIT[self.measure.unit]
         text = (
             f"{quantity} × {proxy.value.format()} per {per} ({proxy.source}, {proxy.edition},"
             f" {proxy.base_year} prices) = {self.gross.format()} gross"
