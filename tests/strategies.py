@@ -143,11 +143,15 @@ from socialvalue import (  # noqa: E402 - grouped with the strategies that use t
     CriterionKind,
     EvaluationModel,
     Mark,
+    MeasureTarget,
+    PriceMethod,
     ScoreBasis,
     TieBreak,
     common_scale,
 )
 
+#: Measures of the bundled catalogue: two with a proxy value, one record-only.
+PRICED_MEASURES = ("GM-VOLUNTEER-HOURS", "GM-EXPERT-HOURS", "GM-JOBS-LOCAL")
 #: Points of the common 0/25/50/75/100 scale.
 scale_points = st.sampled_from([Decimal(p) for p in (0, 25, 50, 75, 100)])
 
@@ -178,23 +182,30 @@ def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
                 pass_mark=draw(pass_marks),
             )
         )
+    # The first social value criterion may score the £ offered instead of marks.
+    offer = draw(st.booleans())
     for n in range(social):
+        basis = ScoreBasis.OFFER if offer and n == 0 else ScoreBasis.MARKS
         criteria.append(
             Criterion(
                 f"SV{n}",
                 f"Social value {n}",
                 CriterionKind.SOCIAL_VALUE,
                 shares[1 + quality + n],
-                pass_mark=draw(pass_marks),
+                basis,
+                pass_mark=None if basis is ScoreBasis.OFFER else draw(pass_marks),
             )
         )
     sv_weight = sum(shares[1 + quality :], Decimal(0))
     tie_breaks = draw(st.permutations(list(TieBreak)))[: draw(st.integers(0, 3))]
+    linear = draw(st.booleans())
     return EvaluationModel(
         "T-1",
         "Generated tender",
         criteria,
         common_scale(),
+        price_method=PriceMethod.BUDGET_LINEAR if linear else PriceMethod.LOWEST_PRICE,
+        budget=Money(draw(st.sampled_from(["50000", "150000", "400000"]))) if linear else None,
         minimum_social_value_weight=min(sv_weight, Decimal(10)),
         tie_breaks=tie_breaks,
     )
@@ -202,7 +213,8 @@ def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
 
 @st.composite
 def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
-    """A model and 1–6 bids marked on every marked criterion, prices in whole pounds."""
+    """A model and 1–6 bids marked on every marked criterion, with commitments from the
+    bundled catalogue; few distinct prices, marks and quantities, so that ties are common."""
     model = draw(evaluation_models())
     ids = draw(
         st.lists(st.from_regex(r"[0-9]{3}", fullmatch=True), min_size=1, max_size=6, unique=True)
@@ -217,6 +229,10 @@ def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
                 Mark(c.id, draw(scale_points))
                 for c in model.criteria
                 if c.basis is ScoreBasis.MARKS
+            ),
+            tuple(
+                MeasureTarget(code, Decimal(draw(st.sampled_from([0, 10, 40, 100]))))
+                for code in sorted(draw(st.sets(st.sampled_from(PRICED_MEASURES))))
             ),
         )
         for supplier_id in ids

@@ -160,10 +160,15 @@ def test_budget_linear_pricing() -> None:
     assert info.value.field == ("budget",)
 
 
-def test_zero_price_cannot_be_scored_by_the_ratio() -> None:
-    with pytest.raises(sv.RuleViolation) as info:
+def test_prices_must_be_above_zero() -> None:
+    with pytest.raises(sv.InvalidDocument) as info:
         sv.evaluate(tender_model(), [bid("1", "0", 75, 75, 75, 75)])
-    assert info.value.code == "evaluation.bad_price"
+    assert [(i.path, i.code) for i in info.value.issues] == [
+        ("$[0].price.amount", "evaluation.bad_price")
+    ]
+    with pytest.raises(sv.RuleViolation) as error:
+        price_fraction(sv.PriceMethod.LOWEST_PRICE, sv.Money("0"), sv.Money("0"), None)
+    assert error.value.code == "evaluation.bad_price"
 
 
 @attrs.frozen
@@ -362,3 +367,27 @@ def test_the_bundled_catalogue_prices_commitments() -> None:
     with pytest.raises(sv.InvalidDocument) as info:
         sv.evaluate(tender_model(), [unknown], catalogue=catalogue)
     assert info.value.issues[0].code == "evaluation.unknown_measure"
+
+
+def test_kpis_feed_the_reviews_delivery_comparison() -> None:
+    from datetime import date
+
+    result = sv.evaluate(tender_model(), BIDS)
+    assert result.kpi_targets == COMMITMENTS
+    year = sv.parse_financial_year("2026/27")
+    submission = sv.ReviewSubmission(
+        "GB-COH-01234567",
+        ("T-2026-014",),
+        year,
+        sv.Money("500000"),
+        (
+            sv.ReportedLine("GM-VOLUNTEER-HOURS", D(150)),
+            sv.ReportedLine("GM-JOBS-LOCAL", D(10)),
+        ),
+        sv.Declaration("A. Signer", "Director", date(2027, 4, 20)),
+        commitments=result.kpi_targets,
+    )
+    delivery = {d.measure: d for d in sv.score(submission, sv.default_catalogue()).delivery}
+    assert delivery["GM-VOLUNTEER-HOURS"].shortfall == D(50)
+    assert not delivery["GM-VOLUNTEER-HOURS"].met
+    assert delivery["GM-JOBS-LOCAL"].met

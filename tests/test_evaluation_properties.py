@@ -17,6 +17,12 @@ from hypothesis import strategies as st
 import socialvalue as sv
 from tests.strategies import tenders, weights
 
+CATALOGUE = sv.default_catalogue()
+
+
+def evaluate(model: sv.EvaluationModel, bids: list[sv.Bid]) -> sv.EvaluationResult:
+    return sv.evaluate(model, bids, catalogue=CATALOGUE)
+
 
 def standing(result: sv.EvaluationResult, supplier_id: str) -> tuple[bool, Decimal, int]:
     """(still in, total, -rank): larger is better."""
@@ -44,13 +50,57 @@ def test_raising_a_mark_never_lowers_total_or_rank(
         bid,
         marks=(*bid.marks[:number], attrs.evolve(mark, points=higher), *bid.marks[number + 1 :]),
     )
-    before = sv.evaluate(model, bids)
-    after = sv.evaluate(model, [*bids[:index], raised, *bids[index + 1 :]])
+    before = evaluate(model, bids)
+    after = evaluate(model, [*bids[:index], raised, *bids[index + 1 :]])
     old, new = standing(before, bid.supplier_id), standing(after, bid.supplier_id)
     if old[0]:
         assert new[0], "raising a mark cannot fail a pass mark"
         assert new[1] >= old[1]
         assert new[2] >= old[2]
+
+
+def replaced(bids: list[sv.Bid], index: int, bid: sv.Bid) -> list[sv.Bid]:
+    return [*bids[:index], bid, *bids[index + 1 :]]
+
+
+def never_worse(before: sv.EvaluationResult, after: sv.EvaluationResult, supplier: str) -> None:
+    old, new = standing(before, supplier), standing(after, supplier)
+    assert old[0] == new[0]
+    assert new[1] >= old[1]
+    assert new[2] >= old[2]
+
+
+@given(tenders(), st.data())
+def test_lowering_a_price_never_lowers_total_or_rank(
+    tender: tuple[sv.EvaluationModel, list[sv.Bid]], data: st.DataObject
+) -> None:
+    """A cheaper bid (all else equal) never scores or ranks lower, whichever price method."""
+    model, bids = tender
+    index = data.draw(st.integers(0, len(bids) - 1))
+    bid = bids[index]
+    cut = data.draw(st.sampled_from(["0.5", "0.8", "0.99", "1"]))
+    cheaper = attrs.evolve(bid, price=bid.price * Decimal(cut))
+    never_worse(
+        evaluate(model, bids), evaluate(model, replaced(bids, index, cheaper)), bid.supplier_id
+    )
+
+
+@given(tenders(), st.data())
+def test_committing_more_never_lowers_total_or_rank(
+    tender: tuple[sv.EvaluationModel, list[sv.Bid]], data: st.DataObject
+) -> None:
+    """More of a commitment (all else equal) never scores or ranks lower."""
+    model, bids = tender
+    index = data.draw(st.integers(0, len(bids) - 1))
+    bid = bids[index]
+    code = data.draw(st.sampled_from(["GM-VOLUNTEER-HOURS", "GM-EXPERT-HOURS", "GM-JOBS-LOCAL"]))
+    extra = Decimal(data.draw(st.sampled_from([1, 25, 500])))
+    kept = [t for t in bid.commitments if t.measure != code]
+    current = next((t.quantity for t in bid.commitments if t.measure == code), Decimal(0))
+    more = attrs.evolve(bid, commitments=(*kept, sv.MeasureTarget(code, current + extra)))
+    never_worse(
+        evaluate(model, bids), evaluate(model, replaced(bids, index, more)), bid.supplier_id
+    )
 
 
 @given(tenders(), st.randoms(use_true_random=False))
@@ -61,7 +111,7 @@ def test_scores_are_invariant_to_bid_order(
     model, bids = tender
     shuffled = list(bids)
     rnd.shuffle(shuffled)
-    assert sv.evaluate(model, shuffled) == sv.evaluate(model, bids)
+    assert evaluate(model, shuffled) == evaluate(model, bids)
 
 
 @given(tenders())
@@ -69,7 +119,7 @@ def test_ranking_is_a_total_order(tender: tuple[sv.EvaluationModel, list[sv.Bid]
     """Ranks are 1..n with no repeats; totals never rise down the ranking; every bid is
     either ranked or excluded with a reason; totals are sums of the published scores."""
     model, bids = tender
-    result = sv.evaluate(model, bids)
+    result = evaluate(model, bids)
     ranking = result.ranking
     assert [r.rank for r in ranking] == list(range(1, len(ranking) + 1))
     totals = [r.total for r in ranking]
@@ -147,19 +197,39 @@ def _service(cost: int, budget: int, quantity: Decimal, prevention: bool) -> sv.
 ORDER = {r: n for n, r in enumerate(sv.Recommendation)}
 
 
+@st.composite
+def decision_rules(draw: st.DrawFn) -> sv.DecisionRules:
+    """Any valid rules: ratios in order, a prevention factor and tolerance in (0, 1]."""
+    ratios = sorted(draw(st.lists(st.decimals("0.01", "3", places=2), min_size=2, max_size=2)))
+    return sv.DecisionRules(
+        retain_ratio=ratios[1],
+        decommission_ratio=ratios[0],
+        prevention_factor=draw(st.decimals("0.1", "1", places=2)),
+        budget_tolerance=draw(st.decimals("0", "0.2", places=2)),
+        places=draw(st.integers(0, 4)),
+    )
+
+
 @given(
     st.integers(1, 500_000),
     st.integers(0, 500_000),
     st.decimals(0, 1000, places=2),
     st.decimals(0, 1000, places=2),
     st.booleans(),
+    st.none() | decision_rules(),
 )
 def test_decisions_are_monotone_in_value(
-    cost: int, budget: int, low: Decimal, high: Decimal, prevention: bool
+    cost: int,
+    budget: int,
+    low: Decimal,
+    high: Decimal,
+    prevention: bool,
+    rules: sv.DecisionRules | None,
 ) -> None:
-    """Higher value for the same cost never moves a service towards decommissioning."""
+    """Higher value for the same cost never moves a service towards decommissioning,
+    whatever the (valid) rules."""
     low, high = sorted((low, high))
-    worse = sv.assess_service(_service(cost, budget, low, prevention))
-    better = sv.assess_service(_service(cost, budget, high, prevention))
+    worse = sv.assess_service(_service(cost, budget, low, prevention), rules)
+    better = sv.assess_service(_service(cost, budget, high, prevention), rules)
     assert better.value_for_money >= worse.value_for_money
     assert ORDER[better.recommendation] <= ORDER[worse.recommendation]

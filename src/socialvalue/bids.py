@@ -116,7 +116,7 @@ def offer_value(commitments: Iterable[MeasureTarget], catalogue: ProxyCatalogue)
 def check_bids(model: EvaluationModel, bids: Sequence[Bid]) -> None:
     """Raise :class:`InvalidDocument` with every way ``bids`` do not fit ``model``.
 
-    One bid per supplier, one currency, one mark on the scale for every marked
+    One bid per supplier, prices above zero in one currency, one mark on the scale for every marked
     criterion and no mark for any other; paths are ``$[bid].marks[n].points``.
     """
     issues: list[Issue] = []
@@ -134,6 +134,14 @@ def check_bids(model: EvaluationModel, bids: Sequence[Bid]) -> None:
                 )
             )
         seen.setdefault(bid.supplier_id, index)
+        if bid.price.amount <= 0:
+            issues.append(
+                Issue.at(
+                    [index, "price", "amount"],
+                    "evaluation.bad_price",
+                    f"a bid price must be above zero; got {bid.price}",
+                )
+            )
         if len(currencies) > 1:
             issues.append(
                 Issue.at(

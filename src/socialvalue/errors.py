@@ -119,16 +119,12 @@ ERROR_CODES: Final[Mapping[str, str]] = {
         "A pass mark is above the top of the model's scoring scale."
     ),
     "evaluation.scale_not_ascending": (
-        "A scoring scale's bands are not in strictly ascending order of points, or its "
-        "top band is worth 0."
+        "A scoring scale's bands are not in strictly ascending order of points."
     ),
     "evaluation.budget_missing": (
         "The budget-linear price method is used without a budget above zero."
     ),
-    "evaluation.bad_price": (
-        "A price cannot be scored by the chosen price method (e.g. zero with the lowest-"
-        "price ratio)."
-    ),
+    "evaluation.bad_price": "A bid price is not above zero, so it cannot be scored.",
     "evaluation.mark_not_on_scale": "A mark is not one of the points of the model's scoring scale.",
     "evaluation.mark_missing": "A bid has no mark for a marked criterion.",
     "evaluation.unknown_criterion": (

@@ -165,6 +165,11 @@ class EvaluationResult:
         ranking = self.ranking
         return ranking[0] if ranking else None
 
+    @property
+    def kpi_targets(self) -> tuple[MeasureTarget, ...]:
+        """The winner's KPIs as targets: a Review submission's ``commitments``."""
+        return tuple(kpi.as_target() for kpi in self.kpis)
+
     def result_for(self, supplier_id: str) -> BidResult:
         """The result of the bid from ``supplier_id``; ``KeyError`` if there is none."""
         for result in self.bids:

@@ -52,12 +52,8 @@ def _check_bands(bands: tuple[ScaleBand, ...]) -> None:
                 f" band {index - 1} ({bands[index - 1].label}, {bands[index - 1].points})",
                 field=["bands", index, "points"],
             )
-    if bands and bands[-1].points == 0:
-        raise RuleViolation(
-            "evaluation.scale_not_ascending",
-            "the top band of a scale must be worth more than 0 points",
-            field=["bands", len(bands) - 1, "points"],
-        )
+    # Two or more ascending bands of points >= 0 put the top above 0, so a mark's
+    # fraction (points ÷ top points) is always defined.
 
 
 @attrs.frozen
