@@ -233,3 +233,36 @@ def test_decisions_are_monotone_in_value(
     better = sv.assess_service(_service(cost, budget, high, prevention), rules)
     assert better.value_for_money >= worse.value_for_money
     assert ORDER[better.recommendation] <= ORDER[worse.recommendation]
+
+
+@st.composite
+def services(draw: st.DrawFn) -> list[sv.Service]:
+    """One to eight services with distinct ids and one fiscal outcome each."""
+    count = draw(st.integers(1, 8))
+    return [
+        attrs.evolve(
+            _service(
+                draw(st.integers(1, 200_000)),
+                draw(st.integers(0, 200_000)),
+                draw(st.decimals(0, 300, places=1)),
+                draw(st.booleans()),
+            ),
+            id=f"S{n}",
+        )
+        for n in range(count)
+    ]
+
+
+@given(services(), st.randoms(use_true_random=False))
+def test_portfolio_order_is_total_and_independent_of_input_order(
+    listed: list[sv.Service], rnd: random.Random
+) -> None:
+    """The board's ranking does not depend on the order services are listed in, and
+    runs retain → redesign → decommission, best headroom first within each."""
+    board = sv.portfolio(listed)
+    shuffled = list(listed)
+    rnd.shuffle(shuffled)
+    assert sv.portfolio(shuffled) == board
+    keys = [(ORDER[d.recommendation], -d.headroom, d.service.id) for d in board.decisions]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)

@@ -17,8 +17,9 @@ Rules and their sources:
   the default. Local bodies set their own: Manchester City Council uses at least
   20%, of which 10 points are reserved for environmental measures
   (:data:`MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT`,
-  :data:`MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT`; GMCA decision, 25 Mar 2022). A model
-  under its floor cannot be built.
+  :data:`MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT`; the council's own social value
+  policy; GMCA's decision of 25 Mar 2022 sets a strong presumption that social value
+  is evaluated but no GM-wide minimum). A model under its floor cannot be built.
 - **Pass marks.** A bid marked below a criterion's pass mark is excluded before
   price is scored, and the reason is kept.
 - **Scores.** A marked criterion earns weight × points ÷ top points of the scale
