@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 from hypothesis import given
@@ -160,3 +161,45 @@ def test_lm3_stays_within_one_and_three(income: sv.Money, data: st.DataObject) -
     r2 = sv.Money(data.draw(st.decimals(min_value=0, max_value=r1.amount, places=2)))
     r3 = sv.Money(data.draw(st.decimals(min_value=0, max_value=r2.amount, places=2)))
     assert 1 <= sv.lm3(r1, r2, r3).multiplier <= 3
+
+
+@given(strategies.proxy_amounts, strategies.quantities, strategies.adjustments())
+def test_present_value_matches_exact_rational_arithmetic(
+    amount: Decimal, quantity: Decimal, adjustments: sv.Adjustments
+) -> None:
+    """The Green Book sum, done with exact fractions, agrees to within 10**-24 per pound."""
+    report = _value(amount, quantity, adjustments)
+    net = Fraction(quantity) * Fraction(amount)
+    for fraction in (
+        adjustments.deadweight,
+        adjustments.displacement,
+        adjustments.attribution,
+        adjustments.leakage,
+    ):
+        net *= 1 - Fraction(fraction)
+    remain = 1 - Fraction(adjustments.drop_off)
+    exact = sum(
+        net * remain**year / Fraction(1035, 1000) ** year
+        for year in range(adjustments.duration_years)
+    )
+    gap = exact - Fraction(report.present_value.amount)
+    gross = Fraction(report.gross.amount)
+    assert -Fraction(1, 10**40) <= gap <= gross * Fraction(1, 10**24) + Fraction(1, 10**40)
+
+
+@given(lines, st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["X-1", "NOPE"])), max_size=5))
+def test_every_unknown_code_is_reported_at_its_path(
+    reported: list[sv.ReportedLine], unknown: list[tuple[int, str]]
+) -> None:
+    """Problems are collected, not stopped at: one issue per bad line, each at its index."""
+    mixed = list(reported)
+    for position, code in unknown:
+        mixed.insert(min(position, len(mixed)), sv.ReportedLine(code, D("1")))
+    expected = [
+        f"$.lines[{index}].measure"
+        for index, line in enumerate(mixed)
+        if line.measure not in CATALOGUE
+    ]
+    issues = sv.check_submission(submission(mixed), CATALOGUE)
+    assert [issue.path for issue in issues] == expected
+    assert all(issue.code == "score.unknown_measure" for issue in issues)
