@@ -1,0 +1,458 @@
+"""How each section of the regional report is built, figure by figure.
+
+Every sum is exact: plain ``Decimal`` additions in a 90-digit context that traps
+any rounding, so a total is the sum of its parts to the last place. Shares and
+ratios are divisions to 28 significant digits. Suppliers are visited in id order
+and every grouping is keyed, so the report does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Final
+
+from socialvalue.assessment import Assessment
+from socialvalue.frameworks import Crosswalk, Framework
+from socialvalue.measures import MeasureCatalogue, MeasureKind, Unit
+from socialvalue.money import Money
+from socialvalue.periods import Period
+from socialvalue.report_model import Caveat, CaveatKind, Change, Figure, RegionalReport, Section
+from socialvalue.report_priorities import UNMAPPED, apportion, split_targets
+from socialvalue.scoring import ScoreReport, ScoringMethod, ValueBasis
+from socialvalue.suppliers import Borough, LocalArea, OrganisationType, Supplier
+
+__all__ = [
+    "Tally",
+    "changes",
+    "contribution_section",
+    "counts_section",
+    "spend_section",
+]
+
+_ZERO: Final = Decimal(0)
+_HUNDRED: Final = Decimal(100)
+SUMS: Final = decimal.Context(
+    prec=90, traps=[decimal.Inexact, decimal.InvalidOperation, decimal.Overflow]
+)
+RATIO: Final = decimal.Context(prec=28, traps=[decimal.InvalidOperation, decimal.DivisionByZero])
+_BASES: Final = (
+    ("gross", ValueBasis.GROSS),
+    ("net", ValueBasis.NET),
+    ("present-value", ValueBasis.PRESENT_VALUE),
+)
+_TYPE_GROUP: Final = {
+    OrganisationType.MICRO: "sme",
+    OrganisationType.SMALL: "sme",
+    OrganisationType.MEDIUM: "sme",
+    OrganisationType.VCSE: "vcse",
+    OrganisationType.LARGE: "large",
+    OrganisationType.PUBLIC: "public",
+}
+_TYPE_LABELS: Final = {
+    "sme": "SMEs (micro, small and medium)",
+    "vcse": "VCSE organisations",
+    "large": "large organisations",
+    "public": "public bodies",
+    "unlisted": "suppliers missing from the supplier list",
+}
+
+
+class Tally:
+    """A running exact sum with the suppliers and lines behind it."""
+
+    __slots__ = ("lines", "suppliers", "value")
+
+    def __init__(self) -> None:
+        self.value = _ZERO
+        self.suppliers: set[str] = set()
+        self.lines = 0
+
+    def add(self, value: Decimal, supplier: str, lines: int) -> None:
+        """Add ``value`` from ``supplier``, backed by ``lines`` lines."""
+        self.value = SUMS.add(self.value, value)
+        self.suppliers.add(supplier)
+        self.lines += lines
+
+    def figure(
+        self, key: tuple[Section, str, str, str], unit: str, label: str, derivation: str
+    ) -> Figure:
+        """This tally as a :class:`Figure`."""
+        section, group, item, measure = key
+        suppliers = sorted(self.suppliers)
+        return Figure(
+            section, group, item, measure, self.value, unit, label, suppliers, self.lines,
+            derivation,
+        )  # fmt: skip
+
+
+def _money(value: Decimal, currency: str) -> str:
+    return Money(value, currency).format()
+
+
+def _suppliers(count: int) -> str:
+    return f"{count:,} supplier" + ("" if count == 1 else "s")
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal:
+    """``part ÷ whole`` to 28 significant digits."""
+    return RATIO.divide(part, whole)
+
+
+def spend_section(
+    assessed: Mapping[str, Assessment],
+    listed: Mapping[str, Supplier],
+    area: LocalArea,
+    currency: str,
+    period: Period,
+) -> tuple[list[Figure], list[Caveat]]:
+    """Spend in total, with local suppliers, by supplier type and by borough."""
+    total, local = Tally(), Tally()
+    types = {group: Tally() for group in _TYPE_LABELS}
+    places = {b.value: Tally() for b in Borough} | {"outside-gm": Tally(), "unlisted": Tally()}
+    for supplier_id in sorted(assessed):
+        assessment = assessed[supplier_id]
+        amount, lines = assessment.total.amount, assessment.line_count
+        total.add(amount, supplier_id, lines)
+        supplier = listed.get(supplier_id)
+        if supplier is None:
+            types["unlisted"].add(amount, supplier_id, lines)
+            places["unlisted"].add(amount, supplier_id, lines)
+            continue
+        if supplier.is_local(area):
+            local.add(amount, supplier_id, lines)
+        types[_TYPE_GROUP[supplier.organisation_type]].add(amount, supplier_id, lines)
+        borough = supplier.location.borough
+        places["outside-gm" if borough is None else borough.value].add(amount, supplier_id, lines)
+
+    def summed(tally: Tally, who: str) -> str:
+        return (
+            f"Σ of the spend with {_suppliers(len(tally.suppliers))} {who} in {period.label}"
+            f" ({tally.lines:,} spend lines, as assessed against the threshold):"
+            f" {_money(tally.value, currency)}"
+        )
+
+    spend = Section.SPEND
+    figures = [
+        total.figure((spend, "total", "all", "amount"), currency, "Total spend", summed(total, "")),
+        local.figure(
+            (spend, "local", "all", "amount"),
+            currency,
+            f"Spend with suppliers in {area.name}",
+            summed(local, f"located in {area.name}"),
+        ),
+    ]
+    caveats = []
+    if total.value > 0:
+        local_share = share(local.value, total.value)
+        figures.append(
+            Figure(
+                spend, "local", "all", "share", local_share, "share",
+                f"Share of spend with suppliers in {area.name}", sorted(local.suppliers),
+                local.lines,
+                f"{_money(local.value, currency)} ÷ {_money(total.value, currency)}"
+                f" = {local_share:.4f}",
+            )
+        )  # fmt: skip
+    else:
+        caveats.append(
+            Caveat(
+                CaveatKind.NO_POSITIVE_SPEND,
+                f"Total spend is {_money(total.value, currency)}, so no share of it is given.",
+                (), total.value, currency,
+            )
+        )  # fmt: skip
+    for group, tally in types.items():
+        figures.append(
+            tally.figure(
+                (spend, "type", group, "amount"),
+                currency,
+                f"Spend with {_TYPE_LABELS[group]}",
+                summed(tally, f"that are {_TYPE_LABELS[group]}"),
+            )
+        )
+    for place, tally in places.items():
+        where = {"outside-gm": "outside Greater Manchester", "unlisted": "of unknown location"}
+        name = where.get(place, f"in {place.title()}")
+        figures.append(
+            tally.figure(
+                (spend, "borough", place, "amount"),
+                currency,
+                f"Spend with suppliers {name}",
+                summed(tally, name),
+            )
+        )
+    unlisted = types["unlisted"]
+    if unlisted.suppliers:
+        caveats.append(
+            Caveat(
+                CaveatKind.UNLISTED_SUPPLIER,
+                f"{_suppliers(len(unlisted.suppliers))} with spend of"
+                f" {_money(unlisted.value, currency)} are missing from the supplier list:"
+                " their type and place are unknown, and they never count as local.",
+                sorted(unlisted.suppliers), unlisted.value, currency,
+            )
+        )  # fmt: skip
+    return figures, caveats
+
+
+def _line_groups(
+    report: ScoreReport, catalogue: MeasureCatalogue, exclude_non_local: bool
+) -> tuple[dict[str, int], dict[MeasureKind, int], dict[str, int]]:
+    """How many lines of one Review stand behind each priority, kind and counted measure."""
+    by_priority: dict[str, int] = {}
+    by_kind: dict[MeasureKind, int] = {}
+    by_measure: dict[str, int] = {}
+    for line in report.submission.lines:
+        measure = catalogue.measure(line.measure)
+        if measure.proxy is None:
+            if not (line.local is False and exclude_non_local):
+                by_measure[measure.code] = by_measure.get(measure.code, 0) + 1
+            continue
+        priority = measure.primary_priority
+        by_priority[priority] = by_priority.get(priority, 0) + 1
+        by_kind[measure.kind] = by_kind.get(measure.kind, 0) + 1
+    return by_priority, by_kind, by_measure
+
+
+def contribution_section(
+    scored: Mapping[str, ScoreReport],
+    covered_spend: Tally,
+    catalogue: MeasureCatalogue,
+    method: ScoringMethod,
+    framework: Framework,
+    walk: Crosswalk | None,
+    currency: str,
+) -> tuple[list[Figure], list[Caveat], dict[str, Tally]]:
+    """Social value from the counted Reviews: totals, by kind, by priority, per £1.
+
+    Also returns, for the counts section, each record-only measure's summed
+    quantity with the lines behind it.
+    """
+    totals = {name: Tally() for name, _ in _BASES}
+    kinds = {(kind, name): Tally() for kind in (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
+             for name, _ in _BASES}  # fmt: skip
+    sources: dict[tuple[str, str], Tally] = {}
+    counts: dict[str, Tally] = {}
+    declared, ratio_value = Tally(), Tally()
+    for supplier_id in sorted(scored):
+        report = scored[supplier_id]
+        lines_by_priority, lines_by_kind, lines_by_measure = _line_groups(
+            report, catalogue, method.exclude_non_local
+        )
+        valued_lines = sum(lines_by_priority.values())
+        declared.add(report.spend.amount, supplier_id, len(report.submission.lines))
+        report_totals = report.totals
+        for name, basis in _BASES:
+            totals[name].add(report_totals.figure(basis).amount, supplier_id, valued_lines)
+        ratio_value.add(report_totals.figure(method.ratio_basis).amount, supplier_id, valued_lines)
+        for kind, figures in report.by_kind.items():
+            if lines_by_kind.get(kind, 0):
+                for name, basis in _BASES:
+                    kinds[(kind, name)].add(
+                        figures.figure(basis).amount, supplier_id, lines_by_kind[kind]
+                    )
+        for code, figures in report.by_priority.items():
+            for name, basis in _BASES:
+                sources.setdefault((code, name), Tally()).add(
+                    figures.figure(basis).amount, supplier_id, lines_by_priority.get(code, 0)
+                )
+        for count in report.counts:
+            counts.setdefault(count.measure, Tally()).add(
+                count.quantity, supplier_id, lines_by_measure.get(count.measure, 0)
+            )
+
+    section = Section.CONTRIBUTION
+    reviews = len(scored)
+    figures = []
+    for name, _ in _BASES:
+        tally = totals[name]
+        words = name.replace("-", " ")
+        figures.append(
+            tally.figure(
+                (section, "total", "all", name),
+                currency,
+                f"Social value ({words})",
+                f"Σ of the {words} of {reviews:,} Reviews ({tally.lines:,} valued lines), each"
+                f" scored against {catalogue.id} {catalogue.version}: {_money(tally.value, currency)}",
+            )
+        )
+    for (kind, name), tally in kinds.items():
+        words = name.replace("-", " ")
+        what = "Local economic" if kind is MeasureKind.LOCAL_ECONOMIC else "Other social"
+        figures.append(
+            tally.figure(
+                (section, "kind", kind.value, name),
+                currency,
+                f"{what} value ({words})",
+                f"Σ of the {words} of {tally.lines:,} lines of {kind.value} measures in"
+                f" {_suppliers(len(tally.suppliers))}' Reviews: {_money(tally.value, currency)}",
+            )
+        )
+    priority_figures, caveats = _priorities(sources, framework, walk, currency)
+    figures += priority_figures
+    figures.append(
+        covered_spend.figure(
+            (section, "spend", "covered", "amount"),
+            currency,
+            "Spend with the suppliers whose Reviews are counted",
+            f"Σ of the assessed spend with {_suppliers(len(covered_spend.suppliers))} whose"
+            f" Review is counted ({covered_spend.lines:,} spend lines):"
+            f" {_money(covered_spend.value, currency)}",
+        )
+    )
+    figures.append(
+        declared.figure(
+            (section, "spend", "declared", "amount"),
+            currency,
+            "Spend the Reviews declare",
+            f"Σ of the spend stated in {reviews:,} Reviews: {_money(declared.value, currency)}",
+        )
+    )
+    if covered_spend.value > 0:
+        ratio = share(ratio_value.value, covered_spend.value)
+        words = method.ratio_basis.value.replace("-", " ")
+        figures.append(
+            Figure(
+                section, "ratio", "all", "per-pound", ratio, "ratio",
+                f"Social value ({words}) per £1 of covered spend",
+                sorted(ratio_value.suppliers), ratio_value.lines,
+                f"{_money(ratio_value.value, currency)} ({words}) ÷"
+                f" {_money(covered_spend.value, currency)} = {ratio:.4f}",
+            )
+        )  # fmt: skip
+    return figures, caveats, counts
+
+
+def _priorities(
+    sources: Mapping[tuple[str, str], Tally],
+    framework: Framework,
+    walk: Crosswalk | None,
+    currency: str,
+) -> tuple[list[Figure], list[Caveat]]:
+    codes = sorted({code for code, _ in sources})
+    targets = split_targets(walk, codes)
+    out: dict[tuple[str, str], Tally] = {}
+    parts: dict[tuple[str, str], list[str]] = {}
+    for (code, name), tally in sorted(sources.items()):
+        shares = apportion(tally.value, len(targets[code]))
+        for target, amount in zip(targets[code], shares, strict=True):
+            into = out.setdefault((target, name), Tally())
+            into.value = SUMS.add(into.value, amount)
+            into.suppliers |= tally.suppliers
+            into.lines += tally.lines
+            fraction = "" if len(targets[code]) == 1 else f"1/{len(targets[code])} of "
+            parts.setdefault((target, name), []).append(
+                f"{fraction}{code} ({_money(tally.value, currency)})"
+            )
+    extra = sorted({t for ts in targets.values() for t in ts} - {*framework.codes, UNMAPPED})
+    order = [*framework.codes, *extra, UNMAPPED]
+    figures = []
+    for target in order:
+        for name, _ in _BASES:
+            tally = out.get((target, name))
+            if tally is None:
+                continue
+            title = (
+                framework.priority(target).title
+                if target in framework
+                else ("Not carried by the crosswalk" if target == UNMAPPED else target)
+            )
+            via = "" if walk is None else f" (through {walk.source.id} priorities)"
+            figures.append(
+                tally.figure(
+                    (Section.CONTRIBUTION, "priority", target, name),
+                    currency,
+                    f"{title}: social value ({name.replace('-', ' ')})",
+                    f"Σ{via}: " + " + ".join(parts[(target, name)])
+                    + f" = {_money(tally.value, currency)}",
+                )
+            )
+    caveats = []
+    lost = [code for code in codes if targets[code] == (UNMAPPED,)]
+    if lost and walk is not None:
+        suppliers = sorted({s for code in lost for s in sources[(code, "gross")].suppliers})
+        caveats.append(
+            Caveat(
+                CaveatKind.UNMAPPED_PRIORITY,
+                f"The crosswalk carries no {walk.source.id} priority {', '.join(lost)} to"
+                f" {framework.id}: that value is reported under 'unmapped', not dropped.",
+                suppliers, out[(UNMAPPED, "present-value")].value, currency,
+            )
+        )  # fmt: skip
+    return figures, caveats
+
+
+def counts_section(
+    counts: Mapping[str, Tally], catalogue: MeasureCatalogue
+) -> tuple[list[Figure], list[Caveat]]:
+    """Record-only measures as summed quantities; percentages are not summed."""
+    figures, caveats = [], []
+    for code in sorted(counts):
+        tally = counts[code]
+        measure = catalogue.measure(code)
+        if measure.unit is Unit.PERCENT:
+            caveats.append(
+                Caveat(
+                    CaveatKind.NOT_SUMMED,
+                    f"{measure.code} ({measure.title}) is a percentage reported by"
+                    f" {_suppliers(len(tally.suppliers))}; percentages are not summed, so the"
+                    " report gives no figure for it.",
+                    sorted(tally.suppliers), None, None,
+                )
+            )  # fmt: skip
+            continue
+        figures.append(
+            tally.figure(
+                (Section.COUNTS, "measure", code, "quantity"),
+                measure.unit.value,
+                measure.title,
+                f"Σ of the quantities in {tally.lines:,} lines from"
+                f" {_suppliers(len(tally.suppliers))}: {tally.value.normalize():,f}"
+                f" {measure.unit.value} (record-only: no proxy value, so no £ value)",
+            )
+        )
+    if counts:
+        reporters = sorted({s for tally in counts.values() for s in tally.suppliers})
+        caveats.append(
+            Caveat(
+                CaveatKind.NO_PROXY,
+                f"{len(counts)} measures reported have no proxy value ({', '.join(sorted(counts))}):"
+                " they are counted in their units and never valued in £.",
+                reporters, None, None,
+            )
+        )  # fmt: skip
+    return figures, caveats
+
+
+def changes(current: Sequence[Figure], previous: RegionalReport | None) -> list[Change]:
+    """Each figure against the previous report's figure with the same key."""
+    if previous is None:
+        return []
+    before = {f.key: f for f in previous.figures}
+    now = {f.key: f for f in current}
+    keys = [f.key for f in current] + [f.key for f in previous.figures if f.key not in now]
+    found = []
+    for key in keys:
+        old, new = before.get(key), now.get(key)
+        shown = new if new is not None else old
+        assert shown is not None
+        change = percent = None
+        if old is not None and new is not None:
+            change = SUMS.subtract(new.value, old.value)
+            if old.value:
+                percent = RATIO.multiply(RATIO.divide(change, abs(old.value)), _HUNDRED)
+        found.append(
+            Change(
+                shown.section, shown.group, shown.item, shown.measure, shown.unit,
+                None if old is None else old.value, None if new is None else new.value,
+                change, percent,
+            )
+        )  # fmt: skip
+    return found
+
+
+def supplier_list(items: Iterable[str]) -> list[str]:
+    """Sorted, distinct supplier ids."""
+    return sorted(set(items))
