@@ -158,6 +158,17 @@ from socialvalue.scales import ScaleBand, ScoringScale, common_scale
 from socialvalue.services import BenefitType, Service, ServiceOutcome
 
 # the regional report
+# isort: split
+from socialvalue.report import (
+    CaveatKind,
+    PublishedReport,
+    RegionalReport,
+    ReportCaveat,
+    ReportChange,
+    ReportFigure,
+    ReportSection,
+    regional_report,
+)
 
 __all__ = [
     # suppliers, contracts, spend and the threshold rule
@@ -272,6 +283,15 @@ __all__ = [
     "Mark",
     "ProxyCatalogue",
     "offer_value",
+    # the regional report
+    "ReportCaveat",
+    "CaveatKind",
+    "ReportChange",
+    "ReportFigure",
+    "PublishedReport",
+    "RegionalReport",
+    "ReportSection",
+    "regional_report",
     # foundation
     "ERROR_CODES",
     "SCHEMA_KINDS",

@@ -74,6 +74,11 @@ def _kinds() -> dict[str, DocumentKind]:
     from socialvalue.schemas import measure_catalogue as _measure_catalogue_schema
     from socialvalue.schemas import review_submission as _review_submission_schema
 
+    # isort: split
+    # regional report
+    from socialvalue.report import PublishedReport
+    from socialvalue.schemas import regional_report as _regional_report_schema
+
     kinds: list[DocumentKind] = [
         # suppliers, contracts, spend and policy
         # frameworks and charter signups
@@ -93,6 +98,7 @@ def _kinds() -> dict[str, DocumentKind]:
         DocumentKind("evaluation-model", EvaluationModel, evaluation_model.SCHEMA),
         DocumentKind("service", Service, service.SCHEMA),
         # regional report
+        DocumentKind("regional-report", PublishedReport, _regional_report_schema.SCHEMA),
     ]
     return {kind.name: kind for kind in kinds}
 

@@ -148,6 +148,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "json.duplicate_key": "A JSON object has the same key twice (readers disagree on which wins).",
     "json.not_a_number": "A JSON file holds NaN or Infinity, which JSON does not allow.",
     # the regional report
+    "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
 }
 
 

@@ -27,7 +27,7 @@ Rules, stated so that they can be argued with:
   value by default) by the assessed spend with the suppliers whose Reviews count:
   spend no Review covers is left out of the ratio and reported as a caveat.
 - **Record-only measures** are summed in their units; percentages are not summed.
-- **Change** compares each figure with the figure of the same key in ``previous``
+- **ReportChange** compares each figure with the figure of the same key in ``previous``
   (a :class:`RegionalReport` or a loaded :class:`PublishedReport`).
 """
 
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
 from socialvalue.assessment import Assessment
 from socialvalue.charter import CharterSignup
@@ -43,42 +44,37 @@ from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.measures import MeasureCatalogue
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
+from socialvalue.report_duties import changes, counts_section, duties_section
 from socialvalue.report_model import (
-    Caveat,
     CaveatKind,
-    Change,
-    Figure,
     PublishedReport,
     RegionalReport,
-    Section,
+    ReportCaveat,
+    ReportChange,
+    ReportFigure,
+    ReportSection,
 )
 from socialvalue.report_priorities import find_crosswalk, framework_named
-from socialvalue.report_sections import (
-    Tally,
-    changes,
-    contribution_section,
-    counts_section,
-    spend_section,
-)
+from socialvalue.report_sections import Tally, contribution_section, spend_section
 from socialvalue.scoring import ScoreReport, ScoringMethod, score
 from socialvalue.submissions import ReviewSubmission
 from socialvalue.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 from socialvalue.thresholds import Basis, Obligation, Policy
 
 __all__ = [
-    "Caveat",
+    "ReportCaveat",
     "CaveatKind",
-    "Change",
-    "Figure",
+    "ReportChange",
+    "ReportFigure",
     "PublishedReport",
     "RegionalReport",
-    "Section",
+    "ReportSection",
     "regional_report",
 ]
 
 
-def _money(amount: object, currency: str) -> str:
-    return Money(amount, currency).format()  # type: ignore[arg-type]
+def _money(amount: Decimal, currency: str) -> str:
+    return Money(amount, currency).format()
 
 
 def _plural(count: int, word: str) -> str:
@@ -111,7 +107,9 @@ def _select_reviews(
 
 
 def _framework(
-    framework: Framework | str | None, catalogue: MeasureCatalogue, crosswalks: tuple[Crosswalk, ...]
+    framework: Framework | str | None,
+    catalogue: MeasureCatalogue,
+    crosswalks: tuple[Crosswalk, ...],
 ) -> Framework:
     known = [f for walk in crosswalks for f in (walk.source, walk.target)]
     if isinstance(framework, Framework):
@@ -206,20 +204,22 @@ def regional_report(
     count_figures, more = counts_section(counts, catalogue)
     figures += count_figures
     caveats += more
+    duty_figures, more = duties_section(
+        policy, assessed, signups, submissions, as_of, target, walks
+    )
+    figures += duty_figures
+    caveats += more
     caveats += _review_caveats(
         policy, period, assessed, scored, unscorable, not_counted, superseded, other_periods
     )
-    apportionment = (
-        f"Priorities are reported under {target.label}. {route}."
-        + (
-            ""
-            if walk is None
-            else " Each source priority's value, summed over every supplier, is split in"
-            " equal shares among the priorities the crosswalk maps it to; shares that are"
-            " not exact decimals of at most 40 places are cut at 1E-40 and the units left"
-            " over go one each to the first targets in link order, so every total is"
-            " preserved exactly. Value under a priority with no link is shown as 'unmapped'."
-        )
+    apportionment = f"Priorities are reported under {target.label}. {route}." + (
+        ""
+        if walk is None
+        else " Each source priority's value, summed over every supplier, is split in"
+        " equal shares among the priorities the crosswalk maps it to; shares that are"
+        " not exact decimals of at most 40 places are cut at 1E-40 and the units left"
+        " over go one each to the first targets in link order, so every total is"
+        " preserved exactly. Value under a priority with no link is shown as 'unmapped'."
     )
     return RegionalReport(
         policy_id=policy.id,
@@ -250,13 +250,15 @@ def _review_caveats(
     not_counted: list[str],
     superseded: list[str],
     other_periods: list[str],
-) -> list[Caveat]:
+) -> list[ReportCaveat]:
     currency = policy.currency
-    found: list[Caveat] = []
+    found: list[ReportCaveat] = []
 
     def add(kind: CaveatKind, message: str, suppliers: list[str], amount: Tally | None) -> None:
         value = None if amount is None else amount.value
-        found.append(Caveat(kind, message, suppliers, value, None if value is None else currency))
+        found.append(
+            ReportCaveat(kind, message, suppliers, value, None if value is None else currency)
+        )
 
     unmeasured, uncovered = Tally(), Tally()
     for supplier_id in sorted(assessed):

@@ -21,7 +21,7 @@ catalogue, the supplier list) as a :class:`RegionalReport`:
 
 with the change against a previous year's report and the caveats the numbers carry.
 
-Every figure is a :class:`Figure` that keeps its derivation: the suppliers it sums,
+Every figure is a :class:`ReportFigure` that keeps its derivation: the suppliers it sums,
 how many spend or Review lines stand behind it, and the arithmetic in words. Figures
 are exact (``Decimal``); :meth:`RegionalReport.published` rounds them for
 publication as a :class:`PublishedReport`, the ``regional-report`` document kind.
@@ -49,13 +49,13 @@ from socialvalue.periods import Period
 from socialvalue.scoring import ValueBasis
 
 __all__ = [
-    "Caveat",
+    "ReportCaveat",
     "CaveatKind",
-    "Change",
-    "Figure",
+    "ReportChange",
+    "ReportFigure",
     "PublishedReport",
     "RegionalReport",
-    "Section",
+    "ReportSection",
 ]
 
 _CURRENCY_PLACES: Final = 2
@@ -64,7 +64,7 @@ _RATIO_PLACES: Final = 6
 RATIO_UNITS: Final = frozenset({"share", "ratio", "percent"})
 
 
-class Section(enum.Enum):
+class ReportSection(enum.Enum):
     """The part of the report a figure belongs to."""
 
     SPEND = "spend"
@@ -141,7 +141,7 @@ Key = tuple[str, str, str, str]
 
 
 @attrs.frozen
-class Figure:
+class ReportFigure:
     """One number in the report, with what it sums and how.
 
     A figure is named by ``section``, ``group`` (``"total"``, ``"type"``,
@@ -154,7 +154,7 @@ class Figure:
     spend or Review lines stand behind it.
     """
 
-    section: Section
+    section: ReportSection
     group: str = attrs.field(validator=Code())
     item: str = attrs.field(validator=Code())
     measure: str = attrs.field(validator=Code())
@@ -186,12 +186,12 @@ class Figure:
         }
 
 
-def _figure_key(figure: Figure) -> Key:
+def _figure_key(figure: ReportFigure) -> Key:
     return figure.key
 
 
 @attrs.frozen
-class Change:
+class ReportChange:
     """One figure against the previous report: absolute and percentage change.
 
     ``previous`` or ``current`` is ``None`` when the figure is in only one report;
@@ -199,7 +199,7 @@ class Change:
     ``100 × change ÷ |previous|`` (28 significant digits) when ``previous`` is not zero.
     """
 
-    section: Section
+    section: ReportSection
     group: str = attrs.field(validator=Code())
     item: str = attrs.field(validator=Code())
     measure: str = attrs.field(validator=Code())
@@ -229,12 +229,12 @@ class Change:
         }
 
 
-def _change_key(change: Change) -> Key:
+def _change_key(change: ReportChange) -> Key:
     return change.key
 
 
 @attrs.frozen
-class Caveat:
+class ReportCaveat:
     """Something the report's numbers carry: which suppliers, and how much, if money."""
 
     kind: CaveatKind
@@ -254,15 +254,15 @@ class Caveat:
         }
 
 
-def _figures(value: Iterable[Figure]) -> tuple[Figure, ...]:
+def _figures(value: Iterable[ReportFigure]) -> tuple[ReportFigure, ...]:
     return tuple(value)
 
 
-def _caveats(value: Iterable[Caveat]) -> tuple[Caveat, ...]:
+def _caveats(value: Iterable[ReportCaveat]) -> tuple[ReportCaveat, ...]:
     return tuple(value)
 
 
-def _changes(value: Iterable[Change]) -> tuple[Change, ...]:
+def _changes(value: Iterable[ReportChange]) -> tuple[ReportChange, ...]:
     return tuple(value)
 
 
@@ -288,18 +288,20 @@ class RegionalReport:
     catalogue_version: str = attrs.field(validator=Text(60))
     value_basis: ValueBasis
     apportionment: str = attrs.field(validator=Text(4000))
-    figures: tuple[Figure, ...] = attrs.field(
+    figures: tuple[ReportFigure, ...] = attrs.field(
         converter=_figures, validator=Items(0, 100_000, unique_by=_figure_key, what="figure")
     )
-    caveats: tuple[Caveat, ...] = attrs.field(
+    caveats: tuple[ReportCaveat, ...] = attrs.field(
         converter=_caveats, validator=Items(0, 1000, what="caveat")
     )
-    changes: tuple[Change, ...] = attrs.field(
+    changes: tuple[ReportChange, ...] = attrs.field(
         converter=_changes, validator=Items(0, 100_000, unique_by=_change_key, what="change")
     )
     previous_period: Period | None = None
 
-    def figure(self, section: str, group: str, item: str = "all", measure: str = "amount") -> Figure:
+    def figure(
+        self, section: str, group: str, item: str = "all", measure: str = "amount"
+    ) -> ReportFigure:
         """The figure named by its key; ``KeyError`` if the report has none."""
         key = (section, group, item, measure)
         for figure in self.figures:
@@ -307,7 +309,9 @@ class RegionalReport:
                 return figure
         raise KeyError(key)
 
-    def value(self, section: str, group: str, item: str = "all", measure: str = "amount") -> Decimal:
+    def value(
+        self, section: str, group: str, item: str = "all", measure: str = "amount"
+    ) -> Decimal:
         """The value of :meth:`figure`, or ``0`` when the report has no such figure."""
         try:
             return self.figure(section, group, item, measure).value
@@ -318,16 +322,20 @@ class RegionalReport:
         """The money value of :meth:`figure` (zero when absent), in the report's currency."""
         return Money(self.value(section, group, item, measure), self.currency)
 
-    def of(self, section: Section | str, group: str | None = None) -> tuple[Figure, ...]:
+    def of(
+        self, section: ReportSection | str, group: str | None = None
+    ) -> tuple[ReportFigure, ...]:
         """The figures of ``section`` (and ``group``), in report order."""
-        name = section.value if isinstance(section, Section) else section
+        name = section.value if isinstance(section, ReportSection) else section
         return tuple(
             f
             for f in self.figures
             if f.section.value == name and (group is None or f.group == group)
         )
 
-    def change(self, section: str, group: str, item: str = "all", measure: str = "amount") -> Change:
+    def change(
+        self, section: str, group: str, item: str = "all", measure: str = "amount"
+    ) -> ReportChange:
         """The change of one figure against the previous report; ``KeyError`` if none."""
         key = (section, group, item, measure)
         for change in self.changes:
@@ -335,7 +343,7 @@ class RegionalReport:
                 return change
         raise KeyError(key)
 
-    def caveat(self, kind: CaveatKind) -> Caveat | None:
+    def caveat(self, kind: CaveatKind) -> ReportCaveat | None:
         """The caveat of ``kind``, if the report carries one."""
         return next((c for c in self.caveats if c.kind is kind), None)
 
@@ -379,9 +387,11 @@ class RegionalReport:
         )
 
     def published(self, rounding: Rounding = Rounding.HALF_UP) -> PublishedReport:
-        """This report rounded for publication: money to pence, shares and ratios to
-        6 decimal places, each figure on its own (so rounded parts need not add up to
-        a rounded total; the exact report does).
+        """This report rounded for publication, as a :class:`PublishedReport`.
+
+        Money is rounded to pence and shares and ratios to 6 decimal places, each
+        figure on its own (so rounded parts need not add up to a rounded total; the
+        exact report's do).
         """
         return PublishedReport(
             **{

@@ -91,9 +91,7 @@ def _reverse(walk: Crosswalk) -> Crosswalk:
         walk.target,
         walk.source,
         [
-            CrosswalkLink(
-                link.target, link.source, _clip(f"(read backwards) {link.rationale}")
-            )
+            CrosswalkLink(link.target, link.source, _clip(f"(read backwards) {link.rationale}"))
             for link in walk.links
         ],
     )
@@ -124,10 +122,10 @@ def find_crosswalk(
 
     >>> walk, how = find_crosswalk("gm-policing-sv", "gm-sv-policy-2014")
     >>> how
-    'gm-policing-sv → gm-sv-framework-2020, then gm-sv-framework-2020 → gm-sv-policy-2014 (the crosswalk gm-sv-policy-2014 → gm-sv-framework-2020 read backwards)'
+    'Through gm-policing-sv → gm-sv-framework-2020, then gm-sv-framework-2020 → gm-sv-policy-2014 (the crosswalk gm-sv-policy-2014 → gm-sv-framework-2020 read backwards)'
     """  # noqa: E501
     if source == target:
-        return None, f"no crosswalk: the catalogue's framework is {target}"
+        return None, f"No crosswalk is needed: the catalogue's framework is {target}"
     walks: dict[tuple[str, str], Crosswalk] = dict(BUILTIN_CROSSWALKS)
     walks.update({(w.source.id, w.target.id): w for w in given})
 
@@ -140,12 +138,12 @@ def find_crosswalk(
 
     direct = step(source, target)
     if direct is not None:
-        return direct
+        return direct[0], f"Through {direct[1]}"
     ids = sorted({fid for pair in walks for fid in pair} - {source, target})
     for middle in ids:
         first, second = step(source, middle), step(middle, target)
         if first is not None and second is not None:
-            return _chain(first[0], second[0]), f"{first[1]}, then {second[1]}"
+            return _chain(first[0], second[0]), f"Through {first[1]}, then {second[1]}"
     raise UnknownCrosswalk(source, target)
 
 

@@ -9,26 +9,28 @@ and every grouping is keyed, so the report does not depend on input order.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 from socialvalue.assessment import Assessment
 from socialvalue.frameworks import Crosswalk, Framework
-from socialvalue.measures import MeasureCatalogue, MeasureKind, Unit
+from socialvalue.measures import MeasureCatalogue, MeasureKind
 from socialvalue.money import Money
 from socialvalue.periods import Period
-from socialvalue.report_model import Caveat, CaveatKind, Change, Figure, RegionalReport, Section
+from socialvalue.report_model import CaveatKind, ReportCaveat, ReportFigure, ReportSection
 from socialvalue.report_priorities import UNMAPPED, apportion, split_targets
 from socialvalue.scoring import ScoreReport, ScoringMethod, ValueBasis
 from socialvalue.suppliers import Borough, LocalArea, OrganisationType, Supplier
 
 __all__ = [
+    "RATIO",
+    "SUMS",
     "Tally",
-    "changes",
     "contribution_section",
-    "counts_section",
+    "share",
     "spend_section",
+    "suppliers_text",
 ]
 
 _ZERO: Final = Decimal(0)
@@ -76,12 +78,12 @@ class Tally:
         self.lines += lines
 
     def figure(
-        self, key: tuple[Section, str, str, str], unit: str, label: str, derivation: str
-    ) -> Figure:
-        """This tally as a :class:`Figure`."""
+        self, key: tuple[ReportSection, str, str, str], unit: str, label: str, derivation: str
+    ) -> ReportFigure:
+        """This tally as a :class:`ReportFigure`."""
         section, group, item, measure = key
         suppliers = sorted(self.suppliers)
-        return Figure(
+        return ReportFigure(
             section, group, item, measure, self.value, unit, label, suppliers, self.lines,
             derivation,
         )  # fmt: skip
@@ -91,7 +93,8 @@ def _money(value: Decimal, currency: str) -> str:
     return Money(value, currency).format()
 
 
-def _suppliers(count: int) -> str:
+def suppliers_text(count: int) -> str:
+    """``'1 supplier'``, ``'2,500 suppliers'``."""
     return f"{count:,} supplier" + ("" if count == 1 else "s")
 
 
@@ -106,7 +109,7 @@ def spend_section(
     area: LocalArea,
     currency: str,
     period: Period,
-) -> tuple[list[Figure], list[Caveat]]:
+) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Spend in total, with local suppliers, by supplier type and by borough."""
     total, local = Tally(), Tally()
     types = {group: Tally() for group in _TYPE_LABELS}
@@ -127,13 +130,14 @@ def spend_section(
         places["outside-gm" if borough is None else borough.value].add(amount, supplier_id, lines)
 
     def summed(tally: Tally, who: str) -> str:
+        whom = " ".join(filter(None, (suppliers_text(len(tally.suppliers)), who)))
         return (
-            f"Σ of the spend with {_suppliers(len(tally.suppliers))} {who} in {period.label}"
+            f"Σ of the spend with {whom} in {period.label}"
             f" ({tally.lines:,} spend lines, as assessed against the threshold):"
             f" {_money(tally.value, currency)}"
         )
 
-    spend = Section.SPEND
+    spend = ReportSection.SPEND
     figures = [
         total.figure((spend, "total", "all", "amount"), currency, "Total spend", summed(total, "")),
         local.figure(
@@ -147,7 +151,7 @@ def spend_section(
     if total.value > 0:
         local_share = share(local.value, total.value)
         figures.append(
-            Figure(
+            ReportFigure(
                 spend, "local", "all", "share", local_share, "share",
                 f"Share of spend with suppliers in {area.name}", sorted(local.suppliers),
                 local.lines,
@@ -157,7 +161,7 @@ def spend_section(
         )  # fmt: skip
     else:
         caveats.append(
-            Caveat(
+            ReportCaveat(
                 CaveatKind.NO_POSITIVE_SPEND,
                 f"Total spend is {_money(total.value, currency)}, so no share of it is given.",
                 (), total.value, currency,
@@ -186,9 +190,9 @@ def spend_section(
     unlisted = types["unlisted"]
     if unlisted.suppliers:
         caveats.append(
-            Caveat(
+            ReportCaveat(
                 CaveatKind.UNLISTED_SUPPLIER,
-                f"{_suppliers(len(unlisted.suppliers))} with spend of"
+                f"{suppliers_text(len(unlisted.suppliers))} with spend of"
                 f" {_money(unlisted.value, currency)} are missing from the supplier list:"
                 " their type and place are unknown, and they never count as local.",
                 sorted(unlisted.suppliers), unlisted.value, currency,
@@ -224,7 +228,7 @@ def contribution_section(
     framework: Framework,
     walk: Crosswalk | None,
     currency: str,
-) -> tuple[list[Figure], list[Caveat], dict[str, Tally]]:
+) -> tuple[list[ReportFigure], list[ReportCaveat], dict[str, Tally]]:
     """Social value from the counted Reviews: totals, by kind, by priority, per £1.
 
     Also returns, for the counts section, each record-only measure's summed
@@ -247,23 +251,23 @@ def contribution_section(
         for name, basis in _BASES:
             totals[name].add(report_totals.figure(basis).amount, supplier_id, valued_lines)
         ratio_value.add(report_totals.figure(method.ratio_basis).amount, supplier_id, valued_lines)
-        for kind, figures in report.by_kind.items():
+        for kind, values in report.by_kind.items():
             if lines_by_kind.get(kind, 0):
                 for name, basis in _BASES:
                     kinds[(kind, name)].add(
-                        figures.figure(basis).amount, supplier_id, lines_by_kind[kind]
+                        values.figure(basis).amount, supplier_id, lines_by_kind[kind]
                     )
-        for code, figures in report.by_priority.items():
+        for code, values in report.by_priority.items():
             for name, basis in _BASES:
                 sources.setdefault((code, name), Tally()).add(
-                    figures.figure(basis).amount, supplier_id, lines_by_priority.get(code, 0)
+                    values.figure(basis).amount, supplier_id, lines_by_priority.get(code, 0)
                 )
         for count in report.counts:
             counts.setdefault(count.measure, Tally()).add(
                 count.quantity, supplier_id, lines_by_measure.get(count.measure, 0)
             )
 
-    section = Section.CONTRIBUTION
+    section = ReportSection.CONTRIBUTION
     reviews = len(scored)
     figures = []
     for name, _ in _BASES:
@@ -275,7 +279,8 @@ def contribution_section(
                 currency,
                 f"Social value ({words})",
                 f"Σ of the {words} of {reviews:,} Reviews ({tally.lines:,} valued lines), each"
-                f" scored against {catalogue.id} {catalogue.version}: {_money(tally.value, currency)}",
+                f" scored against {catalogue.id} {catalogue.version}:"
+                f" {_money(tally.value, currency)}",
             )
         )
     for (kind, name), tally in kinds.items():
@@ -287,7 +292,8 @@ def contribution_section(
                 currency,
                 f"{what} value ({words})",
                 f"Σ of the {words} of {tally.lines:,} lines of {kind.value} measures in"
-                f" {_suppliers(len(tally.suppliers))}' Reviews: {_money(tally.value, currency)}",
+                f" {suppliers_text(len(tally.suppliers))}' Reviews:"
+                f" {_money(tally.value, currency)}",
             )
         )
     priority_figures, caveats = _priorities(sources, framework, walk, currency)
@@ -297,7 +303,7 @@ def contribution_section(
             (section, "spend", "covered", "amount"),
             currency,
             "Spend with the suppliers whose Reviews are counted",
-            f"Σ of the assessed spend with {_suppliers(len(covered_spend.suppliers))} whose"
+            f"Σ of the assessed spend with {suppliers_text(len(covered_spend.suppliers))} whose"
             f" Review is counted ({covered_spend.lines:,} spend lines):"
             f" {_money(covered_spend.value, currency)}",
         )
@@ -314,7 +320,7 @@ def contribution_section(
         ratio = share(ratio_value.value, covered_spend.value)
         words = method.ratio_basis.value.replace("-", " ")
         figures.append(
-            Figure(
+            ReportFigure(
                 section, "ratio", "all", "per-pound", ratio, "ratio",
                 f"Social value ({words}) per £1 of covered spend",
                 sorted(ratio_value.suppliers), ratio_value.lines,
@@ -330,7 +336,7 @@ def _priorities(
     framework: Framework,
     walk: Crosswalk | None,
     currency: str,
-) -> tuple[list[Figure], list[Caveat]]:
+) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     codes = sorted({code for code, _ in sources})
     targets = split_targets(walk, codes)
     out: dict[tuple[str, str], Tally] = {}
@@ -351,8 +357,8 @@ def _priorities(
     figures = []
     for target in order:
         for name, _ in _BASES:
-            tally = out.get((target, name))
-            if tally is None:
+            found = out.get((target, name))
+            if found is None:
                 continue
             title = (
                 framework.priority(target).title
@@ -361,12 +367,13 @@ def _priorities(
             )
             via = "" if walk is None else f" (through {walk.source.id} priorities)"
             figures.append(
-                tally.figure(
-                    (Section.CONTRIBUTION, "priority", target, name),
+                found.figure(
+                    (ReportSection.CONTRIBUTION, "priority", target, name),
                     currency,
                     f"{title}: social value ({name.replace('-', ' ')})",
-                    f"Σ{via}: " + " + ".join(parts[(target, name)])
-                    + f" = {_money(tally.value, currency)}",
+                    f"Σ{via}: "
+                    + " + ".join(parts[(target, name)])
+                    + f" = {_money(found.value, currency)}",
                 )
             )
     caveats = []
@@ -374,7 +381,7 @@ def _priorities(
     if lost and walk is not None:
         suppliers = sorted({s for code in lost for s in sources[(code, "gross")].suppliers})
         caveats.append(
-            Caveat(
+            ReportCaveat(
                 CaveatKind.UNMAPPED_PRIORITY,
                 f"The crosswalk carries no {walk.source.id} priority {', '.join(lost)} to"
                 f" {framework.id}: that value is reported under 'unmapped', not dropped.",
@@ -382,77 +389,3 @@ def _priorities(
             )
         )  # fmt: skip
     return figures, caveats
-
-
-def counts_section(
-    counts: Mapping[str, Tally], catalogue: MeasureCatalogue
-) -> tuple[list[Figure], list[Caveat]]:
-    """Record-only measures as summed quantities; percentages are not summed."""
-    figures, caveats = [], []
-    for code in sorted(counts):
-        tally = counts[code]
-        measure = catalogue.measure(code)
-        if measure.unit is Unit.PERCENT:
-            caveats.append(
-                Caveat(
-                    CaveatKind.NOT_SUMMED,
-                    f"{measure.code} ({measure.title}) is a percentage reported by"
-                    f" {_suppliers(len(tally.suppliers))}; percentages are not summed, so the"
-                    " report gives no figure for it.",
-                    sorted(tally.suppliers), None, None,
-                )
-            )  # fmt: skip
-            continue
-        figures.append(
-            tally.figure(
-                (Section.COUNTS, "measure", code, "quantity"),
-                measure.unit.value,
-                measure.title,
-                f"Σ of the quantities in {tally.lines:,} lines from"
-                f" {_suppliers(len(tally.suppliers))}: {tally.value.normalize():,f}"
-                f" {measure.unit.value} (record-only: no proxy value, so no £ value)",
-            )
-        )
-    if counts:
-        reporters = sorted({s for tally in counts.values() for s in tally.suppliers})
-        caveats.append(
-            Caveat(
-                CaveatKind.NO_PROXY,
-                f"{len(counts)} measures reported have no proxy value ({', '.join(sorted(counts))}):"
-                " they are counted in their units and never valued in £.",
-                reporters, None, None,
-            )
-        )  # fmt: skip
-    return figures, caveats
-
-
-def changes(current: Sequence[Figure], previous: RegionalReport | None) -> list[Change]:
-    """Each figure against the previous report's figure with the same key."""
-    if previous is None:
-        return []
-    before = {f.key: f for f in previous.figures}
-    now = {f.key: f for f in current}
-    keys = [f.key for f in current] + [f.key for f in previous.figures if f.key not in now]
-    found = []
-    for key in keys:
-        old, new = before.get(key), now.get(key)
-        shown = new if new is not None else old
-        assert shown is not None
-        change = percent = None
-        if old is not None and new is not None:
-            change = SUMS.subtract(new.value, old.value)
-            if old.value:
-                percent = RATIO.multiply(RATIO.divide(change, abs(old.value)), _HUNDRED)
-        found.append(
-            Change(
-                shown.section, shown.group, shown.item, shown.measure, shown.unit,
-                None if old is None else old.value, None if new is None else new.value,
-                change, percent,
-            )
-        )  # fmt: skip
-    return found
-
-
-def supplier_list(items: Iterable[str]) -> list[str]:
-    """Sorted, distinct supplier ids."""
-    return sorted(set(items))

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["summary"]
 
 _TENTH: Final = Decimal("0.1")
+_TYPE_NAMES: Final = {"sme": "SME", "vcse": "VCSE"}
 
 
 def _percent(fraction: Decimal) -> str:
@@ -48,7 +49,7 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         f"Spend: {total} with {len(spend.suppliers):,} suppliers; {local}{share} in {report.area}"
     )
     types = ", ".join(
-        f"{f.item.upper() if f.item in ('sme', 'vcse') else f.item} {Money(f.value, report.currency)}"
+        f"{_TYPE_NAMES.get(f.item, f.item)} {Money(f.value, report.currency)}"
         for f in report.of("spend", "type")
         if f.value
     )
@@ -69,8 +70,7 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     net = money("contribution", "total", measure="net")
     reviews = len(report.figure("contribution", "total", measure="gross").suppliers)
     lines.append(
-        f"Social value from {reviews:,} Reviews: present value {present} (gross {gross},"
-        f" net {net})"
+        f"Social value from {reviews:,} Reviews: present value {present} (gross {gross}, net {net})"
     )
     try:
         ratio = report.figure("contribution", "ratio", measure="per-pound").value
@@ -105,7 +105,9 @@ def summary(report: RegionalReport, width: int = 78) -> str:
                 continue
             if change.percent is not None:
                 moved.append(f"{key[0]} {change.percent.quantize(_TENTH):+}%")
-        lines.append(f"Change since {report.previous_period.label}: " + (", ".join(moved) or "n/a"))
+        lines.append(
+            f"ReportChange since {report.previous_period.label}: " + (", ".join(moved) or "n/a")
+        )
     if report.caveats:
         lines.append(f"Caveats ({len(report.caveats)}):")
         lines += [f"  - {caveat.message}" for caveat in report.caveats]
