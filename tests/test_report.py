@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import socialvalue as sv
 from socialvalue.report_priorities import apportion, find_crosswalk, split_targets
 from tests import report_fixtures
-from tests.report_fixtures import D, YEAR, hand_year, years
+from tests.report_fixtures import YEAR, D, hand_year, years
 
 BASES = ("gross", "net", "present-value")
 
@@ -56,7 +56,8 @@ def test_hand_checked_year() -> None:
     assert unmeasured.suppliers == ("S2",)
     assert unmeasured.value == D(120000)
     uncovered = report.caveat(sv.CaveatKind.UNCOVERED_SPEND)
-    assert uncovered is not None and uncovered.value == D(140000)
+    assert uncovered is not None
+    assert uncovered.value == D(140000)
     assert report.caveat(sv.CaveatKind.NO_PROXY) is not None
 
 
@@ -197,7 +198,8 @@ def test_change_against_the_previous_year() -> None:
     gone = now.change("contribution", "priority", "social-capital", "gross")
     assert gone.current == D("3386")
     vanished = now.change("counts", "measure", "GM-JOBS-LOCAL", "quantity")
-    assert vanished.current is None and vanished.change is None
+    assert vanished.current is None
+    assert vanished.change is None
     assert now.previous_period == YEAR
     assert "Change since 2025/26" in now.summary()
     assert {"previous", "change", "percent"} <= set(now.to_records()[0])
@@ -305,14 +307,16 @@ def test_a_crosswalk_that_leaves_a_priority_out_reports_it_as_unmapped() -> None
     unmapped = report.figure("contribution", "priority", "unmapped", "gross")
     assert unmapped.value == D("2703")
     caveat = report.caveat(sv.CaveatKind.UNMAPPED_PRIORITY)
-    assert caveat is not None and caveat.suppliers == ("S1",)
+    assert caveat is not None
+    assert caveat.suppliers == ("S1",)
     assert report.caveat(sv.CaveatKind.UNMAPPED_COMMITMENTS) is not None
 
 
 def test_find_crosswalk_routes() -> None:
     assert find_crosswalk("gm-sv-framework-2020", "gm-sv-framework-2020")[0] is None
     walk, how = find_crosswalk("gm-sv-framework-2020", "gm-sv-policy-2014")
-    assert walk is not None and "read backwards" in how
+    assert walk is not None
+    assert "read backwards" in how
     assert split_targets(None, ["a"]) == {"a": ("a",)}
 
 
@@ -325,7 +329,8 @@ def test_records_summary_and_html() -> None:
     assert len(rows) == len(report.figures)
     assert all(isinstance(v, (str, int, Decimal, type(None))) for row in rows for v in row.values())
     summary = report.summary()
-    assert "£200,000.00" in summary and "£2,703.00" in summary
+    assert "£200,000.00" in summary
+    assert "£2,703.00" in summary
     assert len(summary.splitlines()) <= 40
     assert all(len(line) <= 78 for line in summary.splitlines())
     assert "<table>" in report._repr_html_()
