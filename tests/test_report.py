@@ -168,7 +168,7 @@ def test_the_report_does_not_depend_on_input_order(
 def test_apportioned_shares_add_up_exactly(value: Decimal, parts: int) -> None:
     shares = apportion(value, parts)
     assert len(shares) == parts
-    assert sum(shares, Decimal(0)) == value
+    assert _exact(shares) == value
     assert max(shares) - min(shares) <= Decimal("1E-40")
 
 
