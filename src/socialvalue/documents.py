@@ -54,6 +54,16 @@ class DocumentKind:
 
 def _kinds() -> dict[str, DocumentKind]:
     # Imported here, not at module top, so that domain modules may import this one.
+    # suppliers, contracts, spend and policy
+    from socialvalue import spend as _spend
+    from socialvalue import suppliers as _suppliers
+    from socialvalue import thresholds as _thresholds
+    from socialvalue.schemas import contract as _contract_schema
+    from socialvalue.schemas import policy as _policy_schema
+    from socialvalue.schemas import spend as _spend_schema
+    from socialvalue.schemas import supplier as _supplier_schema
+
+    # isort: split
     # frameworks and charter signups
     from socialvalue import charter as _charter
     from socialvalue import frameworks as _frameworks
@@ -81,6 +91,10 @@ def _kinds() -> dict[str, DocumentKind]:
 
     kinds: list[DocumentKind] = [
         # suppliers, contracts, spend and policy
+        DocumentKind("supplier", _suppliers.Supplier, _supplier_schema.SCHEMA),
+        DocumentKind("contract", _spend.Contract, _contract_schema.SCHEMA),
+        DocumentKind("spend", _spend.SpendBatch, _spend_schema.SCHEMA),
+        DocumentKind("policy", _thresholds.Policy, _policy_schema.SCHEMA),
         # frameworks and charter signups
         DocumentKind("framework", _frameworks.Framework, _framework_schema.SCHEMA),
         DocumentKind("charter-signup", _charter.CharterSignup, _charter_signup_schema.SCHEMA),
