@@ -342,6 +342,8 @@ def test_common_scale() -> None:
         (D(100), "Exceeds"),
     ]
     assert D(50) in scale
+    assert scale.source is not None
+    assert scale.source.startswith("Common practice")
     assert D(60) not in scale
     with pytest.raises(sv.RuleViolation) as info:
         scale.band(D(60))

@@ -24,6 +24,12 @@ from socialvalue.errors import RuleViolation
 
 __all__ = ["ScaleBand", "ScoringScale", "common_scale"]
 
+# The source note of common_scale(): widely used, set by no rule.
+_COMMON_PRACTICE = (
+    "Common practice in UK tender documents (unconfirmed as any standard: no statute or"
+    " procurement policy note sets it); descriptors are socialvalue's own wording"
+)
+
 
 def _bands(value: Iterable[ScaleBand]) -> tuple[ScaleBand, ...]:
     return tuple(value)
@@ -61,7 +67,8 @@ class ScoringScale:
     """A marking scale: two or more bands in strictly ascending order of points.
 
     A mark must be exactly one band's points. :meth:`fraction` is the share of a
-    criterion's weight a mark earns (points ÷ top points).
+    criterion's weight a mark earns (points ÷ top points). ``source`` says where the
+    scale comes from (a council's tender pack, or "common practice").
 
     >>> scale = common_scale()
     >>> scale.fraction(Decimal("75")), scale.band(Decimal("75")).label
@@ -74,6 +81,7 @@ class ScoringScale:
         converter=_bands,
         validator=Items(min_items=2, max_items=20, unique_by=lambda b: b.label, what="band"),
     )
+    source: str | None = attrs.field(default=None, validator=Text(300, optional=True))
 
     def __attrs_post_init__(self) -> None:
         _check_bands(self.bands)
@@ -139,4 +147,5 @@ def common_scale() -> ScoringScale:
                 " beyond the requirement.",
             ),
         ),
+        _COMMON_PRACTICE,
     )

@@ -50,6 +50,10 @@ _SCALE: Final = {
             "minItems": 2,
             "maxItems": 20,
         },
+        "source": {
+            "anyOf": [text(300), {"type": "null"}],
+            "description": "Where the scale comes from, or null.",
+        },
     },
     "required": ["id", "title", "bands"],
     "additionalProperties": False,
