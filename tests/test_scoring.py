@@ -8,6 +8,7 @@ import pytest
 
 import socialvalue as sv
 from tests.scoring_fixtures import D, catalogue, submission, three_lines
+from tests.scoring_fixtures import proxy as proxy_value
 
 
 def test_three_line_submission_matches_the_hand_computation_to_the_penny() -> None:
@@ -236,3 +237,52 @@ def test_report_identity_fields() -> None:
     assert report.period == sub.period
     assert report.spend == sub.spend
     assert report.lines[0].quantity == D("12")
+
+
+def test_rounding_is_a_presentation_policy() -> None:
+    cat = sv.MeasureCatalogue(
+        "c",
+        "1",
+        "f",
+        [
+            sv.ReviewMeasure(
+                "M", "m", sv.Unit.HOURS, sv.MeasureKind.SOCIAL, ["p"], proxy_value("0.125")
+            )
+        ],
+    )
+    sub = submission([sv.ReportedLine("M", D("1"))])
+    half_up = sv.score(sub, cat)
+    half_even = sv.score(sub, cat, sv.ScoringMethod(rounding=sv.Rounding.HALF_EVEN))
+    assert half_up.present_value == half_even.present_value == sv.Money("0.125")
+    assert "= £0.13 gross" in half_up.lines[0].derivation
+    assert "= £0.12 gross" in half_even.lines[0].derivation
+    assert "Gross £0.12" in half_even.explanation
+    assert "£0.12" in half_even._repr_html_()
+
+
+@pytest.mark.parametrize("amount", ["0.125", "-0.125", "1234567.895", "0", "-0.001", "0.135"])
+@pytest.mark.parametrize("policy", list(sv.Rounding))
+@pytest.mark.parametrize("currency", ["GBP", "EUR"])
+def test_derivation_amounts_show_as_money_does(
+    amount: str, policy: sv.Rounding, currency: str
+) -> None:
+    from socialvalue.score_report import _shown
+
+    assert _shown(D(amount), currency, policy) == sv.Money(amount, currency).format(policy)
+
+
+def test_each_kind_of_problem_alone_is_found() -> None:
+    """The fast path hands over to the thorough one whatever the first problem is."""
+    only_commitment = submission([], commitments=(sv.MeasureTarget("NOPE", D("1")),))
+    (issue,) = sv.check_submission(only_commitment, catalogue())
+    assert issue.path == "$.commitments[0].measure"
+    only_excluded = sv.ReviewSubmission(
+        "S1",
+        (),
+        three_lines().period,
+        sv.Money("100", "EUR"),
+        [sv.ReportedLine("VOL-HOURS", D("1"), local=False)],
+        three_lines().declaration,
+    )
+    (issue,) = sv.check_submission(only_excluded, catalogue())
+    assert issue.code == "score.currency_mismatch"

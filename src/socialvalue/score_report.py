@@ -26,7 +26,7 @@ from socialvalue.measures import (
     ReviewMeasure,
     Unit,
 )
-from socialvalue.money import Money
+from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
 from socialvalue.scoring_method import EXACT, ScoringMethod, ValueBasis, _plans
 from socialvalue.submissions import ReportedLine, ReviewSubmission
@@ -40,6 +40,8 @@ __all__ = [
     "ValueTotals",
 ]
 
+_PENNY: Final = Decimal("0.01")
+_PRESENT: Final = decimal.Context(prec=60)
 _RATIO: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _ZERO: Final = Decimal(0)
 _HUNDRED: Final = Decimal(100)
@@ -156,6 +158,19 @@ class SocialValueRatio:
         return f"{per_pound.format()} per £1 of spend ({percent}%)"
 
 
+def _shown(amount: Decimal, currency: str, policy: Rounding) -> str:
+    """``amount`` as ``Money.format`` shows it, rounded by ``policy``.
+
+    Derivations show four amounts a line; building a ``Money`` of 36 places for
+    each costs more than the sentence, so pounds are formatted here directly
+    (identically: a test compares the two) and other currencies by ``Money``.
+    """
+    pence = amount.quantize(_PENNY, rounding=policy.value, context=_PRESENT)
+    if currency != "GBP":
+        return Money(pence, currency).format(policy)
+    return f"-£{-pence:,.2f}" if pence < 0 else f"£{abs(pence):,.2f}"
+
+
 def _quantity_text(quantity: Decimal, unit: Unit) -> str:
     number = f"{quantity.normalize():,f}" if quantity else "0"
     if unit is Unit.GBP:
@@ -184,13 +199,35 @@ class ScoredLine:
     measure: ReviewMeasure
     adjustments: Adjustments | None
     excluded: bool
-    gross: Money | None
-    net: Money | None
-    undiscounted: Money | None
-    present_value: Money | None
+    figures: tuple[Decimal, Decimal, Decimal, Decimal] | None = attrs.field(repr=False)
+    currency: str
     undiscounted_factor: Decimal | None
     present_factor: Decimal | None
-    discounting: DiscountSchedule
+    discounting: DiscountSchedule = attrs.field(repr=False)
+    rounding: Rounding = attrs.field(default=Rounding.HALF_UP, repr=False)
+
+    def _figure(self, position: int) -> Money | None:
+        return None if self.figures is None else Money(self.figures[position], self.currency)
+
+    @property
+    def gross(self) -> Money | None:
+        """Quantity × proxy; ``None`` for a record-only measure."""
+        return self._figure(0)
+
+    @property
+    def net(self) -> Money | None:
+        """Gross after the four adjustments (first year); zero if excluded as not local."""
+        return self._figure(1)
+
+    @property
+    def undiscounted(self) -> Money | None:
+        """Net over the outcome's years, with drop-off, before discounting."""
+        return self._figure(2)
+
+    @property
+    def present_value(self) -> Money | None:
+        """The undiscounted value discounted to the reporting year (Green Book)."""
+        return self._figure(3)
 
     @property
     def quantity(self) -> Decimal:
@@ -202,6 +239,9 @@ class ScoredLine:
         """The priority this line's value is attributed to (the measure's primary)."""
         return self.measure.primary_priority
 
+    def _shown(self, amount: Decimal) -> str:
+        return _shown(amount, self.currency, self.rounding)
+
     @property
     def derivation(self) -> str:
         """The arithmetic behind this line's figures, in words (amounts shown to pence).
@@ -210,27 +250,26 @@ class ScoredLine:
         """
         quantity = _quantity_text(self.line.quantity, self.measure.unit)
         proxy = self.measure.proxy
-        if proxy is None or self.gross is None:
+        figures = self.figures
+        if proxy is None or figures is None:
             return (
                 f"{quantity} recorded for {self.measure.code} (record-only: no proxy value,"
                 " so no £ value is claimed)"
             )
+        gross, net, undiscounted, present = (self._shown(amount) for amount in figures)
         per = _PER_UNIT[self.measure.unit]
         text = (
-            f"{quantity} × {proxy.value.format()} per {per} ({proxy.source}, {proxy.edition},"
-            f" {proxy.base_year} prices) = {self.gross.format()} gross"
+            f"{quantity} × {proxy.value.format(self.rounding)} per {per} ({proxy.source},"
+            f" {proxy.edition}, {proxy.base_year} prices) = {gross} gross"
         )
         if self.excluded:
-            return text + "; not local, so wholly leaked: £0.00 net and present value"
+            return text + f"; not local, so wholly leaked: {net} net and present value"
         assert self.adjustments is not None
-        assert self.net is not None
-        assert self.undiscounted is not None
-        assert self.present_value is not None
         terms = " × ".join(
             f"(1 − {_fraction_text(v)} {name})" for name, v in self.adjustments.named()
         )
         if terms:
-            text += f"; × {terms} = {self.net.format()} net"
+            text += f"; × {terms} = {net} net"
         else:
             text += "; no adjustments, so net = gross"
         years = self.adjustments.duration_years
@@ -239,9 +278,8 @@ class ScoredLine:
         drop = _fraction_text(self.adjustments.drop_off)
         return (
             text + f"; over {years} years, year n worth net × (1 − {drop})^(n − 1):"
-            f" {self.undiscounted.format()} undiscounted; year n discounted by the"
-            f" {self.discounting.name} factor for year n − 1: {self.present_value.format()}"
-            " present value"
+            f" {undiscounted} undiscounted; year n discounted by the"
+            f" {self.discounting.name} factor for year n − 1: {present} present value"
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -269,10 +307,10 @@ class ScoredLine:
             "leakage": None if adjustments is None else adjustments.leakage,
             "drop_off": None if adjustments is None else adjustments.drop_off,
             "duration_years": None if adjustments is None else adjustments.duration_years,
-            "gross": None if self.gross is None else self.gross.amount,
-            "net": None if self.net is None else self.net.amount,
-            "undiscounted": None if self.undiscounted is None else self.undiscounted.amount,
-            "present_value": None if self.present_value is None else self.present_value.amount,
+            "gross": None if self.figures is None else self.figures[0],
+            "net": None if self.figures is None else self.figures[1],
+            "undiscounted": None if self.figures is None else self.figures[2],
+            "present_value": None if self.figures is None else self.figures[3],
             "derivation": self.derivation,
         }
 
@@ -426,52 +464,49 @@ class ScoreReport:
         exclude = self.method.exclude_non_local
         currency = self._state.currency
         schedule = self.method.discounting
+        rounding = self.method.rounding
         with decimal.localcontext(EXACT):
             for index, line in enumerate(self.submission.lines):
                 plan = plans[line.measure]
                 assert plan is not None
                 if not plan.valued:
                     yield ScoredLine(
-                        index, line, plan.measure, None, False,
-                        None, None, None, None, None, None, schedule,
+                        index, line, plan.measure, None, False, None, currency, None, None,
+                        schedule, rounding,
                     )  # fmt: skip
                     continue
                 quantity = line.quantity
-                gross = Money(quantity * plan.proxy, currency)
+                gross = quantity * plan.proxy
                 if line.local is False and exclude:
-                    nothing = Money(_ZERO, currency)
                     yield ScoredLine(
                         index, line, plan.measure, plan.adjustments, True,
-                        gross, nothing, nothing, nothing, None, None, schedule,
+                        (gross, _ZERO, _ZERO, _ZERO), currency, None, None, schedule, rounding,
                     )  # fmt: skip
                     continue
-                yield ScoredLine(
-                    index,
-                    line,
-                    plan.measure,
-                    plan.adjustments,
-                    False,
+                figures = (
                     gross,
-                    Money(quantity * plan.net_unit, currency),
-                    Money(quantity * plan.undiscounted_unit, currency),
-                    Money(quantity * plan.present_unit, currency),
-                    plan.undiscounted_factor,
-                    plan.present_factor,
-                    schedule,
+                    quantity * plan.net_unit,
+                    quantity * plan.undiscounted_unit,
+                    quantity * plan.present_unit,
                 )
+                yield ScoredLine(
+                    index, line, plan.measure, plan.adjustments, False, figures, currency,
+                    plan.undiscounted_factor, plan.present_factor, schedule, rounding,
+                )  # fmt: skip
 
     @property
     def explanation(self) -> str:
-        """A plain-English summary of the score.
+        """A plain-English summary of the score, amounts rounded by the method's policy.
 
         The ratio's basis is named: "… per £1 of spend (4.5%) on present value."
         """
+        rounding = self.method.rounding
         sub = self.submission
         parts = [
             f"Supplier {sub.supplier_id}, {sub.period.label}: {len(sub.lines)} lines scored"
             f" against {self.catalogue.id} {self.catalogue.version}.",
-            f"Gross {self.gross.format()}, net {self.net.format()},"
-            f" present value {self.present_value.format()}; {self.ratio.text}"
+            f"Gross {self.gross.format(rounding)}, net {self.net.format(rounding)},"
+            f" present value {self.present_value.format(rounding)}; {self.ratio.text}"
             f" on {self.method.ratio_basis.value.replace('-', ' ')}.",
         ]
         counts = self.counts
@@ -524,12 +559,13 @@ class ScoreReport:
 
     def _repr_html_(self) -> str:
         escape = html.escape
+        currency, rounding = self._state.currency, self.method.rounding
         head = "<tr><th>group</th><th>key</th><th>gross</th><th>net</th><th>present value</th></tr>"
         body = "".join(
             f"<tr><td>{escape(r['group'])}</td><td>{escape(r['key'])}</td>"
-            f"<td>{Money(r['gross'], self._state.currency).format()}</td>"
-            f"<td>{Money(r['net'], self._state.currency).format()}</td>"
-            f"<td>{Money(r['present_value'], self._state.currency).format()}</td></tr>"
+            f"<td>{Money(r['gross'], currency).format(rounding)}</td>"
+            f"<td>{Money(r['net'], currency).format(rounding)}</td>"
+            f"<td>{Money(r['present_value'], currency).format(rounding)}</td></tr>"
             for r in self.breakdown_records()
         )
         lines = "".join(

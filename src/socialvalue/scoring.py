@@ -61,7 +61,7 @@ from socialvalue.score_report import (
     ValueTotals,
     _State,
 )
-from socialvalue.scoring_method import EXACT, ScoringMethod, ValueBasis, _Plan, _plans
+from socialvalue.scoring_method import EXACT, ScoringMethod, ValueBasis, _Plan, _Plans, _plans
 from socialvalue.submissions import ReportedLine, ReviewSubmission
 
 __all__ = [
@@ -115,35 +115,57 @@ def _line_issues(index: int, line: ReportedLine, plan: _Plan) -> list[Issue]:
     return found
 
 
+def _issues(
+    submission: ReviewSubmission, catalogue: MeasureCatalogue, plans: _Plans
+) -> list[Issue]:
+    """Every problem in ``submission`` against ``catalogue``, with paths (the slow path)."""
+    issues: list[Issue] = []
+    currency = submission.spend.currency
+    currencies: dict[str, _Plan] = {}
+    for index, line in enumerate(submission.lines):
+        plan = plans[line.measure]
+        if plan is None:
+            issues.append(_unknown(["lines", index, "measure"], line.measure, catalogue))
+            continue
+        issues.extend(_line_issues(index, line, plan))
+        if plan.valued and plan.currency != currency:
+            currencies.setdefault(plan.measure.code, plan)
+    for index, commitment in enumerate(submission.commitments):
+        if plans[commitment.measure] is None:
+            issues.append(
+                _unknown(["commitments", index, "measure"], commitment.measure, catalogue)
+            )
+    issues.extend(_currency_issue(plan, currency) for plan in currencies.values())
+    return issues
+
+
 def _aggregate(
     submission: ReviewSubmission, catalogue: MeasureCatalogue, method: ScoringMethod
 ) -> tuple[_State | None, list[Issue]]:
+    """The exact figures of a valid submission; on any problem, every issue instead.
+
+    The loop over lines only notices that something is wrong and hands over to
+    :func:`_issues`, which walks the submission again to report everything.
+    """
     plans = _plans(catalogue, method)
     exclude = method.exclude_non_local
     sums: dict[str, Decimal] = {}
     excluded: dict[str, Decimal] = {}
-    issues: list[Issue] = []
     currency = submission.spend.currency
     with decimal.localcontext(EXACT):
-        for index, line in enumerate(submission.lines):
+        for line in submission.lines:
             code = line.measure
             plan = plans[code]
-            if plan is None:
-                issues.append(_unknown(["lines", index, "measure"], code, catalogue))
-                continue
-            if (line.unit is not None and line.unit is not plan.unit) or plan.checked:
-                found = _line_issues(index, line, plan)
-                if found:
-                    issues.extend(found)
-                    continue
+            if (plan is None or plan.checked or line.unit is not None) and (
+                plan is None or _line_issues(0, line, plan)
+            ):
+                return None, _issues(submission, catalogue, plans)
             target = excluded if (line.local is False and exclude) else sums
             previous = target.get(code)
             target[code] = line.quantity if previous is None else previous + line.quantity
-        for index, commitment in enumerate(submission.commitments):
+        for commitment in submission.commitments:
             if plans[commitment.measure] is None:
-                issues.append(
-                    _unknown(["commitments", index, "measure"], commitment.measure, catalogue)
-                )
+                return None, _issues(submission, catalogue, plans)
         buckets: dict[tuple[str, str], list[Decimal]] = {}
         grosses: dict[int, Decimal] = {}
         for code, quantity in sums.items():
@@ -152,8 +174,7 @@ def _aggregate(
             if not plan.valued:
                 continue
             if plan.currency != currency:
-                issues.append(_currency_issue(plan, currency))
-                continue
+                return None, _issues(submission, catalogue, plans)
             gross = quantity * plan.proxy
             previous = grosses.get(plan.group)
             grosses[plan.group] = gross if previous is None else previous + gross
@@ -177,12 +198,9 @@ def _aggregate(
             if not plan.valued:
                 continue
             if plan.currency != currency:
-                issues.append(_currency_issue(plan, currency))
-                continue
+                return None, _issues(submission, catalogue, plans)
             figures = buckets.setdefault(plan.bucket, [_ZERO, _ZERO, _ZERO, _ZERO])
             figures[0] += quantity * plan.proxy
-        if issues:
-            return None, issues
         totals = [_ZERO, _ZERO, _ZERO, _ZERO]
         for figures in buckets.values():
             totals[0] += figures[0]

@@ -26,6 +26,7 @@ from socialvalue.measures import (
     ReviewMeasure,
     Unit,
 )
+from socialvalue.money import Rounding
 
 __all__ = ["ScoringMethod", "ValueBasis"]
 
@@ -74,7 +75,9 @@ class ScoringMethod:
     - ``adjustments``: if given, used for *every* measure instead of its own;
     - ``overrides``: adjustments by measure code, taking precedence over both;
     - ``exclude_non_local``: value lines flagged ``local=False`` at zero (leaked);
-    - ``ratio_basis``: which figure the social value ratio divides by spend.
+    - ``ratio_basis``: which figure the social value ratio divides by spend;
+    - ``rounding``: how amounts are rounded when *presented* (derivations, the
+      explanation, HTML); figures themselves are never rounded.
 
     >>> from socialvalue.catalogues import default_catalogue
     >>> method = ScoringMethod(overrides={"GM-VOLUNTEER-HOURS": Adjustments(Decimal("0.1"))})
@@ -94,6 +97,9 @@ class ScoringMethod:
     )
     ratio_basis: ValueBasis = attrs.field(
         default=ValueBasis.PRESENT_VALUE, validator=attrs.validators.instance_of(ValueBasis)
+    )
+    rounding: Rounding = attrs.field(
+        default=Rounding.HALF_UP, validator=attrs.validators.instance_of(Rounding)
     )
 
     def adjustments_for(self, measure: ReviewMeasure) -> Adjustments:
