@@ -181,3 +181,11 @@ def test_portfolio_ranks_and_totals() -> None:
     with pytest.raises(sv.RuleViolation) as info:
         sv.portfolio([services[0], services[0]])
     assert info.value.code == "list.duplicate"
+    euro = sv.Service("EU", "Euro service", sv.Money("10", "EUR"), sv.Money("10", "EUR"))
+    with pytest.raises(sv.RuleViolation) as info:
+        sv.portfolio([services[0], euro])
+    assert info.value.field == (1, "annual_cost", "currency")
+    assert sv.portfolio([euro]).total_cost == sv.Money("10", "EUR")
+    empty = sv.portfolio([])
+    assert empty.total_cost == sv.Money("0")
+    assert empty.explanation.startswith("0 services")

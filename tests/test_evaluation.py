@@ -246,6 +246,14 @@ def test_quantitative_social_value_offer() -> None:
         ("$[0].commitments[0].measure", "evaluation.unknown_measure")
     ]
     assert sv.offer_value((), FakeCatalogue()) == sv.Money("0")
+    FakeCatalogue.measures["EU-HOURS"] = FakeMeasure(
+        FakeProxy(sv.Money("20", "EUR")), FakeKind("social")
+    )
+    try:
+        euros = (sv.MeasureTarget("EU-HOURS", D(3)), sv.MeasureTarget("EU-HOURS", D(1)))
+        assert sv.offer_value(euros, FakeCatalogue()) == sv.Money("80", "EUR")
+    finally:
+        del FakeCatalogue.measures["EU-HOURS"]
 
 
 def test_bad_bids_are_reported_together() -> None:

@@ -102,15 +102,16 @@ def offer_value(commitments: Iterable[MeasureTarget], catalogue: ProxyCatalogue)
     """The £ social value of ``commitments``: Σ quantity × the measure's proxy value.
 
     Record-only measures and measures without a proxy value add nothing: they are
-    counted, never given a borrowed price.
+    counted, never given a borrowed price. The result is in the proxies' currency
+    (GBP when nothing is valued); proxies in two currencies are refused.
     """
-    total = Money.zero()
+    values = []
     for target in commitments:
         measure = catalogue.measure(target.measure)
         if measure.proxy is None or measure.kind.value == "record-only":
             continue
-        total = total + measure.proxy.value * target.quantity
-    return total
+        values.append(measure.proxy.value * target.quantity)
+    return sum(values[1:], values[0]) if values else Money.zero()
 
 
 def check_bids(model: EvaluationModel, bids: Sequence[Bid]) -> None:

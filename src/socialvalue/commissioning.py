@@ -391,15 +391,19 @@ class Portfolio:
     decisions: tuple[ServiceDecision, ...]
     rules: DecisionRules
 
+    def _zero(self) -> Money:
+        currency = self.decisions[0].service.annual_cost.currency if self.decisions else "GBP"
+        return Money.zero(currency)
+
     @property
     def total_cost(self) -> Money:
         """The annual cost of every service."""
-        return sum((d.service.annual_cost for d in self.decisions), Money.zero())
+        return sum((d.service.annual_cost for d in self.decisions), self._zero())
 
     @property
     def total_budget(self) -> Money:
         """The budget of every service."""
-        return sum((d.service.budget for d in self.decisions), Money.zero())
+        return sum((d.service.budget for d in self.decisions), self._zero())
 
     @property
     def released(self) -> Money:
@@ -410,7 +414,7 @@ class Portfolio:
                 for d in self.decisions
                 if d.recommendation is Recommendation.DECOMMISSION
             ),
-            Money.zero(),
+            self._zero(),
         )
 
     def count(self, recommendation: Recommendation) -> int:
@@ -461,6 +465,14 @@ def portfolio(services: Sequence[Service], rules: DecisionRules | None = None) -
                 "list.duplicate", f"service {service.id} is listed twice", field=[index, "id"]
             )
         seen.add(service.id)
+        if service.annual_cost.currency != services[0].annual_cost.currency:
+            raise RuleViolation(
+                "money.currency_mismatch",
+                f"a portfolio is in one currency: {services[0].id} is in"
+                f" {services[0].annual_cost.currency}, {service.id} in"
+                f" {service.annual_cost.currency}",
+                field=[index, "annual_cost", "currency"],
+            )
     decisions = [assess_service(service, rules) for service in services]
     decisions.sort(key=lambda d: (_ORDER[d.recommendation], -d.headroom, d.service.id))
     return Portfolio(tuple(decisions), rules)
