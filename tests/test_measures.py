@@ -42,6 +42,10 @@ def test_default_catalogue_values_only_what_a_public_source_gives() -> None:
     assert covered == GM_POLICING_PRIORITIES
 
 
+def test_default_catalogue_is_built_once() -> None:
+    assert sv.default_catalogue() is sv.default_catalogue()
+
+
 def test_catalogue_lookup() -> None:
     cat = catalogue()
     assert "VOL-HOURS" in cat

@@ -534,8 +534,7 @@ class ScoreReport:
         """One flat dict per line (amounts as ``Decimal``), ready for ``pandas.DataFrame``."""
         base = {
             "supplier_id": self.submission.supplier_id,
-            "period_start": self.submission.period.start,
-            "period_end": self.submission.period.end,
+            "period": self.submission.period.label,
         }
         return [{**base, **line.to_record()} for line in self.lines]
 
@@ -547,6 +546,7 @@ class ScoreReport:
         return [
             {
                 "supplier_id": self.submission.supplier_id,
+                "period": self.submission.period.label,
                 "group": group,
                 "key": key,
                 "gross": t.gross.amount,

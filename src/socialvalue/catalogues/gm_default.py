@@ -25,6 +25,7 @@ contract, so set them per measure in your own catalogue or per scoring method.
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 from socialvalue.measures import MeasureCatalogue, MeasureKind, ProxyValue, ReviewMeasure, Unit
@@ -53,8 +54,11 @@ def _essex(amount: str) -> ProxyValue:
     return ProxyValue(Money(amount), ESSEX_2023_SOURCE, "2023", 2023)
 
 
+@functools.cache
 def default_catalogue() -> MeasureCatalogue:
     """The bundled catalogue for the ``gm-policing-sv`` framework.
+
+    The catalogue is immutable, so every call returns the same object.
 
     >>> catalogue = default_catalogue()
     >>> catalogue.framework_id, len(catalogue)
