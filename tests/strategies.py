@@ -137,19 +137,6 @@ def policies(draw: st.DrawFn) -> Policy:
 
 # bid evaluation and commissioning decisions -------------------------------------------
 
-from socialvalue import (  # noqa: E402 - grouped with the strategies that use them
-    Bid,
-    Criterion,
-    CriterionKind,
-    EvaluationModel,
-    Mark,
-    MeasureTarget,
-    PriceMethod,
-    ScoreBasis,
-    TieBreak,
-    common_scale,
-)
-
 #: Measures of the bundled catalogue: two with a proxy value, one record-only.
 PRICED_MEASURES = ("GM-VOLUNTEER-HOURS", "GM-EXPERT-HOURS", "GM-JOBS-LOCAL")
 #: Points of the common 0/25/50/75/100 scale.
@@ -165,19 +152,19 @@ def weights(draw: st.DrawFn, count: int) -> list[Decimal]:
 
 
 @st.composite
-def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
+def evaluation_models(draw: st.DrawFn) -> sv.EvaluationModel:
     """A model with a price criterion, 1–3 quality and 1–2 social value criteria."""
     quality = draw(st.integers(1, 3))
     social = draw(st.integers(1, 2))
     shares = draw(weights(1 + quality + social))
     pass_marks = st.none() | scale_points
-    criteria = [Criterion("P", "Price", CriterionKind.PRICE, shares[0], ScoreBasis.PRICE)]
+    criteria = [sv.Criterion("P", "Price", sv.CriterionKind.PRICE, shares[0], sv.ScoreBasis.PRICE)]
     for n in range(quality):
         criteria.append(
-            Criterion(
+            sv.Criterion(
                 f"Q{n}",
                 f"Quality {n}",
-                CriterionKind.QUALITY,
+                sv.CriterionKind.QUALITY,
                 shares[1 + n],
                 pass_mark=draw(pass_marks),
             )
@@ -185,26 +172,26 @@ def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
     # The first social value criterion may score the £ offered instead of marks.
     offer = draw(st.booleans())
     for n in range(social):
-        basis = ScoreBasis.OFFER if offer and n == 0 else ScoreBasis.MARKS
+        basis = sv.ScoreBasis.OFFER if offer and n == 0 else sv.ScoreBasis.MARKS
         criteria.append(
-            Criterion(
+            sv.Criterion(
                 f"SV{n}",
                 f"Social value {n}",
-                CriterionKind.SOCIAL_VALUE,
+                sv.CriterionKind.SOCIAL_VALUE,
                 shares[1 + quality + n],
                 basis,
-                pass_mark=None if basis is ScoreBasis.OFFER else draw(pass_marks),
+                pass_mark=None if basis is sv.ScoreBasis.OFFER else draw(pass_marks),
             )
         )
     sv_weight = sum(shares[1 + quality :], Decimal(0))
-    tie_breaks = draw(st.permutations(list(TieBreak)))[: draw(st.integers(0, 3))]
+    tie_breaks = draw(st.permutations(list(sv.TieBreak)))[: draw(st.integers(0, 3))]
     linear = draw(st.booleans())
-    return EvaluationModel(
+    return sv.EvaluationModel(
         "T-1",
         "Generated tender",
         criteria,
-        common_scale(),
-        price_method=PriceMethod.BUDGET_LINEAR if linear else PriceMethod.LOWEST_PRICE,
+        sv.common_scale(),
+        price_method=sv.PriceMethod.BUDGET_LINEAR if linear else sv.PriceMethod.LOWEST_PRICE,
         budget=Money(draw(st.sampled_from(["50000", "150000", "400000"]))) if linear else None,
         minimum_social_value_weight=min(sv_weight, Decimal(10)),
         tie_breaks=tie_breaks,
@@ -212,7 +199,7 @@ def evaluation_models(draw: st.DrawFn) -> EvaluationModel:
 
 
 @st.composite
-def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
+def tenders(draw: st.DrawFn) -> tuple[sv.EvaluationModel, list[sv.Bid]]:
     """A model and 1–6 bids marked on every marked criterion, with commitments from the
     bundled catalogue; few distinct prices, marks and quantities, so that ties are common."""
     model = draw(evaluation_models())
@@ -222,16 +209,16 @@ def tenders(draw: st.DrawFn) -> tuple[EvaluationModel, list[Bid]]:
     # Few distinct prices and marks, so that ties happen often.
     prices = st.sampled_from(["80000", "100000", "125000", "160000", "200000"])
     bids = [
-        Bid(
+        sv.Bid(
             supplier_id,
             Money(draw(prices)),
             tuple(
-                Mark(c.id, draw(scale_points))
+                sv.Mark(c.id, draw(scale_points))
                 for c in model.criteria
-                if c.basis is ScoreBasis.MARKS
+                if c.basis is sv.ScoreBasis.MARKS
             ),
             tuple(
-                MeasureTarget(code, Decimal(draw(st.sampled_from([0, 10, 40, 100]))))
+                sv.MeasureTarget(code, Decimal(draw(st.sampled_from([0, 10, 40, 100]))))
                 for code in sorted(draw(st.sets(st.sampled_from(PRICED_MEASURES))))
             ),
         )
