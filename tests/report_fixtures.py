@@ -137,7 +137,7 @@ def years(draw: st.DrawFn) -> dict[str, object]:
             framework.id, framework.version,
             [sv.CharterCommitment(code, f"Pledge for {code}.")
              for code in draw(st.lists(st.sampled_from(framework.codes), min_size=1,
-                                       max_size=3, unique=True))],
+                                       max_size=3))],
         )
         for i in ids
         if draw(st.booleans())

@@ -164,6 +164,15 @@ def test_the_report_does_not_depend_on_input_order(
     assert build(shuffled) == build(year)
 
 
+@given(years(), st.sampled_from([None, "gm-sv-framework-2020", "gm-sv-policy-2014"]))
+def test_coverage_lists_the_suppliers_compliance_counts(
+    year: dict[str, Any], framework: str | None
+) -> None:
+    report = build(year, framework=framework)
+    for figure in report.of("coverage"):
+        assert f"from {len(figure.suppliers)} suppliers" in figure.derivation
+
+
 @given(st.decimals(min_value=0, max_value=10**12, places=30, allow_nan=False), st.integers(1, 9))
 def test_apportioned_shares_add_up_exactly(value: Decimal, parts: int) -> None:
     shares = apportion(value, parts)

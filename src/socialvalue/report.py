@@ -205,7 +205,7 @@ def regional_report(
     figures += count_figures
     caveats += more
     duty_figures, more = duties_section(
-        policy, assessed, signups, submissions, as_of, target, walks
+        policy, assessed, signups, submissions, as_of, target, walks, catalogue
     )
     figures += duty_figures
     caveats += more

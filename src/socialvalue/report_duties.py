@@ -17,9 +17,10 @@ from decimal import Decimal
 from typing import Final
 
 from socialvalue.assessment import Assessment
-from socialvalue.charter import CharterSignup, CharterStatus, charter_status
+from socialvalue.charter import CharterSignup, CharterStatus, charter_status, check_signup
 from socialvalue.compliance import ComplianceReport, ComplianceStatus, Gap, compliance
-from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk
+from socialvalue.coverage import priority_coverage
+from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk, UnknownFramework
 from socialvalue.measures import MeasureCatalogue, Unit
 from socialvalue.report_model import (
     CaveatKind,
@@ -29,7 +30,7 @@ from socialvalue.report_model import (
     ReportFigure,
     ReportSection,
 )
-from socialvalue.report_priorities import find_crosswalk
+from socialvalue.report_priorities import find_crosswalk, framework_named
 from socialvalue.report_sections import RATIO, SUMS, Tally, suppliers_text
 from socialvalue.submissions import ReviewSubmission
 from socialvalue.thresholds import Obligation, Policy
@@ -74,11 +75,19 @@ def duties_section(
     as_of: date,
     target: Framework,
     given: Sequence[Crosswalk],
+    catalogue: MeasureCatalogue,
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage."""
     walks = _walks(signups, target, given)
     report: ComplianceReport = compliance(
-        policy, assessed.values(), signups, submissions, as_of, framework=target, crosswalks=walks
+        policy,
+        assessed.values(),
+        signups,
+        submissions,
+        as_of,
+        framework=target,
+        crosswalks=walks,
+        catalogue=catalogue,
     )
     on = as_of.isoformat()
     figures = []
@@ -116,7 +125,7 @@ def duties_section(
             f"{{n}} suppliers whose Charter ends within the renewal window after {on}",
         )
     )
-    figures += _coverage(report, signups, as_of, target, walks)
+    figures += _coverage(report, _supporters(signups, as_of, target, walks, catalogue), as_of)
     caveats = []
     if report.unmapped_commitments:
         caveats.append(
@@ -130,32 +139,42 @@ def duties_section(
     return figures, caveats
 
 
-def _coverage(
-    report: ComplianceReport,
+def _supporters(
     signups: Sequence[CharterSignup],
     as_of: date,
     target: Framework,
     walks: Sequence[Crosswalk],
-) -> list[ReportFigure]:
-    latest: dict[str, CharterSignup] = {}
+    catalogue: MeasureCatalogue,
+) -> dict[str, set[str]]:
+    """The suppliers behind each priority's coverage, judged as compliance judges them.
+
+    A supplier counts through its latest Charter signed by ``as_of`` when that is
+    valid under the Charter's rules and active or due for renewal.
+    """
+    chosen: dict[str, CharterSignup] = {}
     for signup in sorted(signups, key=lambda s: (s.signed_on, s.valid_months, repr(s))):
         if signup.signed_on <= as_of:
-            latest[signup.supplier_id] = signup
-    by_target: dict[str, set[str]] = {}
-    routes = {walk.source.id: walk for walk in walks}
-    for supplier_id, signup in latest.items():
+            chosen[signup.supplier_id] = signup
+    supporters: dict[str, set[str]] = {}
+    for supplier_id, signup in chosen.items():
         if charter_status(signup, as_of) not in _ACTIVE:
             continue
-        walk = routes.get(signup.framework_id)
-        for commitment in signup.commitments:
-            if signup.framework_id == target.id:
-                codes: Iterable[str] = (commitment.priority,)
-            elif walk is not None and commitment.priority in walk.source:
-                codes = walk.map(commitment.priority)
-            else:
-                codes = ()
-            for code in codes:
-                by_target.setdefault(code, set()).add(supplier_id)
+        try:
+            framework = framework_named(signup.framework_id, [target])
+        except UnknownFramework:
+            framework = None
+        if framework is not None and check_signup(signup, framework, as_of, catalogue=catalogue):
+            continue
+        lines, _ = priority_coverage([signup], framework=target, crosswalks=walks)
+        for line in lines:
+            if line.commitments:
+                supporters.setdefault(line.priority, set()).add(supplier_id)
+    return supporters
+
+
+def _coverage(
+    report: ComplianceReport, supporters: Mapping[str, set[str]], as_of: date
+) -> list[ReportFigure]:
     figures = []
     for line in report.coverage:
         figures.append(
@@ -163,10 +182,10 @@ def _coverage(
                 ReportSection.COVERAGE, "priority", line.priority, "commitments",
                 Decimal(line.commitments), "commitments",
                 f"Active Charter commitments: {line.title or line.priority}",
-                sorted(by_target.get(line.priority, ())), 0,
+                sorted(supporters.get(line.priority, ())), 0,
                 f"{line.commitments} commitments from {line.suppliers} suppliers whose latest"
-                f" Charter is active or due for renewal on {as_of.isoformat()}, under"
-                f" {line.framework_id} priority {line.priority} (compliance coverage)",
+                f" Charter is valid and active or due for renewal on {as_of.isoformat()},"
+                f" under {line.framework_id} priority {line.priority} (compliance coverage)",
             )
         )  # fmt: skip
     return figures
