@@ -159,6 +159,7 @@ from socialvalue.services import BenefitType, Service, ServiceOutcome
 
 # the regional report
 # isort: split
+from socialvalue.example_year import ExampleYear, example_year
 from socialvalue.report import (
     CaveatKind,
     PublishedReport,
@@ -284,13 +285,15 @@ __all__ = [
     "ProxyCatalogue",
     "offer_value",
     # the regional report
-    "ReportCaveat",
     "CaveatKind",
+    "ExampleYear",
+    "ReportCaveat",
     "ReportChange",
     "ReportFigure",
     "PublishedReport",
     "RegionalReport",
     "ReportSection",
+    "example_year",
     "regional_report",
     # foundation
     "ERROR_CODES",

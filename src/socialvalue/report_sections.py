@@ -193,8 +193,9 @@ def spend_section(
             ReportCaveat(
                 CaveatKind.UNLISTED_SUPPLIER,
                 f"{suppliers_text(len(unlisted.suppliers))} with spend of"
-                f" {_money(unlisted.value, currency)} are missing from the supplier list:"
-                " their type and place are unknown, and they never count as local.",
+                f" {_money(unlisted.value, currency)}"
+                f" {'is' if len(unlisted.suppliers) == 1 else 'are'} missing from the"
+                " supplier list: their type and place are unknown, and they never count as local.",
                 sorted(unlisted.suppliers), unlisted.value, currency,
             )
         )  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import textwrap
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -26,8 +27,19 @@ def _number(value: Decimal) -> str:
     return text
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width``, continuation lines indented under its start."""
+    if not text:
+        return [""]
+    indent = " " * (len(text) - len(text.lstrip(" -")))
+    return textwrap.wrap(
+        text,
+        width,
+        subsequent_indent=indent + "  ",
+        max_lines=3,
+        placeholder=" …",
+        break_on_hyphens=False,
+    )
 
 
 def summary(report: RegionalReport, width: int = 78) -> str:
@@ -89,10 +101,13 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     for f in report.of("contribution", "priority"):
         if f.measure == "present-value":
             lines.append(f"    {f.item}: {Money(f.value, report.currency)}")
-    counts = [f"{_number(f.value)} {f.unit} {f.item}" for f in report.of("counts")]
+    counts = [
+        f"{_number(f.value)}{'' if f.unit == 'count' else ' ' + f.unit} {f.item}"
+        for f in report.of("counts")
+    ]
     if counts:
         lines.append("Recorded without a £ value: " + "; ".join(counts))
-    coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage")]
+    coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage") if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
     if report.previous_period is not None:
@@ -111,4 +126,4 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     if report.caveats:
         lines.append(f"Caveats ({len(report.caveats)}):")
         lines += [f"  - {caveat.message}" for caveat in report.caveats]
-    return "\n".join(_clip(line, width) for line in lines)
+    return "\n".join(part for line in lines for part in _wrap(line, width))
