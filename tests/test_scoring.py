@@ -285,3 +285,11 @@ def test_each_kind_of_problem_alone_is_found() -> None:
     )
     (issue,) = sv.check_submission(only_excluded, catalogue())
     assert issue.code == "score.currency_mismatch"
+
+
+def test_an_override_for_an_unknown_measure_is_refused() -> None:
+    method = sv.ScoringMethod(overrides={"NO-SUCH": sv.Adjustments()})
+    with pytest.raises(sv.UnknownMeasure):
+        sv.score(three_lines(), catalogue(), method)
+    with pytest.raises(TypeError):
+        sv.ScoringMethod(overrides={"X": D("0.1")})  # type: ignore[dict-item]

@@ -73,7 +73,9 @@ class ScoringMethod:
 
     - ``discounting``: the discount rate schedule (HM Treasury Green Book 2022);
     - ``adjustments``: if given, used for *every* measure instead of its own;
-    - ``overrides``: adjustments by measure code, taking precedence over both;
+    - ``overrides``: adjustments by measure code, taking precedence over both (a code
+      the catalogue lacks raises :class:`~socialvalue.measures.UnknownMeasure` when
+      scoring);
     - ``exclude_non_local``: value lines flagged ``local=False`` at zero (leaked);
     - ``ratio_basis``: which figure the social value ratio divides by spend;
     - ``rounding``: how amounts are rounded when *presented* (derivations, the
@@ -197,6 +199,8 @@ class _Plans(dict[str, _Plan | None]):
 
     def __init__(self, catalogue: MeasureCatalogue, method: ScoringMethod) -> None:
         super().__init__()
+        for code, _ in method.overrides:
+            catalogue.measure(code)  # a typo in an override must not pass silently
         self.catalogue = catalogue
         self.method = method
         self.groups: list[_Group] = []
