@@ -34,19 +34,30 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from socialvalue._fields import FieldCheck
+from socialvalue._fields import FieldCheck, Items
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.money import Money
 
-__all__ = ["MAX_LIST_ITEMS", "describe", "fast", "issues_from", "thorough", "unstructure"]
+__all__ = [
+    "MAX_LIST_ITEMS",
+    "MAX_REPEATS",
+    "describe",
+    "fast",
+    "issues_from",
+    "thorough",
+    "unstructure",
+]
 
 #: No list in any document may hold more items than this (a hard cap on work).
 MAX_LIST_ITEMS: Final = 1_000_000
+#: Unexpected keys in one object reported one by one; the rest are counted in one issue.
+MAX_REPEATS: Final = 20
 
 DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
 DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _DECIMAL: Final = re.compile(DECIMAL_PATTERN)
 _DATE: Final = re.compile(DATE_PATTERN)
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def describe(value: object) -> str:
@@ -55,6 +66,9 @@ def describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 1000:
+        # repr() of a huge int is slow (and refused past 4,300 digits).
+        return f"a number with about {int(value.bit_length() * 0.30103):,} digits"
     if isinstance(value, (int, float)):
         text = repr(value)
         return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
@@ -75,6 +89,12 @@ def _wrong(expected: str, value: object) -> RuleViolation:
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise _wrong("text", value)
+    if not value.isascii() and _SURROGATE.search(value):
+        raise RuleViolation(
+            "text.bad_format",
+            "must not hold a lone UTF-16 surrogate (\\ud800 to \\udfff): such text cannot"
+            " be saved as UTF-8",
+        )
     return value
 
 
@@ -126,9 +146,13 @@ def _structure_money(value: Any, _: type) -> Money:
     if type(value) is not dict:
         raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
     if value.keys() != _MONEY_KEYS:
-        for key in sorted(_MONEY_KEYS - value.keys()):
-            raise RuleViolation("value.missing", f"{key} is required", field=[key])
-        raise ForbiddenExtraKeysError("", Money, set(value.keys() - _MONEY_KEYS))
+        faults: list[Exception] = [
+            RuleViolation("value.missing", f"{key} is required", field=[key])
+            for key in sorted(_MONEY_KEYS - value.keys())
+        ]
+        if extra := set(value.keys() - _MONEY_KEYS):
+            faults.append(ForbiddenExtraKeysError("", Money, extra))
+        raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
     try:
         amount = _structure_decimal(value["amount"], Decimal)
     except RuleViolation as exc:
@@ -199,7 +223,11 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
 
 
 def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+    limit = check.max_items if isinstance(check, Items) else MAX_LIST_ITEMS
+
     def structure(value: Any, _: Any) -> Any:
+        if type(value) is list and len(value) > limit:
+            check.check(value)  # too long: refuse before reading a single item
         result = hook(value, type_)
         if result is not None or not check.optional:
             check.check(result)
@@ -270,6 +298,16 @@ def unstructure(obj: object) -> Any:
     return fast.unstructure(obj, unstructure_as=type(obj))
 
 
+def _key_text(key: object) -> str:
+    """A key as a path step; non-string keys (possible from Python, never from JSON) by repr."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, (int, float, bool)) or key is None:
+        return describe(key).removeprefix("the number ")
+    # repr() of a deeply nested tuple key recurses: name its type only.
+    return f"<a {type(key).__name__} key>"
+
+
 def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
     if isinstance(exc, RuleViolation):
         issue = exc.issue(steps)
@@ -279,14 +317,25 @@ def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
         return [issue]
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
-        return [
+        keys = sorted(_key_text(key) for key in exc.extra_fields)
+        found = [
             Issue.at(
-                (*steps, key if isinstance(key, str) else repr(key)),
+                (*steps, key),
                 "value.unexpected",
                 f"unexpected key {key!r}; the keys allowed here are: {allowed}",
             )
-            for key in sorted(exc.extra_fields, key=repr)
+            for key in keys[:MAX_REPEATS]
         ]
+        if len(keys) > MAX_REPEATS:
+            found.append(
+                Issue.at(
+                    steps,
+                    "value.unexpected",
+                    f"and {len(keys) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
+                    f" here are: {allowed}",
+                )
+            )
+        return found
     if isinstance(exc, KeyError) and steps:
         return [Issue.at(steps, "value.missing", f"{steps[-1]} is required")]
     message = str(exc) or type(exc).__name__
@@ -301,6 +350,8 @@ def issues_from(exc: BaseException, steps: tuple[PathStep, ...] = ()) -> list[Is
     elif isinstance(exc, ClassValidationError):
         named, plain = exc.group_exceptions()
         found = [i for e, attr in named for i in issues_from(e, (*steps, attr.name))]
+    elif isinstance(exc, ExceptionGroup):
+        return [i for e in exc.exceptions for i in issues_from(e, steps)]
     else:
         return _leaf(exc, steps)
     return found + [i for e in plain for i in issues_from(e, steps)]

@@ -126,7 +126,9 @@ class Items(FieldCheck):
     """A list of ``min_items`` to ``max_items`` items.
 
     If ``unique_by`` is given, it maps each item to a key that must be unique; a
-    repeat is reported at its second index.
+    repeat is reported at its second index. If ``each`` is given, every item must
+    pass that check (e.g. ``Items(each=Code())`` for a list of ids); the first
+    failure is reported at its index.
     """
 
     min_items: int = 0
@@ -134,6 +136,7 @@ class Items(FieldCheck):
     unique_by: Callable[[Any], Hashable] | None = None
     what: str = "item"
     optional: bool = False
+    each: FieldCheck | None = None
 
     def check(self, value: Any) -> None:
         if not isinstance(value, Sequence) or isinstance(value, str):
@@ -145,6 +148,12 @@ class Items(FieldCheck):
                 "list.too_long",
                 f"must hold at most {self.max_items} {self.what}s; got {len(value)}",
             )
+        if self.each is not None:
+            for index, item in enumerate(value):
+                try:
+                    self.each.check(item)
+                except RuleViolation as exc:
+                    raise RuleViolation(exc.code, exc.message, field=[index, *exc.field]) from None
         if self.unique_by is not None:
             seen: dict[Hashable, int] = {}
             for index, item in enumerate(value):

@@ -20,21 +20,25 @@ schema's own shape because unexpected keys are refused before they are read.
 from __future__ import annotations
 
 import copy
+import functools
+import re
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-import referencing
-from referencing.jsonschema import DRAFT202012
 
 from socialvalue import _converter
 from socialvalue.errors import InvalidDocument, Issue
+
+if TYPE_CHECKING:
+    import referencing
 
 __all__ = [
     "SCHEMA_KINDS",
     "DocumentKind",
     "ValidationReport",
     "dump",
+    "export_schemas",
     "kind_of",
     "load",
     "schema",
@@ -123,14 +127,6 @@ _BY_TYPE: Final = {kind.type: kind for kind in _KINDS.values()}
 #: The names of every document kind, e.g. ``"supplier"``, ``"review-submission"``.
 SCHEMA_KINDS: Final[tuple[str, ...]] = tuple(sorted(_KINDS))
 
-_REGISTRY: Final = (
-    referencing.Registry()
-    .with_resources(
-        (kind.schema["$id"], DRAFT202012.create_resource(kind.schema)) for kind in _KINDS.values()
-    )
-    .crawl()
-)
-
 
 def _kind(name: str) -> DocumentKind:
     try:
@@ -151,9 +147,80 @@ def schema(kind: str) -> dict[str, Any]:
     return copy.deepcopy(dict(_kind(kind).schema))
 
 
+@functools.cache
 def schema_registry() -> referencing.Registry[Any]:
-    """A ``referencing`` registry holding every schema by its ``$id``."""
-    return _REGISTRY
+    """A ``referencing`` registry holding every schema by its ``$id``.
+
+    Built on first use, not at import: ``referencing`` costs about 15 ms to import,
+    which loading and validating documents never need.
+    """
+    import referencing
+    from referencing.jsonschema import DRAFT202012
+
+    return (
+        referencing.Registry()
+        .with_resources(
+            (kind.schema["$id"], DRAFT202012.create_resource(kind.schema))
+            for kind in _KINDS.values()
+        )
+        .crawl()
+    )
+
+
+def export_schemas() -> dict[str, str]:
+    """Every schema as the text of a JSON file, by file name (``supplier.json``, …).
+
+    The text is what ``json.dumps(schema, indent=2, sort_keys=True,
+    ensure_ascii=False)`` writes, plus a final newline, so exported files are stable
+    and diff well. This function does no I/O: ``make schemas`` (and the command
+    line) write the files, and a test keeps ``docs/schemas/`` identical to it.
+    """
+    return {f"{name}.json": _json_text(_KINDS[name].schema) + "\n" for name in SCHEMA_KINDS}
+
+
+_JSON_ESCAPES: Final = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+_JSON_NEEDS_ESCAPE: Final = re.compile(r'[\\"\x00-\x1f]')
+
+
+def _json_string(text: str) -> str:
+    escaped = _JSON_NEEDS_ESCAPE.sub(lambda m: _JSON_ESCAPES.get(m[0], f"\\u{ord(m[0]):04x}"), text)
+    return f'"{escaped}"'
+
+
+def _json_text(value: object, indent: str = "") -> str:
+    """JSON text of schema data (dicts, lists, strings, ints, bools, None), as ``json`` writes it.
+
+    The domain may not import :mod:`json` (an I/O module by this project's rules),
+    and schemas hold only these few types, so a small writer does.
+    """
+    inner = indent + "  "
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        items = [f"{inner}{_json_string(k)}: {_json_text(value[k], inner)}" for k in sorted(value)]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        items = [f"{inner}{_json_text(item, inner)}" for item in value]
+        return "[\n" + ",\n".join(items) + f"\n{indent}]"
+    if isinstance(value, str):
+        return _json_string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    raise TypeError(f"schemas hold only JSON data; got {type(value).__name__}")
 
 
 def kind_of(obj: object) -> str:

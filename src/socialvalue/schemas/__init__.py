@@ -25,7 +25,13 @@ __all__ = ["BASE_URI", "DEFS", "document_schema", "ref", "text"]
 BASE_URI: Final = "https://w3id.org/socialvalue/schema/v1/"
 
 _END: Final = r"(?![\s\S])"
-_TRIMMED: Final = r"^[^ \t\n\r]([\s\S]*[^ \t\n\r])?" + _END
+# Text: no JSON white space at either end and no lone UTF-16 surrogate anywhere (a
+# lone surrogate cannot be written as UTF-8, so such text could not be saved). The
+# escapes are regex text, not characters, so the exported JSON stays plain.
+_NO_SURROGATE: Final = r"\uD800-\uDFFF"
+_TRIMMED: Final = (
+    rf"^[^ \t\n\r{_NO_SURROGATE}]([^{_NO_SURROGATE}]*[^ \t\n\r{_NO_SURROGATE}])?" + _END
+)
 
 DECIMAL_PATTERN: Final = r"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
 NON_NEGATIVE_DECIMAL_PATTERN: Final = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
