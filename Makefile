@@ -45,7 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 schemas: $(STAMP)
-	$(BIN)/python tools/export_schemas.py docs/schemas
+	$(BIN)/socialvalue schema --all docs/schemas
 
 clean:
 	rm -rf $(VENV) site .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -170,10 +170,12 @@ def schema_registry() -> referencing.Registry[Any]:
 def export_schemas() -> dict[str, str]:
     """Every schema as the text of a JSON file, by file name (``supplier.json``, …).
 
-    The text is what ``json.dumps(schema, indent=2, sort_keys=True,
-    ensure_ascii=False)`` writes, plus a final newline, so exported files are stable
-    and diff well. This function does no I/O: ``make schemas`` (and the command
-    line) write the files, and a test keeps ``docs/schemas/`` identical to it.
+    The text is what ``json.dumps(schema, indent=2, ensure_ascii=False)`` writes,
+    plus a final newline: keys in the schema's own order (``$schema``, ``$id``,
+    ``title``, ``description``, then the properties as the model lists them), which
+    is stable because schemas are Python literals. This function does no I/O:
+    ``socialvalue schema --all docs/schemas`` (``make schemas``) writes the files,
+    and a test keeps ``docs/schemas/`` identical to this text.
     """
     return {f"{name}.json": _json_text(_KINDS[name].schema) + "\n" for name in SCHEMA_KINDS}
 
@@ -205,7 +207,7 @@ def _json_text(value: object, indent: str = "") -> str:
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        items = [f"{inner}{_json_string(k)}: {_json_text(value[k], inner)}" for k in sorted(value)]
+        items = [f"{inner}{_json_string(k)}: {_json_text(v, inner)}" for k, v in value.items()]
         return "{\n" + ",\n".join(items) + f"\n{indent}}}"
     if isinstance(value, (list, tuple)):
         if not value:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-__all__ = ["BASE_URI", "DEFS", "document_schema", "ref", "text"]
+__all__ = ["ANY_TEXT_PATTERN", "BASE_URI", "DEFS", "document_schema", "ref", "text"]
 
 #: Versioned base of every schema's ``$id``. A breaking change to any schema
 #: moves all of them to the next version.
@@ -32,6 +32,10 @@ _NO_SURROGATE: Final = r"\uD800-\uDFFF"
 _TRIMMED: Final = (
     rf"^[^ \t\n\r{_NO_SURROGATE}]([^{_NO_SURROGATE}]*[^ \t\n\r{_NO_SURROGATE}])?" + _END
 )
+
+#: Any text that can be saved as UTF-8: for strings with no other pattern. The
+#: loader refuses lone surrogates in every string, so every string schema says so.
+ANY_TEXT_PATTERN: Final = rf"^[^{_NO_SURROGATE}]*" + _END
 
 DECIMAL_PATTERN: Final = r"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
 NON_NEGATIVE_DECIMAL_PATTERN: Final = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from socialvalue.schemas import document_schema, ref, text
+from socialvalue.schemas import ANY_TEXT_PATTERN, document_schema, ref, text
 
 __all__ = ["SCHEMA"]
 
@@ -43,6 +43,7 @@ SCHEMA: Final = document_schema(
         "signatory": {
             "type": "string",
             "maxLength": 200,
+            "pattern": ANY_TEXT_PATTERN,
             "description": "Name of the person signing for the supplier (a blank name is"
             " reported by the Charter check, not refused on reading).",
         },
