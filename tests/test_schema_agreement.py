@@ -69,13 +69,44 @@ KINDS = sv.SCHEMA_KINDS
 #: cross-field rules (an end before its start, a repeated code) and facts of the
 #: calendar that validators skipping ``format`` miss. Add a kind's own cross-field
 #: codes under its name, each with the rule it stands for.
-SCHEMA_BLIND_COMMON = frozenset({"period.end_before_start", "date.impossible", "list.duplicate"})
+SCHEMA_BLIND_COMMON = frozenset(
+    {"period.end_before_start", "date.impossible", "list.duplicate", "money.currency_mismatch"}
+)
 SCHEMA_BLIND: dict[str, frozenset[str]] = {
     # suppliers, contracts, spend and policy
     # frameworks and charter signups
     "framework": frozenset({"framework.unknown_theme"}),  # a priority's theme is declared
     # review submissions and measure catalogues
+    "review-submission": frozenset(
+        {
+            "submission.declared_before_period",  # declaration date against period start
+            "submission.negative_spend",  # gap: the shared money schema allows negatives
+        }
+    ),
+    "measure-catalogue": frozenset(
+        {
+            "measure.proxy_mismatch",  # a measure's kind against whether it has a proxy
+            "discount.bad_schedule",  # bands in year order, starting at year 0
+        }
+    ),
     # bids, evaluation models and services
+    "evaluation-model": frozenset(
+        {
+            "evaluation.weights_not_100",  # criterion weights add up to 100%
+            "evaluation.social_value_below_floor",  # social value weights against the floor
+            "evaluation.environmental_below_floor",  # environmental weights against the floor
+            "evaluation.criterion_mismatch",  # a criterion's kind against its basis
+            "evaluation.pass_mark_out_of_range",  # pass mark against the scale's top
+            "evaluation.scale_not_ascending",  # scale bands in order
+            "evaluation.budget_missing",  # price method against the budget
+        }
+    ),
+    "service": frozenset(
+        {
+            "commissioning.bad_cost",  # gap: the shared money schema cannot say "above zero"
+            "commissioning.thresholds_out_of_order",  # decommission ratio against retain ratio
+        }
+    ),
 }
 
 
@@ -311,7 +342,9 @@ def subschemas(schema: Any, steps: tuple[str, ...] = ()) -> Iterator[tuple[tuple
             if key in {"properties", "$defs"}:
                 for name, sub in value.items():
                     yield from subschemas(sub, (*steps, key, name))
-            elif key in {"items", "additionalProperties", "not", "if", "then", "else"}:
+            elif key in {"items", "additionalProperties"}:
+                # Not "if", "then", "else" or "not": their properties are conditions
+                # on a shape described elsewhere, not a shape of their own.
                 yield from subschemas(value, (*steps, key))
             elif key in {"anyOf", "oneOf", "allOf", "prefixItems"}:
                 for index, sub in enumerate(value):
