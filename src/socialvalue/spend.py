@@ -132,10 +132,11 @@ class SpendBatch:
 
 def _check_value(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
     _check_money(instance, attribute, value)
-    if value.amount < 0:
+    # "-0" too: the schema's non-negative amount refuses it, and both must agree.
+    if value.amount < 0 or value.amount.is_signed():
         raise RuleViolation(
             "value.invalid",
-            f"a contract's whole-life value cannot be negative; got {value.format()}",
+            f"a contract's whole-life value cannot be negative; got {value.amount}",
             field=[attribute.name],
         )
 
