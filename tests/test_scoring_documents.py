@@ -164,3 +164,29 @@ def test_schema_and_loader_agree_on_generated_documents(kind: str) -> None:
         assert report.ok == _domain_rules_hold(kind, document), report.issues
 
     agree()
+
+
+def test_document_and_catalogue_problems_come_back_together() -> None:
+    document = _example("review-submission", "security-services-2025-26.json")
+    document["lines"][0]["quantity"] = "-1"  # the document's own problem
+    document["lines"][1]["measure"] = "GM-NO-SUCH-MEASURE"  # the catalogue's
+    document["lines"][2]["unit"] = "fte"  # expert hours are in hours
+    document["commitments"][0]["measure"] = "GM-ALSO-UNKNOWN"
+    document["lines"].append("not a line")
+    issues = sv.check_review_document(document, sv.default_catalogue())
+    assert [(i.path, i.code) for i in issues] == [
+        ("$.commitments[0].measure", "score.unknown_measure"),
+        ("$.lines[0].quantity", "decimal.out_of_range"),
+        ("$.lines[1].measure", "score.unknown_measure"),
+        ("$.lines[2].unit", "score.wrong_unit"),
+        ("$.lines[6]", "value.wrong_type"),
+    ]
+
+
+def test_a_valid_document_is_checked_as_a_submission() -> None:
+    document = _example("review-submission", "minimal.json")
+    assert sv.check_review_document(document, sv.default_catalogue()) == ()
+    document["lines"][0]["measure"] = "GM-NO-SUCH-MEASURE"
+    (issue,) = sv.check_review_document(document, sv.default_catalogue())
+    assert issue.path == "$.lines[0].measure"
+    assert sv.check_review_document([], sv.default_catalogue())[0].code == "value.wrong_type"

@@ -117,6 +117,7 @@ from socialvalue.scoring import (
     SocialValueRatio,
     ValueBasis,
     ValueTotals,
+    check_review_document,
     check_submission,
     score,
 )
@@ -224,6 +225,7 @@ __all__ = [
     "UnknownMeasure",
     "ValueBasis",
     "ValueTotals",
+    "check_review_document",
     "check_submission",
     "default_catalogue",
     "score",

@@ -73,6 +73,7 @@ __all__ = [
     "SocialValueRatio",
     "ValueBasis",
     "ValueTotals",
+    "check_review_document",
     "check_submission",
     "score",
 ]
@@ -86,14 +87,7 @@ def _line_issues(index: int, line: ReportedLine, plan: _Plan) -> list[Issue]:
     found = []
     unit = plan.unit
     if line.unit is not None and line.unit is not unit:
-        found.append(
-            Issue.at(
-                ["lines", index, "unit"],
-                "score.wrong_unit",
-                f"measure {plan.measure.code} is reported in {unit.value!r};"
-                f" this line says {line.unit.value!r}",
-            )
-        )
+        found.append(_wrong_unit(index, plan, line.unit.value))
     quantity = line.quantity
     if unit.whole and quantity != quantity.to_integral_value():
         found.append(
@@ -252,6 +246,58 @@ def check_submission(
 
 
 _DEFAULT_METHOD: Final = ScoringMethod()
+
+
+def check_review_document(
+    document: object,
+    catalogue: MeasureCatalogue,
+    method: ScoringMethod | None = None,
+) -> tuple[Issue, ...]:
+    """Every problem in a ``review-submission`` *document* against ``catalogue``, at once.
+
+    The document's own problems (as :func:`socialvalue.validate` finds them: a
+    negative quantity, a bad date) and the catalogue's (unknown measure codes, a
+    unit that does not match the measure's) come back together, sorted by path,
+    even when the document cannot be loaded. An empty tuple means the document
+    loads and scores.
+    """
+    # Imported here: the documents registry imports modules that import this one.
+    from socialvalue.documents import load, validate
+
+    report = validate("review-submission", document)
+    if report.ok:
+        return check_submission(load("review-submission", document), catalogue, method)
+    found = set(report.issues)
+    plans = _plans(catalogue, method or _DEFAULT_METHOD)
+    if isinstance(document, dict):
+        for key in ("lines", "commitments"):
+            items = document.get(key)
+            for index, item in enumerate(items if isinstance(items, list) else ()):
+                found.update(_raw_item_issues(key, index, item, catalogue, plans))
+    return tuple(sorted(found, key=Issue.sort_key))
+
+
+def _raw_item_issues(
+    key: str, index: int, item: object, catalogue: MeasureCatalogue, plans: _Plans
+) -> list[Issue]:
+    """Catalogue issues of one line or commitment of a document that does not load."""
+    if not isinstance(item, dict) or not isinstance(code := item.get("measure"), str):
+        return []
+    plan = plans[code]
+    if plan is None:
+        return [_unknown([key, index, "measure"], code, catalogue)]
+    unit = item.get("unit")
+    if key == "lines" and isinstance(unit, str) and unit != plan.unit.value:
+        return [_wrong_unit(index, plan, unit)]
+    return []
+
+
+def _wrong_unit(index: int, plan: _Plan, given: str) -> Issue:
+    return Issue.at(
+        ["lines", index, "unit"],
+        "score.wrong_unit",
+        f"measure {plan.measure.code} is reported in {plan.unit.value!r}; this line says {given!r}",
+    )
 
 
 def score(
