@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
+import types
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -223,6 +224,7 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
 
 
 def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+    """The thorough hook of a checked field: structure, then check, so paths survive."""
     limit = check.max_items if isinstance(check, Items) else MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
@@ -236,29 +238,73 @@ def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> 
     return structure
 
 
+def _bounded(hook: Callable[[Any, Any], Any], check: Items, type_: Any) -> Any:
+    """The fast hook of a bounded list: refuse an over-long list before reading it.
+
+    The fast path leaves every other field check to the class's own validators, which
+    run when the object is built: checking in the hook as well did all the work twice.
+    """
+    limit = check.max_items
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is list and len(value) > limit:
+            check.check(value)
+        return hook(value, type_)
+
+    return structure
+
+
+def _field_hook(field: attrs.Attribute[Any], converter: cattrs.Converter, detailed: bool) -> Any:
+    check = field.validator
+    hook = converter.get_structure_hook(field.type)
+    if detailed and isinstance(check, FieldCheck):
+        return _checked(hook, check, field.type)
+    if not detailed and isinstance(check, Items):
+        return _bounded(hook, check, field.type)
+    return None
+
+
 def _attrs_hook(type_: type, converter: cattrs.Converter, detailed: bool) -> Any:
     attrs.resolve_types(type_)
-    overrides = {
-        field.name: override(
-            struct_hook=_checked(
-                converter.get_structure_hook(field.type), field.validator, field.type
-            )
-        )
-        for field in attrs.fields(type_)
-        if isinstance(field.validator, FieldCheck)
-    }
+    hooks = {field.name: _field_hook(field, converter, detailed) for field in attrs.fields(type_)}
+    overrides = {name: override(struct_hook=hook) for name, hook in hooks.items() if hook}
+    # The fast path checks keys itself with one subset test in C; cattrs' own check
+    # builds a set per object. The thorough path lets cattrs name each extra key.
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         type_,
         converter,
-        _cattrs_forbid_extra_keys=True,
+        _cattrs_forbid_extra_keys=detailed,
         _cattrs_detailed_validation=detailed,
         **overrides,  # type: ignore[arg-type]  # per-field overrides are keyword arguments
     )
+    allowed = frozenset(field.name for field in attrs.fields(type_))
 
     def structure(value: Any, cls: type) -> Any:
         if type(value) is not dict:
             raise _wrong("an object", value)
+        if not detailed and not value.keys() <= allowed:
+            raise ForbiddenExtraKeysError("", type_, set(value.keys() - allowed))
         return generated(value, cls)
+
+    return structure
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(type_: Any, converter: cattrs.Converter) -> Any:
+    # cattrs' own optional hook dispatches on every call; this one decides once.
+    inner_type = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
 
     return structure
 
@@ -272,6 +318,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(Money, _structure_money)
     converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(_is_optional, _optional_hook)
     converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, detailed))
     converter.register_structure_hook_factory(attrs.has, lambda t, c: _attrs_hook(t, c, detailed))
     converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))

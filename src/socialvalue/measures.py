@@ -97,6 +97,9 @@ class MeasureKind(enum.Enum):
     """No proxy value: reported as a summed count in the measure's unit."""
 
 
+_NON_NEGATIVE: Final = DecimalRange(minimum=_ZERO)
+
+
 @attrs.frozen
 class Quantity(FieldCheck):
     """A quantity as documents carry it: 0 or more, below 10**15, at most 6 places.
@@ -109,7 +112,7 @@ class Quantity(FieldCheck):
 
     def check(self, value: Any) -> None:
         """Raise unless ``value`` is a bounded, non-negative quantity."""
-        DecimalRange(minimum=_ZERO).check(value)
+        _NON_NEGATIVE.check(value)
         if value >= _QUANTITY_LIMIT:
             raise RuleViolation("decimal.out_of_range", f"must be below 10**15; got {value:E}")
         exponent = value.as_tuple().exponent
