@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +17,8 @@ import pytest
 
 from socialvalue import MeasureTarget, documents, schemas
 from socialvalue.cli import main, parse_json
+
+from .test_transparency import TRAFFORD
 
 
 class Run:
@@ -240,3 +244,198 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Money is exact" in done.stdout
+
+
+# assess --------------------------------------------------------------------
+
+HEADER = "BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount,Purpose\n"
+SPEND = HEADER + (
+    "Acme Ltd,100234,2025-05-01,30000.00,Kit\n"
+    "ACME LIMITED,100234,2026-01-09,20000.00,Kit\n"
+    "Beta CIC,200100,2025-06-01,12000.00,Youth work\n"
+    "Beta CIC,200100,2025-07-01,-2000.00,Credit note\n"
+    "Redacted,Redacted,2025-07-02,812.40,Care\n"
+    "HMRC,900001,2025-07-03,5000.00,Tax\n"
+    "Old Co,300300,2024-07-03,99.00,Last year\n"
+)
+
+
+def test_assess_prints_each_supplier_with_its_obligation(tmp_path: Path) -> None:
+    run = Run(
+        [
+            "assess",
+            write(tmp_path, "spend.csv", SPEND),
+            "--year",
+            "2025/26",
+            "--exclude-id",
+            "900001",
+        ]
+    )
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0].split() == ["supplier", "id", "name", "obligation", "total", "lines", "reason"]
+    acme = next(line for line in lines if line.startswith("100234"))
+    assert "Acme Ltd" in acme
+    assert "Review" in acme
+    assert "£50,000.00" in acme
+    assert "on the boundary" in acme
+    beta = next(line for line in lines if line.startswith("200100"))
+    assert "Charter" in beta
+    assert "£10,000.00" in beta
+    assert "2 suppliers: 1 Review, 1 Charter (1 on the boundary)" in run.out
+    assert "withheld (Redacted) beneficiaries: 1 lines, £812.40, not assessed" in run.out
+    assert "excluded '900001': 1 lines, £5,000.00" in run.out
+    assert "1 outside 2025/26" in run.out
+    assert "amounts net of VAT" in run.out
+
+
+def test_assess_csv_and_json_formats(tmp_path: Path) -> None:
+    spend = write(tmp_path, "spend.csv", SPEND)
+    run = Run(["assess", spend, "--year", "2025/26", "--format", "csv"])
+    assert run.code == 0
+    records = list(csv.DictReader(io.StringIO(run.out)))
+    assert [(r["supplier_id"], r["obligation"], r["total"]) for r in records] == [
+        ("100234", "review", "50000.00"),
+        ("200100", "charter", "10000.00"),
+        ("900001", "charter", "5000.00"),
+    ]
+    assert records[0]["explanation"].startswith("£50,000.00 spent with Acme Ltd in 2025/26")
+    run = Run(["assess", spend, "--year", "2025/26", "--format", "json", "--exclude-name", "hmrc"])
+    report = json.loads(run.out)
+    assert report["redacted"] == {"lines": 1, "total": "812.40"}
+    assert report["excluded"] == [{"key": "hmrc", "lines": 1, "total": "5000.00"}]
+    assert [a["supplier_id"] for a in report["assessments"]] == ["100234", "200100"]
+    assert report["assessments"][0]["on_boundary"] is True
+
+
+def test_assess_defaults_to_the_year_of_the_first_line_and_reads_stdin() -> None:
+    run = Run(["assess", "-"], stdin=SPEND)
+    assert run.code == 0, run.err
+    assert "period 2025/26" in run.out
+
+
+def test_assess_reads_a_zip_holding_one_csv(tmp_path: Path) -> None:
+    path = tmp_path / "spend.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("spend.csv", SPEND)
+    assert Run(["assess", str(path)]).code == 0
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("other.csv", SPEND)
+    run = Run(["assess", str(path)])
+    assert (run.code, run.out) == (2, "")
+    assert "exactly one .csv file; it holds 2" in run.err
+
+
+def test_assess_maps_another_layout(tmp_path: Path) -> None:
+    text = "Vendor,Date,Net\nThe Toy House,31/03/2025,50000.00\nTHE TOY HOUSE,01/04/2025,1\n"
+    run = Run(
+        [
+            "assess",
+            write(tmp_path, "other.csv", text),
+            "--name-column",
+            "Vendor",
+            "--date-column",
+            "Date",
+            "--amount-column",
+            "Net",
+            "--date-format",
+            "uk",
+            "--format",
+            "json",
+        ]
+    )
+    assert run.code == 0, run.err
+    report = json.loads(run.out)
+    assert [a["supplier_id"] for a in report["assessments"]] == ["the-toy-house"]
+    assert "grouped by beneficiary name" in report["summary"][-1]
+    run = Run(
+        ["assess", write(tmp_path, "spend.csv", SPEND), "--group-by-name", "--year", "2025/26"]
+    )
+    assert "acme-ltd" in run.out
+    assert "acme-limited" in run.out
+
+
+def test_assess_names_a_missing_column(tmp_path: Path) -> None:
+    run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--amount-column", "Net"])
+    assert run.code == 1
+    assert run.out == ""
+    assert "no 'Net' column" in run.err
+    assert "Traceback" not in run.err
+
+
+def test_assess_names_a_bad_row_or_skips_bad_rows(tmp_path: Path) -> None:
+    bad = write(
+        tmp_path, "bad.csv", SPEND + "Gamma,400,2025-13-01,1\nDelta,500,2025-05-01,1,000.00\n"
+    )
+    run = Run(["assess", bad])
+    assert run.code == 1
+    assert "row 9: PaymentDate: a payment date is written YYYY-MM-DD; got '2025-13-01'" in run.err
+    run = Run(["assess", bad, "--skip-bad-rows"])
+    assert run.code == 0
+    assert "bad rows skipped: 1" in run.out
+    assert "row 9 (PaymentDate)" in run.out
+
+
+def test_assess_refuses_a_vat_mismatch_unless_told(tmp_path: Path) -> None:
+    spend = write(tmp_path, "s.csv", SPEND)
+    run = Run(["assess", spend, "--vat-basis", "gross"])
+    assert run.code == 1
+    assert "gross of VAT but the policy's thresholds are net" in run.err
+    run = Run(["assess", spend, "--vat-basis", "gross", "--allow-vat-mismatch"])
+    assert run.code == 0
+    assert "compared as given (--allow-vat-mismatch)" in run.out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "is empty"),
+        (HEADER, "no spend lines to assess"),
+        (HEADER + "Acme,1,2025-05-01," + "9" * 200_000 + "\n", "not readable CSV"),
+    ],
+)
+def test_assess_unusable_files_exit_1(tmp_path: Path, content: str, message: str) -> None:
+    run = Run(["assess", write(tmp_path, "s.csv", content)])
+    assert run.code == 1
+    assert message in run.err
+
+
+def test_assess_reports_text_that_is_not_in_the_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes((HEADER + "Caf\xe9 Ltd,1,2025-05-01,1\n").encode("latin-1"))
+    run = Run(["assess", str(path)])
+    assert run.code == 1
+    assert "try --encoding cp1252" in run.err
+    run = Run(["assess", str(path), "--encoding", "cp1252"])
+    assert run.code == 0
+    assert "Café Ltd" in run.out
+
+
+def test_assess_usage_errors_exit_2(tmp_path: Path) -> None:
+    run = Run(["assess", str(tmp_path / "missing.csv")])
+    assert run.code == 2
+    assert "cannot read" in run.err
+    run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--year", "2025-26"])
+    assert run.code == 2
+    assert "--year:" in run.err
+    run = Run(["assess", write(tmp_path, "s.zip", "not a zip")])
+    assert run.code == 2
+
+
+def test_assess_with_an_empty_year_reports_no_suppliers(tmp_path: Path) -> None:
+    run = Run(["assess", write(tmp_path, "s.csv", HEADER), "--year", "2025/26", "--format", "csv"])
+    assert (run.code, run.out) == (0, "supplier_id\n")
+
+
+@pytest.mark.skipif(
+    TRAFFORD is None, reason="the real spend file ../shared/data is not beside the repo"
+)
+def test_assess_the_real_trafford_file() -> None:
+    assert TRAFFORD is not None
+    run = Run(["assess", str(TRAFFORD), "--format", "csv"])
+    assert run.code == 0, run.err
+    toy_house = next(
+        r for r in csv.DictReader(io.StringIO(run.out)) if r["supplier_id"] == "160373"
+    )
+    assert (toy_house["supplier_name"], toy_house["total"]) == ("The Toy House", "50000.00")
+    assert (toy_house["obligation"], toy_house["on_boundary"]) == ("review", "True")

@@ -158,6 +158,19 @@ from socialvalue.pricing import PriceMethod, price_fraction
 from socialvalue.scales import ScaleBand, ScoringScale, common_scale
 from socialvalue.services import BenefitType, Service, ServiceOutcome
 
+# council spend files (transparency data)
+# isort: split
+from socialvalue.transparency import (
+    TRANSPARENCY_CODE,
+    Columns,
+    DateFormat,
+    SpendFileError,
+    SpendFileReader,
+    SpendFileSummary,
+    check_vat_basis,
+    with_names,
+)
+
 # the regional report
 # isort: split
 from socialvalue.example_year import ExampleYear, example_year
@@ -297,6 +310,15 @@ __all__ = [
     "ReportSection",
     "example_year",
     "regional_report",
+    # council spend files (transparency data)
+    "TRANSPARENCY_CODE",
+    "Columns",
+    "DateFormat",
+    "SpendFileError",
+    "SpendFileReader",
+    "SpendFileSummary",
+    "check_vat_basis",
+    "with_names",
     # foundation
     "ERROR_CODES",
     "SCHEMA_KINDS",

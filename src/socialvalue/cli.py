@@ -12,15 +12,40 @@ Problems in input are reported as messages, never as tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import io
+import itertools
 import json
 import sys
-from collections.abc import Callable, Sequence
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import IO, Any, Final, NoReturn, TextIO
+
+import attrs
 
 from socialvalue import Issue, Money, financial_year, parse_financial_year
 from socialvalue import documents as _documents
-from socialvalue.errors import InvalidDocument
+from socialvalue.assessment import Assessment, AssessmentResult, assess
+from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.periods import Period
+from socialvalue.policies import default_policy
+from socialvalue.spend import VatBasis
+from socialvalue.thresholds import Obligation, Policy
+from socialvalue.transparency import (
+    TRANSPARENCY_CODE,
+    Columns,
+    DateFormat,
+    SpendFileError,
+    SpendFileReader,
+    SpendFileSummary,
+    check_vat_basis,
+    with_names,
+)
 
 __all__ = ["main"]
 
@@ -205,6 +230,253 @@ def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 # ---------------------------------------------------------------------------
+# assess
+
+
+class _DataError(Exception):
+    """Input that was read but cannot be used: exit code 1, message on stderr."""
+
+
+@contextlib.contextmanager
+def _open_text(name: str, encoding: str, stdin: TextIO) -> Iterator[IO[str]]:
+    """A text stream of a CSV file, of the one CSV inside a ``.zip``, or of stdin."""
+    with contextlib.ExitStack() as stack:
+        try:
+            if name == STDIN:
+                binary: IO[bytes] = stdin.buffer
+            elif name.lower().endswith(".zip"):
+                archive = stack.enter_context(zipfile.ZipFile(name))
+                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+                if len(members) != 1:
+                    raise UsageError(
+                        f"{name} must hold exactly one .csv file; it holds {len(members)}"
+                    )
+                binary = stack.enter_context(archive.open(members[0]))
+            else:
+                binary = stack.enter_context(Path(name).open("rb"))
+        except (OSError, zipfile.BadZipFile) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UsageError(f"cannot read {name}: {reason}") from None
+        text = io.TextIOWrapper(binary, encoding=encoding, newline="")
+        try:
+            yield text
+        finally:
+            text.detach()
+
+
+def _columns(args: argparse.Namespace, header: list[str]) -> tuple[Columns, str | None]:
+    """The layout the options name; without an id column option, fall back to names."""
+    columns = attrs.evolve(
+        TRANSPARENCY_CODE,
+        supplier_name=args.name_column or TRANSPARENCY_CODE.supplier_name,
+        paid_on=args.date_column or TRANSPARENCY_CODE.paid_on,
+        amount=args.amount_column or TRANSPARENCY_CODE.amount,
+        contract_id=args.contract_column,
+        date_format=DateFormat[args.date_format.upper()],
+        supplier_id=args.id_column or TRANSPARENCY_CODE.supplier_id,
+    )
+    note = None
+    if args.group_by_name:
+        columns = attrs.evolve(columns, supplier_id=None)
+        note = "lines grouped by beneficiary name (--group-by-name)"
+    elif args.id_column is None and columns.supplier_id not in header:
+        columns = attrs.evolve(columns, supplier_id=None)
+        note = f"no {TRANSPARENCY_CODE.supplier_id} column: lines grouped by beneficiary name"
+    return columns, note
+
+
+def _rows(
+    records: Iterator[list[str]], header: list[str], wanted: Sequence[str]
+) -> Iterator[dict[str, str | None]]:
+    """Each CSV record as a dict of only the ``wanted`` columns (short rows padded)."""
+    indexes = [header.index(column) for column in wanted]
+    pick = itemgetter(*indexes)
+    single = len(indexes) == 1
+    width = max(indexes) + 1
+    for record in records:
+        if not record:
+            continue  # a blank line, as csv.DictReader skips it
+        if len(record) < width:
+            record = record + [None] * (width - len(record))  # type: ignore[list-item]
+        values = pick(record)
+        yield dict(zip(wanted, (values,) if single else values, strict=True))
+
+
+def _load_policy(name: str | None, stdin: TextIO) -> Policy:
+    if name is None:
+        return default_policy()
+    try:
+        document = parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin))
+        policy: Policy = _documents.load("policy", document)
+    except _JsonProblem as exc:
+        raise _DataError(f"the policy {name} is not acceptable JSON: {exc}") from None
+    except InvalidDocument as exc:
+        raise _DataError(f"the policy {name} is not valid: {exc}") from None
+    return policy
+
+
+def _period(args: argparse.Namespace, policy: Policy, first_day: date | None) -> Period:
+    if args.year is not None:
+        try:
+            return parse_financial_year(args.year)
+        except RuleViolation as exc:
+            raise UsageError(f"--year: {exc}") from None
+    if first_day is None:
+        raise _DataError(f"{args.file} has no spend lines to assess (give --year to report anyway)")
+    return policy.period_for(first_day)
+
+
+def _reason(assessment: Assessment) -> str:
+    if assessment.on_boundary:
+        return f"on the boundary ({assessment.total.format()}): the policy's choice"
+    reason = assessment.band.describe()
+    return f"net credit; {reason}" if assessment.net_negative else reason
+
+
+def _summary_lines(
+    result: AssessmentResult, summary: SpendFileSummary, policy: Policy, notes: list[str]
+) -> list[str]:
+    reviews = len(result.of(Obligation.REVIEW))
+    boundary = sum(1 for a in result if a.on_boundary)
+    lines = [
+        f"period {result.period.label} ({result.period.start} to {result.period.end});"
+        f" policy {policy.id} {policy.version}; amounts {summary.vat_basis.value} of VAT",
+        f"{len(result):,} suppliers: {reviews:,} Review, {len(result) - reviews:,} Charter"
+        f" ({boundary:,} on the boundary)",
+        f"{summary.rows:,} rows read; {summary.lines.lines:,} lines totalling"
+        f" {summary.lines.total.format()}; {result.ignored_lines:,} outside {result.period.label}",
+        f"withheld (Redacted) beneficiaries: {summary.redacted.lines:,} lines,"
+        f" {summary.redacted.total.format()}, not assessed",
+    ]
+    lines.extend(
+        f"excluded {key!r}: {tally.lines:,} lines, {tally.total.format()}"
+        for key, tally in summary.excluded
+    )
+    if summary.bad_row_count:
+        lines.append(f"bad rows skipped: {summary.bad_row_count:,}")
+        lines.extend(f"  {bad}" for bad in summary.bad_rows)
+        if summary.bad_row_count > len(summary.bad_rows):
+            lines.append(f"  … and {summary.bad_row_count - len(summary.bad_rows):,} more")
+    lines.extend(notes)
+    return lines
+
+
+def _table(result: AssessmentResult) -> list[str]:
+    head = ("supplier id", "name", "obligation", "total", "lines", "reason")
+    rows = [
+        (
+            a.supplier_id,
+            (a.supplier_name or "")[:40],
+            a.obligation.title,
+            a.total.format(),
+            f"{a.line_count:,}",
+            _reason(a),
+        )
+        for a in result
+    ]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
+    right = {3, 4}
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return [line(head), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+def _plain(value: object) -> object:
+    return format(value, "f") if isinstance(value, Decimal) else value
+
+
+def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    policy = _load_policy(args.policy, stdin)
+    file_basis = VatBasis(args.vat_basis)
+    check_vat_basis(file_basis, policy.vat_basis, allow=args.allow_vat_mismatch)
+    notes = []
+    if file_basis is not policy.vat_basis:
+        notes.append(
+            f"the file is {file_basis.value} of VAT and the policy tests {policy.vat_basis.value}"
+            " of VAT: compared as given (--allow-vat-mismatch)"
+        )
+    with _open_text(args.file, args.encoding, stdin) as text:
+        records = csv.reader(text)
+        reader: SpendFileReader | None = None
+        try:
+            header = [h.strip() for h in next(records, [])]
+            if not header:
+                raise _DataError(f"{args.file} is empty: a spend file starts with a header row")
+            columns, note = _columns(args, header)
+            notes.extend([note] if note else [])
+            columns.check_header(header)
+            reader = SpendFileReader(
+                _rows(records, header, columns.required),
+                columns=columns,
+                vat_basis=policy.vat_basis,
+                exclude_ids=args.exclude_id,
+                exclude_names=args.exclude_name,
+                skip_bad_rows=args.skip_bad_rows,
+            )
+            lines = iter(reader)
+            first = next(lines, None)
+            period = _period(args, policy, first.paid_on if first else None)
+            result = assess(policy, itertools.chain([first] if first else [], lines), period)
+        except (UnicodeDecodeError, csv.Error) as exc:
+            row = f" near row {reader.summary().rows + 1}" if reader is not None else ""
+            raise _DataError(
+                f"{args.file} is not readable CSV in {args.encoding}{row}: {exc}"
+                " (try --encoding cp1252 for files saved by Excel)"
+            ) from None
+    summary = reader.summary()
+    result = with_names(result, reader.supplier_names())
+    _write_assessment(args.format, out, result, summary, policy, notes)
+    return 0
+
+
+def _write_assessment(
+    form: str,
+    out: TextIO,
+    result: AssessmentResult,
+    summary: SpendFileSummary,
+    policy: Policy,
+    notes: list[str],
+) -> None:
+    about = _summary_lines(result, summary, policy, notes)
+    if form == "json":
+        payload = {
+            "period": result.period.label,
+            "policy": {"id": policy.id, "version": policy.version},
+            "vat_basis": summary.vat_basis.value,
+            "summary": about,
+            "redacted": {
+                "lines": summary.redacted.lines,
+                "total": _plain(summary.redacted.total.amount),
+            },
+            "excluded": [
+                {"key": key, "lines": t.lines, "total": _plain(t.total.amount)}
+                for key, t in summary.excluded
+            ],
+            "bad_rows": [attrs.asdict(bad) for bad in summary.bad_rows],
+            "bad_row_count": summary.bad_row_count,
+            "ignored_lines": result.ignored_lines,
+            "assessments": [{k: _plain(v) for k, v in r.items()} for r in result.to_records()],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif form == "csv":
+        records = result.to_records()
+        fields = list(records[0]) if records else ["supplier_id"]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _plain(v) for k, v in r.items()} for r in records)
+    else:
+        out.writelines(f"{line}\n" for line in _table(result))
+        out.write("\n")
+        out.writelines(f"{line}\n" for line in about)
+
+
+# ---------------------------------------------------------------------------
 # demo
 
 
@@ -269,6 +541,78 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--all", metavar="DIR", help="write every kind's schema into DIR")
     schema.set_defaults(run=_schema)
 
+    spend = commands.add_parser(
+        "assess",
+        help="say which suppliers in a spend file owe a Charter or a Review",
+        description="Read a council's published spend file (CSV, a .zip holding one CSV, or"
+        " '-' for stdin) and print each supplier's obligation, total, lines and reason."
+        " The Local Government Transparency Code's columns work with no options.",
+    )
+    spend.add_argument("file", metavar="SPEND.csv")
+    spend.add_argument(
+        "--year",
+        metavar="YYYY/YY",
+        help="financial year, e.g. 2025/26 (default: the year of the first line)",
+    )
+    spend.add_argument(
+        "--policy",
+        metavar="POLICY.json",
+        help="a policy document (default: the Greater Manchester policy)",
+    )
+    spend.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    spend.add_argument(
+        "--vat-basis",
+        choices=["net", "gross"],
+        default="net",
+        help="the VAT basis of the file's amounts (transparency data are net)",
+    )
+    spend.add_argument(
+        "--allow-vat-mismatch",
+        action="store_true",
+        help="compare even when the file's VAT basis differs from the policy's",
+    )
+    spend.add_argument(
+        "--exclude-id",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave out a beneficiary by id (repeatable)",
+    )
+    spend.add_argument(
+        "--exclude-name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out a beneficiary by name, ignoring case (repeatable)",
+    )
+    spend.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="count and list bad rows instead of stopping at the first",
+    )
+    spend.add_argument(
+        "--id-column",
+        metavar="NAME",
+        help=f"supplier id column (default {TRANSPARENCY_CODE.supplier_id})",
+    )
+    spend.add_argument(
+        "--group-by-name",
+        action="store_true",
+        help="group lines by beneficiary name, ignoring any id column",
+    )
+    spend.add_argument("--name-column", metavar="NAME")
+    spend.add_argument("--date-column", metavar="NAME")
+    spend.add_argument("--amount-column", metavar="NAME")
+    spend.add_argument("--contract-column", metavar="NAME")
+    spend.add_argument(
+        "--date-format",
+        choices=["iso", "uk"],
+        default="iso",
+        help="iso: 2025-03-31 (default); uk: 31/03/2025",
+    )
+    spend.add_argument("--encoding", default="utf-8-sig", help="text encoding (default UTF-8)")
+    spend.set_defaults(run=_assess)
+
     demo = commands.add_parser("demo", help="show the library at work on bundled examples")
     demo.set_defaults(run=_demo)
     return parser
@@ -295,6 +639,9 @@ def main(
     except UsageError as exc:
         err.write(f"socialvalue {args.command}: error: {exc}\n")
         return 2
+    except (_DataError, SpendFileError) as exc:
+        err.write(f"socialvalue {args.command}: error: {exc}\n")
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -147,6 +147,12 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "json.syntax": "A file is not well-formed UTF-8 JSON.",
     "json.duplicate_key": "A JSON object has the same key twice (readers disagree on which wins).",
     "json.not_a_number": "A JSON file holds NaN or Infinity, which JSON does not allow.",
+    "spend_file.missing_column": "A spend file has no column of the name expected.",
+    "spend_file.bad_amount": "A spend file's row has an amount that is not a number of pounds.",
+    "spend_file.bad_date": "A spend file's row has a payment date not in the expected format.",
+    "spend_file.bad_id": "A spend file's row has no usable supplier (or contract) id or name.",
+    "spend_file.vat_mismatch": "A spend file's VAT basis differs from the policy's.",
+    "spend_file.unreadable": "A spend file is not readable CSV text in the expected encoding.",
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
 }
