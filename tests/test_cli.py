@@ -219,11 +219,33 @@ def test_the_probe_kind_round_trips(probe: str) -> None:
 # demo and the entry points ---------------------------------------------------
 
 
-def test_demo_prints_the_examples() -> None:
+def test_demo_shows_the_whole_policy_at_work() -> None:
     run = Run(["demo"])
-    assert run.code == 0
-    assert "£50,000.01" in run.out  # 30,000 + 25,000 - 4,999.995, rounded half-up
-    assert "2025-04-01 to 2026-03-31" in run.out
+    assert run.code == 0, run.err
+    assert "exactly £50,000: the Review (the boundary choice)" in run.out
+    acme = next(line for line in run.out.splitlines() if line.startswith("100234"))
+    assert "Review" in acme
+    assert "on the boundary" in acme
+    assert "withheld (Redacted) beneficiaries: 2 lines, £2,016.40, not assessed" in run.out
+    assert "excluded '900001': 1 line" in run.out
+    assert "160 hours × £16.93 per hour" in run.out
+    assert "GM-VOLUNTEER-HOURS: 160 of 200 hours short by 40" in run.out
+
+
+def test_a_closed_pipe_stops_quietly() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "socialvalue", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        error = process.stderr.read()
+        assert process.wait() in (0, 141)
+    assert b"Traceback" not in error
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,7 +265,7 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "socialvalue", "demo"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "Money is exact" in done.stdout
+    assert "THE POLICY" in done.stdout
 
 
 # assess --------------------------------------------------------------------
@@ -439,3 +461,74 @@ def test_assess_the_real_trafford_file() -> None:
     )
     assert (toy_house["supplier_name"], toy_house["total"]) == ("The Toy House", "50000.00")
     assert (toy_house["obligation"], toy_house["on_boundary"]) == ("review", "True")
+
+
+# score ---------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).parent / "examples"
+SUBMISSION = EXAMPLES / "review-submission" / "security-services-2025-26.json"
+
+
+def test_score_prints_the_report_with_its_derivation() -> None:
+    run = Run(["score", str(SUBMISSION)])
+    assert run.code == 0, run.err
+    assert run.out.startswith("Supplier GB-COH-01234567, 2025/26:")
+    assert "Lines (quantity × proxy, adjustments, discounting):" in run.out
+    assert "340 hours × £16.93 per hour" in run.out
+    assert "Present value by priority:" in run.out
+    assert "Delivery against commitments:" in run.out
+    assert "Ratio: £" in run.out
+
+
+def test_score_json_and_own_catalogue() -> None:
+    catalogue = EXAMPLES / "measure-catalogue" / "gm-policing-sv-review.json"
+    run = Run(["score", str(SUBMISSION), "--catalogue", str(catalogue), "--format", "json"])
+    assert run.code == 0, run.err
+    report = json.loads(run.out)
+    assert report["supplier_id"] == "GB-COH-01234567"
+    assert report["totals"][0]["group"] == "total"
+    assert all("derivation" in line for line in report["lines"])
+    assert len(report["lines"]) == 6
+
+
+def test_score_reads_stdin() -> None:
+    run = Run(["score", "-"], stdin=SUBMISSION.read_text(encoding="utf-8"))
+    assert run.code == 0
+
+
+def test_score_invalid_submission_exits_1(tmp_path: Path) -> None:
+    document = json.loads(SUBMISSION.read_text(encoding="utf-8"))
+    document["spend"]["amount"] = 12
+    run = Run(["score", write(tmp_path, "bad.json", json.dumps(document))])
+    assert run.code == 1
+    assert "$.spend.amount" in run.err
+    run = Run(["score", write(tmp_path, "dup.json", '{"a": 1, "a": 2}')])
+    assert run.code == 1
+    assert "json.duplicate_key" in run.err
+
+
+def test_score_unknown_measure_exits_1(tmp_path: Path) -> None:
+    document = json.loads(SUBMISSION.read_text(encoding="utf-8"))
+    document["lines"][0]["measure"] = "NO-SUCH-MEASURE"
+    run = Run(["score", write(tmp_path, "bad.json", json.dumps(document))])
+    assert run.code == 1
+    assert "cannot be scored against" in run.err
+    assert "NO-SUCH-MEASURE" in run.err
+
+
+def test_score_usage_errors_exit_2(tmp_path: Path) -> None:
+    run = Run(["score", str(tmp_path / "missing.json")])
+    assert run.code == 2
+    run = Run(["score", "-", "--catalogue", "-"])
+    assert run.code == 2
+    assert "only one of" in run.err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("{}", "is not valid"), ("{", "not acceptable JSON")]
+)
+def test_assess_refuses_an_unusable_policy(tmp_path: Path, text: str, message: str) -> None:
+    spend = write(tmp_path, "s.csv", SPEND)
+    run = Run(["assess", spend, "--policy", write(tmp_path, "policy.json", text)])
+    assert run.code == 1
+    assert message in run.err

@@ -17,24 +17,30 @@ import csv
 import io
 import itertools
 import json
+import os
 import sys
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn, TextIO
 
 import attrs
 
-from socialvalue import Issue, Money, financial_year, parse_financial_year
+from socialvalue import Issue, parse_financial_year
 from socialvalue import documents as _documents
 from socialvalue.assessment import Assessment, AssessmentResult, assess
+from socialvalue.catalogues import default_catalogue
 from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.measures import MeasureCatalogue
 from socialvalue.periods import Period
 from socialvalue.policies import default_policy
+from socialvalue.scoring import ScoreReport, score
 from socialvalue.spend import VatBasis
+from socialvalue.submissions import ReviewSubmission
 from socialvalue.thresholds import Obligation, Policy
 from socialvalue.transparency import (
     TRANSPARENCY_CODE,
@@ -333,6 +339,10 @@ def _reason(assessment: Assessment) -> str:
     return f"net credit; {reason}" if assessment.net_negative else reason
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _summary_lines(
     result: AssessmentResult, summary: SpendFileSummary, policy: Policy, notes: list[str]
 ) -> list[str]:
@@ -345,11 +355,11 @@ def _summary_lines(
         f" ({boundary:,} on the boundary)",
         f"{summary.rows:,} rows read; {summary.lines.lines:,} lines totalling"
         f" {summary.lines.total.format()}; {result.ignored_lines:,} outside {result.period.label}",
-        f"withheld (Redacted) beneficiaries: {summary.redacted.lines:,} lines,"
+        f"withheld (Redacted) beneficiaries: {_count(summary.redacted.lines, 'line')},"
         f" {summary.redacted.total.format()}, not assessed",
     ]
     lines.extend(
-        f"excluded {key!r}: {tally.lines:,} lines, {tally.total.format()}"
+        f"excluded {key!r}: {_count(tally.lines, 'line')}, {tally.total.format()}"
         for key, tally in summary.excluded
     )
     if summary.bad_row_count:
@@ -477,18 +487,120 @@ def _write_assessment(
 
 
 # ---------------------------------------------------------------------------
+# score
+
+
+def _load_json(name: str, kind: str, stdin: TextIO) -> Any:
+    """The ``kind`` object in JSON file ``name``; its problems raise :class:`_DataError`."""
+    try:
+        return _documents.load(kind, parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
+    except _JsonProblem as exc:
+        raise _DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
+    except InvalidDocument as exc:
+        raise _DataError(f"{name}: {exc}") from None
+
+
+def _score_lines(report: ScoreReport) -> list[str]:
+    lines = [report.explanation, "", "Lines (quantity × proxy, adjustments, discounting):"]
+    lines.extend(
+        f"  {line.index + 1}. {line.measure.code}: {line.derivation}" for line in report.lines
+    )
+    lines += ["", "Present value by priority:"]
+    lines.extend(
+        f"  {code}: {totals.present_value.format()}" for code, totals in report.by_priority.items()
+    )
+    lines += ["", "Present value by kind (local economic value kept apart):"]
+    lines.extend(
+        f"  {kind.value}: {totals.present_value.format()}"
+        for kind, totals in report.by_kind.items()
+    )
+    if report.counts:
+        lines += ["", "Recorded without a £ value (no published proxy):"]
+        lines.extend(f"  {count.measure}: {count.text}" for count in report.counts)
+    if report.delivery:
+        lines += ["", "Delivery against commitments:"]
+        lines.extend(
+            f"  {d.measure}: {d.delivered.normalize():f} of {d.committed.normalize():f}"
+            f" {d.unit.value} {'met' if d.met else f'short by {d.shortfall.normalize():f}'}"
+            for d in report.delivery
+        )
+    lines += ["", f"Ratio: {report.ratio.text}"]
+    return lines
+
+
+def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    if args.submission == STDIN and args.catalogue == STDIN:
+        raise UsageError("only one of SUBMISSION and --catalogue can be '-'")
+    submission: ReviewSubmission = _load_json(args.submission, "review-submission", stdin)
+    catalogue: MeasureCatalogue = (
+        default_catalogue()
+        if args.catalogue is None
+        else _load_json(args.catalogue, "measure-catalogue", stdin)
+    )
+    try:
+        report = score(submission, catalogue)
+    except InvalidDocument as exc:
+        raise _DataError(
+            f"{args.submission} cannot be scored against {catalogue.id}: {exc}"
+        ) from None
+    if args.format == "json":
+        payload = {
+            "supplier_id": report.supplier_id,
+            "period": report.period.label,
+            "catalogue": {"id": catalogue.id, "version": catalogue.version},
+            "explanation": report.explanation,
+            "ratio": report.ratio.text,
+            "totals": [{k: _plain(v) for k, v in r.items()} for r in report.breakdown_records()],
+            "lines": [
+                {**{k: _plain(v) for k, v in r.items()}, "derivation": line.derivation}
+                for r, line in zip(report.to_records(), report.lines, strict=True)
+            ],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False, default=str)
+        out.write("\n")
+    else:
+        out.writelines(f"{line}\n" for line in _score_lines(report))
+    return 0
+
+
+# ---------------------------------------------------------------------------
 # demo
 
 
 def _demo(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    out.write("Money is exact and carries its currency:\n")
-    total = sum([Money("30000.00"), Money("25000.00"), Money("-4999.995")], Money.zero())
-    out.write(f"  £30,000 + £25,000 - £4,999.995 = {total.amount} {total.currency}\n")
-    out.write(f"  presented, rounded half-up to pence: {total.format()}\n")
-    year = parse_financial_year("2025/26")
-    out.write(f"The financial year 2025/26 runs {year.start} to {year.end} ({year.days} days).\n")
-    out.write(f"Its last day, {year.end}, is in {financial_year(year.end).label}.\n")
-    return 0
+    examples = resources.files("socialvalue") / "examples"
+    policy = default_policy()
+    out.write("THE POLICY\n")
+    out.write(
+        f"{policy.title} ({policy.id} {policy.version}); owner since"
+        f" {policy.owner.since:%d %B %Y}: the {policy.owner.name}.\n"
+    )
+    out.writelines(f"  {line}\n" for line in policy.describe())
+    out.write(
+        "\n1. ASSESS A YEAR'S SPEND: who signs the Charter, who completes the Review?\n"
+        "   socialvalue assess spend-2025-26.csv --exclude-id 900001  (900001 is HMRC: tax,"
+        " not a supplier)\n\n"
+    )
+    with resources.as_file(examples / "spend-2025-26.csv") as spend:
+        code = _run(["assess", str(spend), "--exclude-id", "900001"], out, stdin)
+    out.write(
+        "\n2. SCORE THE REVIEW that supplier 100234 (Acme Security Ltd) sent back\n"
+        "   socialvalue score review-submission.json\n\n"
+    )
+    with resources.as_file(examples / "review-submission.json") as submission:
+        code = code or _run(["score", str(submission)], out, stdin)
+    out.write(
+        "\nNext: `socialvalue assess YOUR-SPEND.csv` on a council's published spend file,"
+        " `socialvalue validate review-submission FILE.json` on a submission, and the docs"
+        " (docs/index.md).\n"
+    )
+    return code
+
+
+def _run(argv: Sequence[str], out: TextIO, stdin: TextIO) -> int:
+    args = _parser().parse_args(argv)
+    run: _Command = args.run
+    return run(args, out, stdin)
 
 
 # ---------------------------------------------------------------------------
@@ -613,6 +725,19 @@ def _parser() -> argparse.ArgumentParser:
     spend.add_argument("--encoding", default="utf-8-sig", help="text encoding (default UTF-8)")
     spend.set_defaults(run=_assess)
 
+    scoring = commands.add_parser(
+        "score",
+        help="score a Review submission and show the derivation",
+        description="Score SUBMISSION.json (a review-submission document, '-' for stdin)"
+        " against the default measure catalogue or --catalogue FILE.",
+    )
+    scoring.add_argument("submission", metavar="SUBMISSION.json")
+    scoring.add_argument(
+        "--catalogue", metavar="FILE", help="a measure-catalogue document (default: built in)"
+    )
+    scoring.add_argument("--format", choices=["text", "json"], default="text")
+    scoring.set_defaults(run=_score)
+
     demo = commands.add_parser("demo", help="show the library at work on bundled examples")
     demo.set_defaults(run=_demo)
     return parser
@@ -642,6 +767,12 @@ def main(
     except (_DataError, SpendFileError) as exc:
         err.write(f"socialvalue {args.command}: error: {exc}\n")
         return 1
+    except BrokenPipeError:
+        # The reader went away (`socialvalue assess ... | head`): stop quietly, and
+        # point stdout at /dev/null so the interpreter's final flush does not fail.
+        if stdout is None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":  # pragma: no cover
