@@ -305,8 +305,8 @@ def test_assess_prints_each_supplier_with_its_obligation(tmp_path: Path) -> None
     assert "Charter" in beta
     assert "£10,000.00" in beta
     assert "2 suppliers: 1 Review, 1 Charter (1 on the boundary)" in run.out
-    assert "withheld (Redacted) beneficiaries: 1 lines, £812.40, not assessed" in run.out
-    assert "excluded '900001': 1 lines, £5,000.00" in run.out
+    assert "withheld (Redacted) beneficiaries: 1 line, £812.40, not assessed" in run.out
+    assert "excluded '900001': 1 line, £5,000.00" in run.out
     assert "1 outside 2025/26" in run.out
     assert "amounts net of VAT" in run.out
 
