@@ -532,3 +532,34 @@ def test_assess_refuses_an_unusable_policy(tmp_path: Path, text: str, message: s
     run = Run(["assess", spend, "--policy", write(tmp_path, "policy.json", text)])
     assert run.code == 1
     assert message in run.err
+
+
+def test_assess_with_a_policy_document(tmp_path: Path) -> None:
+    document = json.loads((EXAMPLES / "policy" / "gm-policing.json").read_text(encoding="utf-8"))
+    document["boundary"] = "charter"
+    policy = write(tmp_path, "policy.json", json.dumps(document))
+    run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--policy", policy, "--format", "csv"])
+    assert run.code == 0, run.err
+    acme = next(r for r in csv.DictReader(io.StringIO(run.out)) if r["supplier_id"] == "100234")
+    assert (acme["obligation"], acme["on_boundary"]) == ("charter", "True")
+
+
+def test_assess_refuses_a_contract_value_policy(tmp_path: Path) -> None:
+    policy = str(EXAMPLES / "policy" / "district-contract-value.json")
+    spend = write(tmp_path, "s.csv", SPEND)
+    run = Run(["assess", spend, "--policy", policy, "--vat-basis", "gross"])
+    assert run.code == 1
+    assert "needs a policy on the annual-spend basis" in run.err
+
+
+def test_assess_refuses_a_policy_in_another_currency(tmp_path: Path) -> None:
+    document = json.loads((EXAMPLES / "policy" / "gm-policing.json").read_text(encoding="utf-8"))
+    document["currency"] = "EUR"
+    for rule in document["rules"]:
+        for side in ("lower", "upper"):
+            if rule[side] is not None:
+                rule[side]["currency"] = "EUR"
+    policy = write(tmp_path, "policy.json", json.dumps(document))
+    run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--policy", policy])
+    assert run.code == 1
+    assert "EUR" in run.err

@@ -41,7 +41,7 @@ from socialvalue.policies import default_policy
 from socialvalue.scoring import ScoreReport, score
 from socialvalue.spend import VatBasis
 from socialvalue.submissions import ReviewSubmission
-from socialvalue.thresholds import Obligation, Policy
+from socialvalue.thresholds import Basis, Obligation, Policy
 from socialvalue.transparency import (
     TRANSPARENCY_CODE,
     Columns,
@@ -402,6 +402,11 @@ def _plain(value: object) -> object:
 
 def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     policy = _load_policy(args.policy, stdin)
+    if policy.basis is not Basis.ANNUAL_SPEND:
+        raise _DataError(
+            f"the policy tests {policy.basis.value}; a spend file holds payments, so assess"
+            f" needs a policy on the {Basis.ANNUAL_SPEND.value} basis"
+        )
     file_basis = VatBasis(args.vat_basis)
     check_vat_basis(file_basis, policy.vat_basis, allow=args.allow_vat_mismatch)
     notes = []
@@ -432,6 +437,8 @@ def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             first = next(lines, None)
             period = _period(args, policy, first.paid_on if first else None)
             result = assess(policy, itertools.chain([first] if first else [], lines), period)
+        except RuleViolation as exc:  # e.g. a policy in another currency than the file
+            raise _DataError(f"{args.file}: {exc}") from None
         except (UnicodeDecodeError, csv.Error) as exc:
             row = f" near row {reader.summary().rows + 1}" if reader is not None else ""
             raise _DataError(
