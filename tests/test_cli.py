@@ -525,7 +525,7 @@ def test_score_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("{}", "is not valid"), ("{", "not acceptable JSON")]
+    ("text", "message"), [("{}", "policy document has"), ("{", "not acceptable JSON")]
 )
 def test_assess_refuses_an_unusable_policy(tmp_path: Path, text: str, message: str) -> None:
     spend = write(tmp_path, "s.csv", SPEND)

@@ -7,6 +7,11 @@ Exit codes: 0 when everything asked for succeeded (every document valid), 1 when
 the input was read but is not acceptable (an invalid document, a bad spend file),
 2 for usage errors (a wrong option, an unknown kind, a file that cannot be read).
 Problems in input are reported as messages, never as tracebacks.
+
+This is the one module allowed to read files, standard input and the terminal, so
+it holds every command's adapter; the text and JSON renderings it prints are pure
+functions in :mod:`socialvalue._console`, and the reading of spend rows is the pure
+:mod:`socialvalue.transparency`.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
@@ -30,18 +34,18 @@ from typing import IO, Any, Final, NoReturn, TextIO
 
 import attrs
 
-from socialvalue import Issue, parse_financial_year
+from socialvalue import Issue, _console, parse_financial_year
 from socialvalue import documents as _documents
-from socialvalue.assessment import Assessment, AssessmentResult, assess
+from socialvalue.assessment import AssessmentResult, assess
 from socialvalue.catalogues import default_catalogue
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.measures import MeasureCatalogue
 from socialvalue.periods import Period
 from socialvalue.policies import default_policy
-from socialvalue.scoring import ScoreReport, score
+from socialvalue.scoring import score
 from socialvalue.spend import VatBasis
 from socialvalue.submissions import ReviewSubmission
-from socialvalue.thresholds import Basis, Obligation, Policy
+from socialvalue.thresholds import Basis, Policy
 from socialvalue.transparency import (
     TRANSPARENCY_CODE,
     Columns,
@@ -152,6 +156,16 @@ def _read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
             f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
         )
     return data
+
+
+def _load_json(name: str, kind: str, stdin: TextIO) -> Any:
+    """The ``kind`` object in JSON file ``name``; its problems raise :class:`_DataError`."""
+    try:
+        return _documents.load(kind, parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
+    except _JsonProblem as exc:
+        raise _DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
+    except InvalidDocument as exc:
+        raise _DataError(f"{name}: {exc}") from None
 
 
 # ---------------------------------------------------------------------------
@@ -311,13 +325,7 @@ def _rows(
 def _load_policy(name: str | None, stdin: TextIO) -> Policy:
     if name is None:
         return default_policy()
-    try:
-        document = parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin))
-        policy: Policy = _documents.load("policy", document)
-    except _JsonProblem as exc:
-        raise _DataError(f"the policy {name} is not acceptable JSON: {exc}") from None
-    except InvalidDocument as exc:
-        raise _DataError(f"the policy {name} is not valid: {exc}") from None
+    policy: Policy = _load_json(name, "policy", stdin)
     return policy
 
 
@@ -330,74 +338,6 @@ def _period(args: argparse.Namespace, policy: Policy, first_day: date | None) ->
     if first_day is None:
         raise _DataError(f"{args.file} has no spend lines to assess (give --year to report anyway)")
     return policy.period_for(first_day)
-
-
-def _reason(assessment: Assessment) -> str:
-    if assessment.on_boundary:
-        return f"on the boundary ({assessment.total.format()}): the policy's choice"
-    reason = assessment.band.describe()
-    return f"net credit; {reason}" if assessment.net_negative else reason
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
-
-
-def _summary_lines(
-    result: AssessmentResult, summary: SpendFileSummary, policy: Policy, notes: list[str]
-) -> list[str]:
-    reviews = len(result.of(Obligation.REVIEW))
-    boundary = sum(1 for a in result if a.on_boundary)
-    lines = [
-        f"period {result.period.label} ({result.period.start} to {result.period.end});"
-        f" policy {policy.id} {policy.version}; amounts {summary.vat_basis.value} of VAT",
-        f"{len(result):,} suppliers: {reviews:,} Review, {len(result) - reviews:,} Charter"
-        f" ({boundary:,} on the boundary)",
-        f"{summary.rows:,} rows read; {summary.lines.lines:,} lines totalling"
-        f" {summary.lines.total.format()}; {result.ignored_lines:,} outside {result.period.label}",
-        f"withheld (Redacted) beneficiaries: {_count(summary.redacted.lines, 'line')},"
-        f" {summary.redacted.total.format()}, not assessed",
-    ]
-    lines.extend(
-        f"excluded {key!r}: {_count(tally.lines, 'line')}, {tally.total.format()}"
-        for key, tally in summary.excluded
-    )
-    if summary.bad_row_count:
-        lines.append(f"bad rows skipped: {summary.bad_row_count:,}")
-        lines.extend(f"  {bad}" for bad in summary.bad_rows)
-        if summary.bad_row_count > len(summary.bad_rows):
-            lines.append(f"  … and {summary.bad_row_count - len(summary.bad_rows):,} more")
-    lines.extend(notes)
-    return lines
-
-
-def _table(result: AssessmentResult) -> list[str]:
-    head = ("supplier id", "name", "obligation", "total", "lines", "reason")
-    rows = [
-        (
-            a.supplier_id,
-            (a.supplier_name or "")[:40],
-            a.obligation.title,
-            a.total.format(),
-            f"{a.line_count:,}",
-            _reason(a),
-        )
-        for a in result
-    ]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
-    right = {3, 4}
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    return [line(head), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-
-
-def _plain(value: object) -> object:
-    return format(value, "f") if isinstance(value, Decimal) else value
 
 
 def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -459,26 +399,9 @@ def _write_assessment(
     policy: Policy,
     notes: list[str],
 ) -> None:
-    about = _summary_lines(result, summary, policy, notes)
+    about = _console.assessment_summary(result, summary, policy, notes)
     if form == "json":
-        payload = {
-            "period": result.period.label,
-            "policy": {"id": policy.id, "version": policy.version},
-            "vat_basis": summary.vat_basis.value,
-            "summary": about,
-            "redacted": {
-                "lines": summary.redacted.lines,
-                "total": _plain(summary.redacted.total.amount),
-            },
-            "excluded": [
-                {"key": key, "lines": t.lines, "total": _plain(t.total.amount)}
-                for key, t in summary.excluded
-            ],
-            "bad_rows": [attrs.asdict(bad) for bad in summary.bad_rows],
-            "bad_row_count": summary.bad_row_count,
-            "ignored_lines": result.ignored_lines,
-            "assessments": [{k: _plain(v) for k, v in r.items()} for r in result.to_records()],
-        }
+        payload = _console.assessment_document(result, summary, policy, about)
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif form == "csv":
@@ -486,53 +409,15 @@ def _write_assessment(
         fields = list(records[0]) if records else ["supplier_id"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _plain(v) for k, v in r.items()} for r in records)
+        writer.writerows(_console.plain_record(r) for r in records)
     else:
-        out.writelines(f"{line}\n" for line in _table(result))
+        out.writelines(f"{line}\n" for line in _console.assessment_table(result))
         out.write("\n")
         out.writelines(f"{line}\n" for line in about)
 
 
 # ---------------------------------------------------------------------------
 # score
-
-
-def _load_json(name: str, kind: str, stdin: TextIO) -> Any:
-    """The ``kind`` object in JSON file ``name``; its problems raise :class:`_DataError`."""
-    try:
-        return _documents.load(kind, parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
-    except _JsonProblem as exc:
-        raise _DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
-    except InvalidDocument as exc:
-        raise _DataError(f"{name}: {exc}") from None
-
-
-def _score_lines(report: ScoreReport) -> list[str]:
-    lines = [report.explanation, "", "Lines (quantity × proxy, adjustments, discounting):"]
-    lines.extend(
-        f"  {line.index + 1}. {line.measure.code}: {line.derivation}" for line in report.lines
-    )
-    lines += ["", "Present value by priority:"]
-    lines.extend(
-        f"  {code}: {totals.present_value.format()}" for code, totals in report.by_priority.items()
-    )
-    lines += ["", "Present value by kind (local economic value kept apart):"]
-    lines.extend(
-        f"  {kind.value}: {totals.present_value.format()}"
-        for kind, totals in report.by_kind.items()
-    )
-    if report.counts:
-        lines += ["", "Recorded without a £ value (no published proxy):"]
-        lines.extend(f"  {count.measure}: {count.text}" for count in report.counts)
-    if report.delivery:
-        lines += ["", "Delivery against commitments:"]
-        lines.extend(
-            f"  {d.measure}: {d.delivered.normalize():f} of {d.committed.normalize():f}"
-            f" {d.unit.value} {'met' if d.met else f'short by {d.shortfall.normalize():f}'}"
-            for d in report.delivery
-        )
-    lines += ["", f"Ratio: {report.ratio.text}"]
-    return lines
 
 
 def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -551,22 +436,11 @@ def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             f"{args.submission} cannot be scored against {catalogue.id}: {exc}"
         ) from None
     if args.format == "json":
-        payload = {
-            "supplier_id": report.supplier_id,
-            "period": report.period.label,
-            "catalogue": {"id": catalogue.id, "version": catalogue.version},
-            "explanation": report.explanation,
-            "ratio": report.ratio.text,
-            "totals": [{k: _plain(v) for k, v in r.items()} for r in report.breakdown_records()],
-            "lines": [
-                {**{k: _plain(v) for k, v in r.items()}, "derivation": line.derivation}
-                for r, line in zip(report.to_records(), report.lines, strict=True)
-            ],
-        }
+        payload = _console.score_document(report)
         json.dump(payload, out, indent=2, ensure_ascii=False, default=str)
         out.write("\n")
     else:
-        out.writelines(f"{line}\n" for line in _score_lines(report))
+        out.writelines(f"{line}\n" for line in _console.score_lines(report))
     return 0
 
 
