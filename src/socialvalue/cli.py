@@ -226,25 +226,22 @@ def _validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 # schema
 
 
-def _schema_text(kind: str) -> str:
-    return json.dumps(_documents.schema(kind), indent=2, ensure_ascii=False) + "\n"
-
-
 def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if (args.kind is None) == (args.all is None):
         raise UsageError("give either a KIND or --all DIR")
     if args.kind is not None:
         _check_kind(args.kind)
-        out.write(_schema_text(args.kind))
+        out.write(_documents.export_schemas()[f"{args.kind}.json"])
         return 0
     target = Path(args.all)
+    files = _documents.export_schemas()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for kind in _documents.SCHEMA_KINDS:
-            (target / f"{kind}.json").write_text(_schema_text(kind), encoding="utf-8")
+        for name, text in files.items():
+            (target / name).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write schemas to {target}: {exc.strerror or exc}") from None
-    count = len(_documents.SCHEMA_KINDS)
+    count = len(files)
     out.write(f"wrote {count} schema{'' if count == 1 else 's'} to {target}\n")
     return 0
 
