@@ -38,7 +38,7 @@ from hypothesis_jsonschema import _from_schema as _hjs_from_schema
 from hypothesis_jsonschema import from_schema
 
 import socialvalue as sv
-from socialvalue import documents, schemas
+from socialvalue import _converter, documents, schemas
 from socialvalue.documents import _json_text, export_schemas
 from socialvalue.errors import PathStep
 from tests import canary
@@ -192,6 +192,7 @@ def check_generated(kind: str) -> None:
     )
     @given(from_schema(sv.schema(kind)))
     def check(document: Any) -> None:
+        paths_agree(kind, document)
         report = sv.validate(kind, document)
         codes = {issue.code for issue in report.issues}
         assert codes <= blind, report.issues
@@ -294,7 +295,25 @@ def related(a: tuple[PathStep, ...], b: tuple[PathStep, ...]) -> bool:
     return a[:n] == b[:n]
 
 
+def paths_agree(kind: str, document: Any) -> None:
+    """The fast path (no detail) and the thorough path give one verdict and one object.
+
+    The fast path leaves field checks to the classes' validators; the thorough path
+    runs them in the field hooks to keep paths. Neither may accept what the other
+    refuses.
+    """
+    type_ = documents._kind(kind).type
+    results = []
+    for converter in (_converter.fast, _converter.thorough):
+        try:
+            results.append(converter.structure(document, type_))
+        except Exception:  # any refusal is a verdict
+            results.append(None)
+    assert results[0] == results[1], f"fast {results[0]!r} but thorough {results[1]!r}"
+
+
 def check_agreement(kind: str, document: Any, where: tuple[PathStep, ...], what: str) -> None:
+    paths_agree(kind, document)
     schema_ok = validator(kind).is_valid(document)
     report = sv.validate(kind, document)
     label = f"{what} at {sv.Issue.at(where, 'value.invalid', '').path}"
