@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 import socialvalue as sv
@@ -81,6 +82,15 @@ def hand_year() -> dict[str, object]:
 
 _IDS = [f"S{n:03d}" for n in range(12)]
 _CATALOGUE = scoring_fixtures.catalogue()
+#: The same measures, but one priority served by measures of both kinds.
+_MIXED = attrs.evolve(
+    _CATALOGUE,
+    id="mixed-kinds",
+    measures=[
+        attrs.evolve(m, priorities=("resilient-communities",)) if m.code == "EXPERT-HOURS" else m
+        for m in _CATALOGUE.measures
+    ],
+)
 _QUANTITIES = {
     sv.Unit.FTE: st.decimals(min_value=0, max_value=50, places=1),
     sv.Unit.HOURS: st.decimals(min_value=0, max_value=2000, places=2),
@@ -149,6 +159,6 @@ def years(draw: st.DrawFn) -> dict[str, object]:
         "assessments": list(sv.assess(policy, spend, YEAR, suppliers=listed)),
         "signups": signups,
         "submissions": submissions,
-        "catalogue": _CATALOGUE,
+        "catalogue": draw(st.sampled_from([_CATALOGUE, _MIXED])),
         "suppliers": listed,
     }

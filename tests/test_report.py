@@ -123,6 +123,11 @@ def test_totals_are_the_exact_sums_of_the_per_supplier_results(year: dict[str, A
         assert _sum(parts) == total
         kinds = [f for f in report.of("contribution", "kind") if f.measure == basis]
         assert _sum(kinds) == total
+        for figure in kinds:
+            kind = sv.MeasureKind(figure.item)
+            assert figure.value == _exact(
+                getattr(s.by_kind[kind], attribute).amount for s in scores
+            )
 
 
 @given(years(), st.sampled_from(["gm-sv-framework-2020", "gm-sv-policy-2014"]))

@@ -156,6 +156,9 @@ def _supporters(
         if signup.signed_on <= as_of:
             chosen[signup.supplier_id] = signup
     supporters: dict[str, set[str]] = {}
+    # Signups committing to the same priorities under the same framework support the
+    # same target priorities: work each pattern out once.
+    patterns: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
     for supplier_id, signup in chosen.items():
         if charter_status(signup, as_of) not in _ACTIVE:
             continue
@@ -165,10 +168,12 @@ def _supporters(
             framework = None
         if framework is not None and check_signup(signup, framework, as_of, catalogue=catalogue):
             continue
-        lines, _ = priority_coverage([signup], framework=target, crosswalks=walks)
-        for line in lines:
-            if line.commitments:
-                supporters.setdefault(line.priority, set()).add(supplier_id)
+        pattern = (signup.framework_id, tuple(sorted({c.priority for c in signup.commitments})))
+        if pattern not in patterns:
+            lines, _ = priority_coverage([signup], framework=target, crosswalks=walks)
+            patterns[pattern] = tuple(line.priority for line in lines if line.commitments)
+        for code in patterns[pattern]:
+            supporters.setdefault(code, set()).add(supplier_id)
     return supporters
 
 

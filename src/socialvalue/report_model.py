@@ -33,6 +33,7 @@ from __future__ import annotations
 import decimal
 import enum
 import html
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -40,7 +41,7 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text
+from socialvalue._fields import CODE_PATTERN, Code, DecimalRange, FieldCheck, Items, Text
 from socialvalue._records import html_table
 from socialvalue.errors import RuleViolation
 from socialvalue.measures import Whole
@@ -60,6 +61,7 @@ __all__ = [
 
 _CURRENCY_PLACES: Final = 2
 _RATIO_PLACES: Final = 6
+_CODE: Final = re.compile(CODE_PATTERN)
 #: Units whose figures are fractions or percentages (rounded to 6 places to publish).
 RATIO_UNITS: Final = frozenset({"share", "ratio", "percent"})
 
@@ -122,6 +124,9 @@ class Codes(FieldCheck):
     def check(self, value: Any) -> None:
         """Raise unless ``value`` is a sequence of codes."""
         Items(0, self.max_items, what="supplier id").check(value)
+        match = _CODE.fullmatch
+        if all(type(item) is str and match(item) for item in value):
+            return
         code = Code()
         for index, item in enumerate(value):
             try:

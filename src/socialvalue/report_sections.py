@@ -20,7 +20,7 @@ from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.report_model import CaveatKind, ReportCaveat, ReportFigure, ReportSection
 from socialvalue.report_priorities import UNMAPPED, apportion, split_targets
-from socialvalue.scoring import ScoreReport, ScoringMethod, ValueBasis
+from socialvalue.scoring import ScoreReport, ScoringMethod, ValueBasis, ValueTotals
 from socialvalue.suppliers import Borough, LocalArea, OrganisationType, Supplier
 
 __all__ = [
@@ -44,6 +44,7 @@ _BASES: Final = (
     ("net", ValueBasis.NET),
     ("present-value", ValueBasis.PRESENT_VALUE),
 )
+_KINDS: Final = (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
 _TYPE_GROUP: Final = {
     OrganisationType.MICRO: "sme",
     OrganisationType.SMALL: "sme",
@@ -204,11 +205,12 @@ def spend_section(
 
 def _line_groups(
     report: ScoreReport, catalogue: MeasureCatalogue, exclude_non_local: bool
-) -> tuple[dict[str, int], dict[MeasureKind, int], dict[str, int]]:
-    """How many lines of one Review stand behind each priority, kind and counted measure."""
+) -> tuple[dict[str, int], dict[MeasureKind, int], dict[str, int], dict[str, set[MeasureKind]]]:
+    """Lines of one Review behind each priority, kind and counted measure; each priority's kinds."""
     by_priority: dict[str, int] = {}
     by_kind: dict[MeasureKind, int] = {}
     by_measure: dict[str, int] = {}
+    kinds: dict[str, set[MeasureKind]] = {}
     for line in report.submission.lines:
         measure = catalogue.measure(line.measure)
         if measure.proxy is None:
@@ -218,7 +220,37 @@ def _line_groups(
         priority = measure.primary_priority
         by_priority[priority] = by_priority.get(priority, 0) + 1
         by_kind[measure.kind] = by_kind.get(measure.kind, 0) + 1
-    return by_priority, by_kind, by_measure
+        kinds.setdefault(priority, set()).add(measure.kind)
+    return by_priority, by_kind, by_measure, kinds
+
+
+def _amounts(values: ValueTotals) -> dict[ValueBasis, Decimal]:
+    return {
+        ValueBasis.GROSS: values.gross.amount,
+        ValueBasis.NET: values.net.amount,
+        ValueBasis.UNDISCOUNTED: values.undiscounted.amount,
+        ValueBasis.PRESENT_VALUE: values.present_value.amount,
+    }
+
+
+def _by_kind(
+    report: ScoreReport,
+    by_priority: Mapping[str, dict[ValueBasis, Decimal]],
+    kinds: Mapping[str, set[MeasureKind]],
+) -> dict[MeasureKind, dict[ValueBasis, Decimal]]:
+    """A Review's value by kind of measure.
+
+    When each priority's lines are all of one kind (the usual catalogue), the kinds'
+    value is the exact sum of their priorities'; otherwise the score report splits it.
+    """
+    if any(len(found) > 1 for found in kinds.values()):
+        return {kind: _amounts(values) for kind, values in report.by_kind.items()}
+    result = {kind: dict.fromkeys(ValueBasis, _ZERO) for kind in _KINDS}
+    for priority, amounts in by_priority.items():
+        into = result[next(iter(kinds[priority]))]
+        for basis, amount in amounts.items():
+            into[basis] = SUMS.add(into[basis], amount)
+    return result
 
 
 def contribution_section(
@@ -236,32 +268,40 @@ def contribution_section(
     quantity with the lines behind it.
     """
     totals = {name: Tally() for name, _ in _BASES}
-    kinds = {(kind, name): Tally() for kind in (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
-             for name, _ in _BASES}  # fmt: skip
+    kinds = {(kind, name): Tally() for kind in _KINDS for name, _ in _BASES}
     sources: dict[tuple[str, str], Tally] = {}
     counts: dict[str, Tally] = {}
     declared, ratio_value = Tally(), Tally()
     for supplier_id in sorted(scored):
         report = scored[supplier_id]
-        lines_by_priority, lines_by_kind, lines_by_measure = _line_groups(
+        lines_by_priority, lines_by_kind, lines_by_measure, priority_kinds = _line_groups(
             report, catalogue, method.exclude_non_local
         )
         valued_lines = sum(lines_by_priority.values())
         declared.add(report.spend.amount, supplier_id, len(report.submission.lines))
-        report_totals = report.totals
+        by_priority = {code: _amounts(values) for code, values in report.by_priority.items()}
+        by_kind = _by_kind(report, by_priority, priority_kinds)
+        # The kinds partition a Review's value, so its totals are their exact sums.
         for name, basis in _BASES:
-            totals[name].add(report_totals.figure(basis).amount, supplier_id, valued_lines)
-        ratio_value.add(report_totals.figure(method.ratio_basis).amount, supplier_id, valued_lines)
-        for kind, values in report.by_kind.items():
+            totals[name].add(
+                SUMS.add(by_kind[_KINDS[0]][basis], by_kind[_KINDS[1]][basis]),
+                supplier_id,
+                valued_lines,
+            )
+        basis = method.ratio_basis
+        ratio_value.add(
+            SUMS.add(by_kind[_KINDS[0]][basis], by_kind[_KINDS[1]][basis]),
+            supplier_id,
+            valued_lines,
+        )
+        for kind, amounts in by_kind.items():
             if lines_by_kind.get(kind, 0):
                 for name, basis in _BASES:
-                    kinds[(kind, name)].add(
-                        values.figure(basis).amount, supplier_id, lines_by_kind[kind]
-                    )
-        for code, values in report.by_priority.items():
+                    kinds[(kind, name)].add(amounts[basis], supplier_id, lines_by_kind[kind])
+        for code, amounts in by_priority.items():
             for name, basis in _BASES:
                 sources.setdefault((code, name), Tally()).add(
-                    values.figure(basis).amount, supplier_id, lines_by_priority.get(code, 0)
+                    amounts[basis], supplier_id, lines_by_priority.get(code, 0)
                 )
         for count in report.counts:
             counts.setdefault(count.measure, Tally()).add(
