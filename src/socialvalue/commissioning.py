@@ -52,8 +52,8 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import DecimalRange, Items, Text
-from socialvalue._html import html_table
 from socialvalue._numbers import CONTEXT, WholeNumber, half_up
+from socialvalue._records import html_grid
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.services import BenefitType, Service, ServiceOutcome
@@ -259,7 +259,7 @@ class ServiceDecision:
 
     def _repr_html_(self) -> str:
         rows = [[k, v] for k, v in self.to_records()[0].items()]
-        return html_table(["", self.service.id], rows, caption=self.explanation)
+        return html_grid(["", self.service.id], rows, caption=self.explanation)
 
 
 def _adjusted(outcome: ServiceOutcome, bias: OptimismBias) -> Money:
@@ -452,7 +452,7 @@ class Portfolio:
             for n, d in enumerate(self.decisions, 1)
         ]
         headers = ["rank", "id", "service", "annual cost", "value for money", "advice", "rule"]
-        return html_table(headers, rows, caption=self.explanation)
+        return html_grid(headers, rows, caption=self.explanation)
 
 
 def portfolio(services: Sequence[Service], rules: DecisionRules | None = None) -> Portfolio:

@@ -35,8 +35,8 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._html import html_table
 from socialvalue._numbers import CONTEXT, half_up
+from socialvalue._records import html_grid
 from socialvalue.bids import Bid, Mark, ProxyCatalogue, check_bids, offer_value, price_offers
 from socialvalue.criteria import (
     Criterion,
@@ -232,7 +232,7 @@ class EvaluationResult:
                 ]
             )
         headers = ["rank", "supplier", "price", *criteria, "total", "note"]
-        return html_table(headers, rows, caption=self.explanation)
+        return html_grid(headers, rows, caption=self.explanation)
 
 
 def _marked_score(model: EvaluationModel, criterion: Criterion, mark: Mark) -> CriterionScore:
