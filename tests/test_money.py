@@ -164,6 +164,19 @@ def test_format_parse_round_trip(m: Money, policy: Rounding) -> None:
     assert Money.parse(m.format(policy)) == m.round(policy)
 
 
+def test_negation_and_abs_are_exact_beyond_the_default_context() -> None:
+    precise = Money(Decimal("123456789012345.0123456789012345678901234567890123456789"))
+    assert (-precise).amount.as_tuple().digits == precise.amount.as_tuple().digits
+    assert (-precise).amount.is_signed()
+    assert -(-precise) == precise  # noqa: B002 - negating twice on purpose
+    assert abs(-precise) == precise
+
+
+def test_arithmetic_results_are_bounded_too() -> None:
+    with pytest.raises(ValueError, match="15 integer digits"):
+        Money("999999999999999") * 10
+
+
 def test_sums_beyond_the_bound_raise_rather_than_wrap() -> None:
     big = Money("999999999999999")
     with pytest.raises(ValueError, match="15 integer digits"):
