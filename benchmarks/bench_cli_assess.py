@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import resource
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -78,15 +81,30 @@ def _peak(call: Callable[[], int]) -> int:
         tracemalloc.stop()
 
 
+def _process() -> tuple[float, int]:
+    """One `python -m socialvalue assess` process: wall time and peak resident memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "socialvalue", "assess", str(DATA), "--format", "csv"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak_kib, before) * 1024
+
+
 def run() -> str:
     if not DATA.exists():
         return f"## `socialvalue assess`\n\nSkipped: {DATA} is not there."
     (floor_time, beneficiaries), (cli_time, suppliers) = _best_times()
     floor_peak, cli_peak = _peak(floor), _peak(cli)
+    process_time, process_rss = _process()
     ratio = cli_time / floor_time
     mib = 1024 * 1024
     time_verdict = "meets" if ratio <= TIME_TARGET else "MISSES"
-    memory_verdict = "meets" if cli_peak < MEMORY_TARGET else "MISSES"
+    memory_verdict = "meets" if max(cli_peak, process_rss) < MEMORY_TARGET else "MISSES"
     return "\n".join(
         [
             "## `socialvalue assess` on a real spend file",
@@ -102,6 +120,11 @@ def run() -> str:
             f" | {cli_peak / mib:.1f} MiB | {suppliers:,} suppliers assessed |",
             "",
             f"Time: {ratio:.2f}× the floor; target ≤ {TIME_TARGET:.0f}×: {time_verdict}."
-            f" Peak memory: {cli_peak / mib:.1f} MiB; target < 100 MB: {memory_verdict}.",
+            f" Peak memory: {cli_peak / mib:.1f} MiB traced, {process_rss / mib:.0f} MiB resident;"
+            f" target < 100 MB: {memory_verdict}.",
+            "",
+            f"As a separate process (`python -m socialvalue assess FILE.zip --format csv`,"
+            f" start-up included): {process_time:.2f} s, peak resident memory"
+            f" {process_rss / mib:.0f} MiB for the whole interpreter.",
         ]
     )
