@@ -563,3 +563,13 @@ def test_assess_refuses_a_policy_in_another_currency(tmp_path: Path) -> None:
     run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--policy", policy])
     assert run.code == 1
     assert "EUR" in run.err
+
+
+@pytest.mark.parametrize(
+    "kind", sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir() and list(p.glob("*.json")))
+)
+def test_validate_accepts_every_example_of_every_kind(kind: str) -> None:
+    files = sorted(str(p) for p in (EXAMPLES / kind).glob("*.json"))
+    run = Run(["validate", kind, *files])
+    assert run.code == 0, run.out
+    assert run.out.count(f": valid {kind}\n") == len(files)
