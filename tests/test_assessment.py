@@ -208,10 +208,18 @@ def test_a_batch_is_assessed_like_its_lines() -> None:
     }
 
 
-def test_an_assessment_cannot_contradict_its_band() -> None:
-    result = sv.assess(sv.default_policy(), [pay("1", date(2025, 5, 1))], "2025/26")
-    with pytest.raises(sv.RuleViolation, match="must be the band's"):
-        attrs.evolve(result["100234"], obligation=Obligation.REVIEW)
+def test_an_assessment_carries_its_band_and_total() -> None:
+    (only,) = sv.assess(sv.default_policy(), [pay("60000.50", date(2025, 5, 1))], "2025/26")
+    assert only.obligation is only.band.obligation is Obligation.REVIEW
+    assert (only.amount, only.currency) == (Decimal("60000.50"), "GBP")
+    assert only.total == Money("60000.50")
+
+
+def test_totals_too_large_for_money_are_refused() -> None:
+    big = [pay("999999999999999", date(2025, 5, 1)), pay("1", date(2025, 6, 1))]
+    with pytest.raises(sv.RuleViolation, match="at most 15 integer digits") as info:
+        sv.assess(sv.default_policy(), big, "2025/26")
+    assert info.value.code == "money.bad_amount"
 
 
 # -- the contract-value basis ---------------------------------------------------------

@@ -33,7 +33,7 @@ import attrs
 
 from socialvalue._records import html_table
 from socialvalue.errors import RuleViolation
-from socialvalue.money import Money
+from socialvalue.money import MAX_INTEGER_DIGITS, Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.spend import Contract, SpendLine, VatBasis
 from socialvalue.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
@@ -56,21 +56,24 @@ _SUMS: Final = decimal.Context(
 )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Assessment:
     """What the policy asks of one supplier for one period, and why.
 
     ``total`` is the amount tested on the policy's ``basis``: net spend in the
     period, or the whole-life value of the supplier's largest live contract
-    (``contract_id``). ``band`` is the resolved band that holds it;
-    ``on_boundary`` is true only when the total is exactly where the source's
-    bands overlap. ``line_count`` counts the spend lines (or contracts) tested.
+    (``contract_id``). It is kept as a ``Decimal`` ``amount`` and its
+    ``currency``, so that a result for every supplier of a large body stays small.
+    ``band`` is the resolved band that holds it; ``on_boundary`` is true only
+    when the total is exactly where the source's bands overlap. ``line_count``
+    counts the spend lines (or contracts) tested.
+    The ``obligation`` is the band's, so the two can never disagree.
     """
 
     supplier_id: str
     supplier_name: str | None
-    obligation: Obligation
-    total: Money
+    amount: Decimal
+    currency: str
     basis: Basis
     band: ThresholdRule
     on_boundary: bool
@@ -78,19 +81,20 @@ class Assessment:
     line_count: int
     contract_id: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        if self.band.obligation is not self.obligation:
-            raise RuleViolation(
-                "value.invalid",
-                f"the obligation ({self.obligation.value}) must be the band's"
-                f" ({self.band.obligation.value})",
-                field=["obligation"],
-            )
+    @property
+    def total(self) -> Money:
+        """The amount tested, as :class:`~socialvalue.money.Money`."""
+        return Money(self.amount, self.currency)
+
+    @property
+    def obligation(self) -> Obligation:
+        """What the policy asks of the supplier: the obligation of the band that fired."""
+        return self.band.obligation
 
     @property
     def net_negative(self) -> bool:
         """Whether credit notes exceed payments (the total is below zero)."""
-        return self.total.amount < 0
+        return self.amount < 0
 
     @property
     def explanation(self) -> str:
@@ -120,8 +124,8 @@ class Assessment:
             "supplier_name": self.supplier_name,
             "period": self.period.label,
             "basis": self.basis.value,
-            "total": self.total.amount,
-            "currency": self.total.currency,
+            "total": self.amount,
+            "currency": self.currency,
             "obligation": self.obligation.value,
             "band": self.band.describe(),
             "on_boundary": self.on_boundary,
@@ -220,25 +224,47 @@ def _sum_spend(
     start, end = period.start, period.end
     totals: dict[str, Decimal] = {}
     counts: dict[str, int] = {}
-    total_of, count_of = totals.get, counts.get
     ignored = 0
-    index, line = -1, None
-    # The hot loop of the library: plain Decimals in dicts, no objects per line.
+    line = None
+    # The library's hot loop (see benchmarks/bench_assess.py): Decimals summed in
+    # place in dicts, no object built per line, no enumerate; a bad line's position
+    # is recovered on failure, since every line before it was counted or ignored.
     with decimal.localcontext(_SUMS):
         try:
-            for index, line in enumerate(lines):
+            for line in lines:
                 amount = line.amount
                 if amount.currency != currency or line.vat_basis is not vat:
-                    raise _mismatch(index, line, currency, vat)
-                if not start <= line.paid_on <= end:
+                    raise _mismatch(ignored + sum(counts.values()), line, currency, vat)
+                paid = line.paid_on
+                if paid < start or paid > end:
                     ignored += 1
                     continue
                 key = line.supplier_id
-                totals[key] = total_of(key, _ZERO) + amount.amount
-                counts[key] = count_of(key, 0) + 1
+                if key in totals:
+                    totals[key] += amount.amount
+                    counts[key] += 1
+                else:
+                    totals[key] = amount.amount
+                    counts[key] = 1
         except AttributeError:
+            index = ignored + sum(counts.values())
             raise _wrong_item(index, line, Basis.ANNUAL_SPEND) from None
     return totals, counts, ignored
+
+
+def _check_totals(totals: dict[str, Decimal]) -> None:
+    """Refuse totals too large to be Money.
+
+    Each summand passed :class:`Money`'s checks, so a sum keeps their decimal
+    places; the only bound it can break is the integer digits, checked here once
+    for the largest and smallest totals.
+    """
+    for amount in (max(totals.values()), min(totals.values())) if totals else ():
+        if amount and amount.adjusted() >= MAX_INTEGER_DIGITS:
+            raise RuleViolation(
+                "money.bad_amount",
+                f"a total must have at most {MAX_INTEGER_DIGITS} integer digits; got {amount:.3E}",
+            )
 
 
 def _largest_contracts(
@@ -298,24 +324,25 @@ def assess(
         best, counts, ignored = _largest_contracts(spend, period, currency, vat)  # type: ignore[arg-type]
         totals = {key: contract.value.amount for key, contract in best.items()}
         contract_ids = {key: contract.id for key, contract in best.items()}
-    cuts = policy._cuts()
-    boundaries = {point.amount for point in policy.boundaries}
+    _check_totals(totals)
+    find = policy._locator().find
+    names_of, contract_of = names.get, contract_ids.get
     assessments = []
     for key in sorted(totals):
         total = totals[key]
-        cut = next(cut for cut in cuts if cut.holds(total))
+        band, on_boundary = find(total)
         assessments.append(
             Assessment(
                 key,
-                names.get(key),
-                cut.band.obligation,
-                Money(total, currency),
+                names_of(key),
+                total,
+                currency,
                 basis,
-                cut.band,
-                total in boundaries,
+                band,
+                on_boundary,
                 period,
                 counts[key],
-                contract_ids.get(key),
+                contract_of(key),
             )
         )
     return AssessmentResult(policy, period, tuple(assessments), ignored)

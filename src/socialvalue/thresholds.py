@@ -20,6 +20,7 @@ A net negative total (more credit notes than payments) falls in the lowest band.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -206,21 +207,29 @@ def _check_month(instance: object, attribute: attrs.Attribute[int], value: int) 
         )
 
 
-@attrs.frozen
-class _Cut:
-    """A resolved band: amounts as Decimals, for the assessment's hot loop."""
+class _Locator:
+    """Finds the resolved band of a ``Decimal`` amount by bisection (the hot path).
 
-    band: ThresholdRule
-    lower: Decimal | None
-    upper: Decimal | None
-    lower_inclusive: bool
-    upper_inclusive: bool
+    ``points`` are the bounds between neighbouring bands, ascending; an amount equal
+    to a point belongs to the band below when that band includes its upper bound.
+    """
 
-    def holds(self, amount: Decimal) -> bool:
-        low, high = self.lower, self.upper
-        if low is not None and (amount < low or (amount == low and not self.lower_inclusive)):
-            return False
-        return high is None or amount < high or (amount == high and self.upper_inclusive)
+    __slots__ = ("bands", "below_wins", "overlaps", "points")
+
+    def __init__(self, bands: tuple[ThresholdRule, ...], overlaps: frozenset[Decimal]) -> None:
+        self.bands = bands
+        self.points = [band.upper.amount for band in bands[:-1] if band.upper is not None]
+        self.below_wins = [band.upper_inclusive for band in bands[:-1]]
+        self.overlaps = overlaps
+
+    def find(self, amount: Decimal) -> tuple[ThresholdRule, bool]:
+        """The band holding ``amount``, and whether ``amount`` is a source overlap."""
+        points = self.points
+        index = bisect_left(points, amount)
+        if index < len(points) and amount == points[index]:
+            on_boundary = amount in self.overlaps
+            return self.bands[index if self.below_wins[index] else index + 1], on_boundary
+        return self.bands[index], False
 
 
 def _rules(rules: Iterable[ThresholdRule]) -> tuple[ThresholdRule, ...]:
@@ -278,7 +287,17 @@ class Policy:
     @property
     def bands(self) -> tuple[ThresholdRule, ...]:
         """The bands with the boundary choice applied: every amount is in exactly one."""
-        return tuple(cut.band for cut in self._cuts())
+        rules = list(self.rules)
+        for index, (below, above) in enumerate(pairwise(self.rules)):
+            if below.upper is None or not (below.upper_inclusive and above.lower_inclusive):
+                continue
+            if below.obligation is self.boundary.obligation and above.obligation is not (
+                self.boundary.obligation
+            ):
+                rules[index + 1] = attrs.evolve(above, lower_inclusive=False)
+            else:
+                rules[index] = attrs.evolve(below, upper_inclusive=False)
+        return tuple(rules)
 
     @property
     def boundaries(self) -> tuple[Money, ...]:
@@ -289,27 +308,8 @@ class Policy:
             if below.upper is not None and below.upper_inclusive and above.lower_inclusive
         )
 
-    def _cuts(self) -> tuple[_Cut, ...]:
-        rules = list(self.rules)
-        for index, (below, above) in enumerate(pairwise(self.rules)):
-            if below.upper is None or not (below.upper_inclusive and above.lower_inclusive):
-                continue
-            if below.obligation is self.boundary.obligation and above.obligation is not (
-                self.boundary.obligation
-            ):
-                rules[index + 1] = attrs.evolve(rules[index + 1], lower_inclusive=False)
-            else:
-                rules[index] = attrs.evolve(rules[index], upper_inclusive=False)
-        return tuple(
-            _Cut(
-                rule,
-                None if rule.lower is None else rule.lower.amount,
-                None if rule.upper is None else rule.upper.amount,
-                rule.lower_inclusive,
-                rule.upper_inclusive,
-            )
-            for rule in rules
-        )
+    def _locator(self) -> _Locator:
+        return _Locator(self.bands, frozenset(point.amount for point in self.boundaries))
 
     # -- questions a caller asks ---------------------------------------------------
 
@@ -324,8 +324,7 @@ class Policy:
 
     def band_for(self, amount: Money) -> ThresholdRule:
         """The resolved band that holds ``amount``."""
-        value = self._amount(amount)
-        return next(cut.band for cut in self._cuts() if cut.holds(value))
+        return self._locator().find(self._amount(amount))[0]
 
     def obligation_for(self, amount: Money) -> Obligation:
         """What this policy asks of a supplier for ``amount`` tested on its basis.
@@ -338,7 +337,7 @@ class Policy:
 
     def on_boundary(self, amount: Money) -> bool:
         """Whether ``amount`` is exactly where two source bands overlap."""
-        return self._amount(amount) in {b.amount for b in self.boundaries}
+        return self._locator().find(self._amount(amount))[1]
 
     def with_boundary(self, choice: BoundaryChoice) -> Policy:
         """This policy with ``choice`` settling amounts at the boundary."""
