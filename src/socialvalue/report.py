@@ -45,15 +45,14 @@ from socialvalue.measures import MeasureCatalogue
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.report_duties import changes, counts_section, duties_section
-from socialvalue.report_model import (
+from socialvalue.report_figures import (
     CaveatKind,
-    PublishedReport,
-    RegionalReport,
     ReportCaveat,
     ReportChange,
     ReportFigure,
     ReportSection,
 )
+from socialvalue.report_model import PublishedReport, RegionalReport
 from socialvalue.report_priorities import find_crosswalk, framework_named
 from socialvalue.report_sections import Tally, contribution_section, spend_section
 from socialvalue.scoring import ScoreReport, ScoringMethod, score

@@ -22,14 +22,14 @@ from socialvalue.compliance import ComplianceReport, ComplianceStatus, Gap, comp
 from socialvalue.coverage import priority_coverage
 from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk, UnknownFramework
 from socialvalue.measures import MeasureCatalogue, Unit
-from socialvalue.report_model import (
+from socialvalue.report_figures import (
     CaveatKind,
-    RegionalReport,
     ReportCaveat,
     ReportChange,
     ReportFigure,
     ReportSection,
 )
+from socialvalue.report_model import RegionalReport
 from socialvalue.report_priorities import find_crosswalk, framework_named
 from socialvalue.report_sections import RATIO, SUMS, Tally, suppliers_text
 from socialvalue.submissions import ReviewSubmission

@@ -18,7 +18,7 @@ from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.measures import MeasureCatalogue, MeasureKind
 from socialvalue.money import Money
 from socialvalue.periods import Period
-from socialvalue.report_model import CaveatKind, ReportCaveat, ReportFigure, ReportSection
+from socialvalue.report_figures import CaveatKind, ReportCaveat, ReportFigure, ReportSection
 from socialvalue.report_priorities import UNMAPPED, apportion, split_targets
 from socialvalue.scoring import ScoreReport, ScoringMethod, ValueBasis, ValueTotals
 from socialvalue.suppliers import Borough, LocalArea, OrganisationType, Supplier

@@ -90,3 +90,24 @@ present: sv.Money = scored.present_value
 by_priority: dict[str, sv.ValueTotals] = scored.by_priority
 line_records: list[dict[str, object]] = scored.to_records()
 multiplier: Decimal = sv.lm3(sv.Money("10"), sv.Money("5"), sv.Money("1")).multiplier
+
+
+# the regional report
+example: sv.ExampleYear = sv.example_year()
+regional: sv.RegionalReport = sv.regional_report(
+    example.policy,
+    example.period,
+    example.assessments(),
+    example.signups,
+    example.submissions,
+    example.catalogue,
+    example.suppliers,
+    framework="gm-sv-framework-2020",
+)
+local_spend: sv.Money = regional.amount("spend", "local")
+figure: sv.ReportFigure = regional.figure("contribution", "total", measure="present-value")
+who: tuple[str, ...] = figure.suppliers
+published: sv.PublishedReport = regional.published(sv.Rounding.HALF_UP)
+again: sv.RegionalReport = example.report(previous=published)
+screen: str = again.summary()
+figure_rows: list[dict[str, object]] = again.to_records()
