@@ -39,9 +39,11 @@ from socialvalue import documents as _documents
 from socialvalue.assessment import AssessmentResult, assess
 from socialvalue.catalogues import default_catalogue
 from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.example_year import example_year
 from socialvalue.measures import MeasureCatalogue
 from socialvalue.periods import Period
 from socialvalue.policies import default_policy
+from socialvalue.report import regional_report
 from socialvalue.scoring import score
 from socialvalue.spend import VatBasis
 from socialvalue.submissions import ReviewSubmission
@@ -442,6 +444,79 @@ def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 # ---------------------------------------------------------------------------
+# report
+
+
+def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:
+    """Every ``*.json`` document of ``kind`` in ``folder`` (none when it is absent)."""
+    if not folder.is_dir():
+        return []
+    return [_load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
+
+
+def _spend_of(path: Path, policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
+    """The spend lines and supplier names of one transparency-code spend file."""
+    with _open_text(str(path), "utf-8-sig", stdin) as text:
+        rows = csv.DictReader(text)
+        header = [h.strip() for h in rows.fieldnames or []]
+        columns = TRANSPARENCY_CODE
+        if columns.supplier_id not in header:
+            columns = attrs.evolve(columns, supplier_id=None)
+        columns.check_header(header)
+        reader = SpendFileReader(rows, columns=columns, vat_basis=policy.vat_basis)
+        return list(reader), reader.supplier_names()
+
+
+def _report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder")
+    policy_file = args.policy or (
+        str(folder / "policy.json") if (folder / "policy.json").is_file() else None
+    )
+    policy = _load_policy(policy_file, stdin)
+    catalogue: MeasureCatalogue = (
+        _load_json(str(folder / "catalogue.json"), "measure-catalogue", stdin)
+        if (folder / "catalogue.json").is_file()
+        else default_catalogue()
+    )
+    spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
+    if not spend_files:
+        raise _DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+    try:
+        period = parse_financial_year(args.year)
+    except RuleViolation as exc:
+        raise UsageError(f"--year: {exc}") from None
+    lines: list[Any] = []
+    names: dict[str, str] = {}
+    for path in spend_files:
+        found, named = _spend_of(path, policy, stdin)
+        lines.extend(found)
+        names.update(named)
+    suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
+    try:
+        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        report = regional_report(
+            policy,
+            period,
+            result.assessments,
+            _documents_in(folder / "signups", "charter-signup", stdin),
+            _documents_in(folder / "submissions", "review-submission", stdin),
+            catalogue,
+            suppliers,
+            framework=args.framework,
+        )
+    except (RuleViolation, InvalidDocument, KeyError) as exc:
+        raise _DataError(f"{args.folder}: {exc}") from None
+    if args.format == "json":
+        json.dump(_documents.dump(report.published()), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(report.summary() + "\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------
 # demo
 
 
@@ -467,6 +542,12 @@ def _demo(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     )
     with resources.as_file(examples / "review-submission.json") as submission:
         code = code or _run(["score", str(submission)], out, stdin)
+    out.write(
+        "\n3. THE COMMISSIONER'S REPORT for a bundled example year: the contribution to"
+        " the region\n   (socialvalue report FOLDER --year 2025/26 does this for your own"
+        " documents)\n\n"
+    )
+    out.write(example_year().report().summary() + "\n")
     out.write(
         "\nNext: `socialvalue assess YOUR-SPEND.csv` on a council's published spend file,"
         " `socialvalue validate review-submission FILE.json` on a submission, and the docs"
@@ -615,6 +696,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     scoring.add_argument("--format", choices=["text", "json"], default="text")
     scoring.set_defaults(run=_score)
+
+    reporting = commands.add_parser(
+        "report",
+        help="the commissioner's annual social value report over a folder of documents",
+        description="Build the regional report from FOLDER: spend files (*.csv or *.zip in"
+        " the Transparency Code layout), signups/*.json (charter-signup),"
+        " submissions/*.json (review-submission), optional suppliers/*.json (supplier),"
+        " catalogue.json (measure-catalogue) and policy.json (policy).",
+    )
+    reporting.add_argument("folder", metavar="FOLDER")
+    reporting.add_argument("--year", metavar="YYYY/YY", required=True, help="e.g. 2025/26")
+    reporting.add_argument("--policy", metavar="POLICY.json", help="overrides FOLDER/policy.json")
+    reporting.add_argument(
+        "--framework",
+        default=None,
+        metavar="ID",
+        help="report priorities under this framework, e.g. gm-sv-framework-2020",
+    )
+    reporting.add_argument("--format", choices=["text", "json"], default="text")
+    reporting.set_defaults(run=_report)
 
     demo = commands.add_parser("demo", help="show the library at work on bundled examples")
     demo.set_defaults(run=_demo)
