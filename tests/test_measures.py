@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 import socialvalue as sv
+from socialvalue._fields import Whole
 from socialvalue.catalogues.gm_default import ESSEX_2023_SOURCE
-from socialvalue.measures import Quantity, Whole
+from socialvalue.measures import Quantity
 from tests.scoring_fixtures import DECLARATION, YEAR, D, catalogue, proxy
 
 GM_POLICING_PRIORITIES = {

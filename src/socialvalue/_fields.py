@@ -26,7 +26,7 @@ import attrs
 
 from socialvalue.errors import RuleViolation
 
-__all__ = ["CODE_PATTERN", "Code", "DecimalRange", "FieldCheck", "Items", "Text"]
+__all__ = ["CODE_PATTERN", "Code", "DecimalRange", "FieldCheck", "Items", "Text", "Whole"]
 
 #: JSON's own white space; text may not start or end with it.
 JSON_SPACE: Final = " \t\n\r"
@@ -118,6 +118,24 @@ class DecimalRange(FieldCheck):
         if self.maximum is not None and value > self.maximum:
             raise RuleViolation(
                 "decimal.out_of_range", f"must be at most {self.maximum}; got {value}"
+            )
+
+
+@attrs.frozen
+class Whole(FieldCheck):
+    """An ``int`` within ``[minimum, maximum]`` (``bool`` is refused)."""
+
+    minimum: int
+    maximum: int
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        if type(value) is not int:
+            raise TypeError(f"must be a whole number; got {type(value).__name__}")
+        if not self.minimum <= value <= self.maximum:
+            raise RuleViolation(
+                "decimal.out_of_range",
+                f"must be a whole number from {self.minimum} to {self.maximum}; got {value}",
             )
 
 

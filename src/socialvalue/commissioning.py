@@ -51,8 +51,8 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import DecimalRange, Items, Text
-from socialvalue._numbers import CONTEXT, WholeNumber, half_up
+from socialvalue._fields import DecimalRange, Items, Text, Whole
+from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -90,7 +90,7 @@ _ORDER: Final = {r: n for n, r in enumerate(Recommendation)}
 class GradeReduction:
     """The optimism-bias cut for one evidence confidence grade."""
 
-    grade: int = attrs.field(validator=WholeNumber(1, 9))
+    grade: int = attrs.field(validator=Whole(1, 9))
     reduction: Decimal = attrs.field(validator=_FRACTION)
     evidence: str = attrs.field(validator=Text(300))
 
@@ -167,7 +167,7 @@ class DecisionRules:
     prevention_factor: Decimal = attrs.field(default=Decimal("0.8"), validator=_FRACTION)
     budget_tolerance: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
     optimism_bias: OptimismBias = attrs.field(factory=default_optimism_bias)
-    places: int = attrs.field(default=2, validator=WholeNumber(0, 6))
+    places: int = attrs.field(default=2, validator=Whole(0, 6))
 
     def __attrs_post_init__(self) -> None:
         if self.decommission_ratio > self.retain_ratio:

@@ -45,8 +45,7 @@ from typing import Final
 
 import attrs
 
-from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue._numbers import WholeNumber
+from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.pricing import PriceMethod
@@ -207,7 +206,7 @@ class EvaluationModel:
         converter=_tie_breaks,
         validator=Items(max_items=3, unique_by=lambda t: t, what="tie break"),
     )
-    places: int = attrs.field(default=2, validator=WholeNumber(0, 6))
+    places: int = attrs.field(default=2, validator=Whole(0, 6))
 
     def __attrs_post_init__(self) -> None:
         total = sum((c.weight for c in self.criteria), Decimal(0))

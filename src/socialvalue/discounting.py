@@ -35,9 +35,9 @@ from typing import Final
 
 import attrs
 
-from socialvalue._fields import DecimalRange, Items
+from socialvalue._fields import DecimalRange, Items, Whole
 from socialvalue.errors import RuleViolation
-from socialvalue.measures import MAX_DURATION_YEARS, Whole
+from socialvalue.measures import MAX_DURATION_YEARS
 
 __all__ = [
     "FACTOR_PLACES",

@@ -28,7 +28,7 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text
+from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text, Whole
 from socialvalue.errors import RuleViolation, SocialValueError
 from socialvalue.money import Money
 
@@ -42,7 +42,6 @@ __all__ = [
     "ReviewMeasure",
     "Unit",
     "UnknownMeasure",
-    "Whole",
 ]
 
 #: The longest an outcome may be said to last, in years.
@@ -119,25 +118,6 @@ class Quantity(FieldCheck):
         if exponent < -6:
             raise RuleViolation(
                 "decimal.bad_format", f"must have at most 6 decimal places; got {value}"
-            )
-
-
-@attrs.frozen
-class Whole(FieldCheck):
-    """An ``int`` within ``[minimum, maximum]`` (``bool`` is refused)."""
-
-    minimum: int
-    maximum: int
-    optional: bool = False
-
-    def check(self, value: Any) -> None:
-        """Raise unless ``value`` is an ``int`` within the bounds."""
-        if type(value) is not int:
-            raise TypeError(f"must be a whole number; got {type(value).__name__}")
-        if not self.minimum <= value <= self.maximum:
-            raise RuleViolation(
-                "decimal.out_of_range",
-                f"must be from {self.minimum} to {self.maximum}; got {value}",
             )
 
 

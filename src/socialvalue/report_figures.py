@@ -16,9 +16,8 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import CODE_PATTERN, Code, DecimalRange, FieldCheck, Items, Text
+from socialvalue._fields import CODE_PATTERN, Code, DecimalRange, FieldCheck, Items, Text, Whole
 from socialvalue.errors import RuleViolation
-from socialvalue.measures import Whole
 
 __all__ = [
     "CaveatKind",

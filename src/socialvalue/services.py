@@ -18,8 +18,7 @@ from typing import Final
 
 import attrs
 
-from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue._numbers import WholeNumber
+from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
@@ -54,7 +53,7 @@ class ServiceOutcome:
     benefit: BenefitType
     quantity: Decimal = attrs.field(validator=DecimalRange(minimum=_ZERO))
     unit_cost: Money
-    confidence: int = attrs.field(validator=WholeNumber(1, 9))
+    confidence: int = attrs.field(validator=Whole(1, 9))
     source: str = attrs.field(validator=Text(300))
     deadweight: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
 
