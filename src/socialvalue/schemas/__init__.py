@@ -16,9 +16,19 @@ before a final newline, JavaScript's does not, and both must give one verdict.
 
 from __future__ import annotations
 
+import enum
 from typing import Any, Final
 
-__all__ = ["ANY_TEXT_PATTERN", "BASE_URI", "DEFS", "document_schema", "ref", "text"]
+__all__ = [
+    "ANY_TEXT_PATTERN",
+    "BASE_URI",
+    "DEFS",
+    "choice",
+    "document_schema",
+    "nullable",
+    "ref",
+    "text",
+]
 
 #: Versioned base of every schema's ``$id``. A breaking change to any schema
 #: moves all of them to the next version.
@@ -54,6 +64,20 @@ def text(max_length: int = 200, description: str = "") -> dict[str, Any]:
     if description:
         schema["description"] = description
     return schema
+
+
+def choice(enum_type: type[enum.Enum], description: str) -> dict[str, Any]:
+    """A string that must be one of ``enum_type``'s values."""
+    return {
+        "type": "string",
+        "enum": [member.value for member in enum_type],
+        "description": description,
+    }
+
+
+def nullable(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    """``schema`` or ``null``, with a description (an optional field dumps as null)."""
+    return {"anyOf": [schema, {"type": "null"}], "description": description}
 
 
 def ref(name: str, description: str) -> dict[str, Any]:

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-from typing import Any, Final
+from typing import Final
 
-__all__ = ["NON_NEGATIVE_MONEY", "POSTCODE_PATTERN", "choice", "nullable"]
+__all__ = ["NON_NEGATIVE_MONEY", "POSTCODE_PATTERN"]
 
 _END: Final = r"(?![\s\S])"
 #: A UK postcode in capitals with one space (the same shape ``Location`` checks).
 POSTCODE_PATTERN: Final = r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}" + _END
-
-
-def choice(enum_type: type[enum.Enum], description: str) -> dict[str, Any]:
-    """A string that must be one of ``enum_type``'s values."""
-    return {
-        "type": "string",
-        "enum": [member.value for member in enum_type],
-        "description": description,
-    }
-
-
-def nullable(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    """``schema`` or ``null``, with a description."""
-    return {"anyOf": [schema, {"type": "null"}], "description": description}
 
 
 #: Money whose amount is zero or more (contract values).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from socialvalue.schemas import document_schema, ref, text
-from socialvalue.schemas._spend_defs import NON_NEGATIVE_MONEY, choice
+from socialvalue.schemas import choice, document_schema, ref, text
+from socialvalue.schemas._spend_defs import NON_NEGATIVE_MONEY
 from socialvalue.spend import ContractCategory, LettingRoute, VatBasis
 
 __all__ = ["SCHEMA"]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from socialvalue.schemas import document_schema, ref, text
-from socialvalue.schemas._spend_defs import choice, nullable
+from socialvalue.schemas import choice, document_schema, nullable, ref, text
 from socialvalue.spend import VatBasis
 from socialvalue.thresholds import Basis, BoundaryChoice, Obligation
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from socialvalue.schemas import document_schema, ref, text
+from socialvalue.schemas import document_schema, nullable, ref, text
 
 __all__ = ["SCHEMA"]
 
@@ -37,7 +37,7 @@ _CAVEAT_KINDS: Final = [
 
 
 def _nullable(name: str, description: str) -> dict[str, Any]:
-    return {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"type": "null"}], "description": description}
+    return nullable({"$ref": f"#/$defs/{name}"}, description)
 
 
 def _suppliers(description: str) -> dict[str, Any]:

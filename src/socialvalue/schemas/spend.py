@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from socialvalue._converter import MAX_LIST_ITEMS
-from socialvalue.schemas import document_schema, ref, text
-from socialvalue.schemas._spend_defs import choice, nullable
+from socialvalue.schemas import choice, document_schema, nullable, ref, text
 from socialvalue.spend import VatBasis
 
 __all__ = ["SCHEMA"]

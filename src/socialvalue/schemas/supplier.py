@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from socialvalue.schemas import document_schema, ref, text
-from socialvalue.schemas._spend_defs import POSTCODE_PATTERN, choice, nullable
+from socialvalue.schemas import choice, document_schema, nullable, ref, text
+from socialvalue.schemas._spend_defs import POSTCODE_PATTERN
 from socialvalue.suppliers import Borough, GoodEmploymentTier, OrganisationType
 
 __all__ = ["LOCATION", "SCHEMA"]
