@@ -18,9 +18,10 @@ from typing import Any
 
 import attrs
 
-from socialvalue import Money, Period, documents, schemas
+from socialvalue import Money, Period, documents
 from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue.targets import MeasureTarget
+from socialvalue.documents import registry, schemas
+from socialvalue.review.targets import MeasureTarget
 
 KIND = "canary"
 
@@ -143,11 +144,11 @@ EXAMPLE: dict[str, Any] = {
 @contextmanager
 def registered() -> Iterator[str]:
     """Register the canary kind for the duration of a ``with`` block."""
-    kinds: dict[str, documents.DocumentKind] = documents._KINDS  # type: ignore[assignment]
+    kinds = registry._KINDS
     kinds[KIND] = documents.DocumentKind(KIND, Canary, SCHEMA)
-    documents._BY_TYPE[Canary] = kinds[KIND]  # type: ignore[index]
+    registry._BY_TYPE[Canary] = kinds[KIND]
     try:
         yield KIND
     finally:
         del kinds[KIND]
-        del documents._BY_TYPE[Canary]  # type: ignore[attr-defined]
+        del registry._BY_TYPE[Canary]

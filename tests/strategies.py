@@ -10,8 +10,15 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import CharterCommitment, CharterSignup, Framework, Money, Period, Priority
-from socialvalue.spend import SpendLine, VatBasis
-from socialvalue.thresholds import BoundaryChoice, Obligation, Policy, PolicyOwner, ThresholdRule
+from socialvalue.policy.thresholds import (
+    BoundaryChoice,
+    Obligation,
+    Policy,
+    PolicyOwner,
+    ThresholdRule,
+)
+from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.payments import SpendLine
 
 #: Amounts as documents carry them: up to 15 integer digits and 6 places.
 amounts = st.decimals(

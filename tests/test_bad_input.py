@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import socialvalue as sv
-from socialvalue import _converter
+from socialvalue.documents import _converter
 from socialvalue.errors import PathStep
 from tests import canary
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import frameworks
-from socialvalue.charter import add_months
+from socialvalue.charter.signups import add_months
 from tests.strategies import frameworks as any_framework
 from tests.strategies import signups
 
@@ -227,7 +227,7 @@ def test_status_is_monotone_in_time(
 
 
 def test_targets_are_checked_against_a_review_catalogue_when_given() -> None:
-    from socialvalue.catalogues import default_catalogue
+    from socialvalue.review.gm_catalogue import default_catalogue
 
     catalogue = default_catalogue()
     known = next(iter(catalogue.measures)).code
@@ -252,7 +252,7 @@ def test_targets_are_checked_against_a_review_catalogue_when_given() -> None:
 
 
 def test_the_default_catalogue_names_only_priorities_of_its_framework() -> None:
-    from socialvalue.catalogues import default_catalogue
+    from socialvalue.review.gm_catalogue import default_catalogue
 
     catalogue = default_catalogue()
     framework = frameworks.get(catalogue.framework_id)

@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
-from socialvalue import MeasureTarget, documents, schemas
+from socialvalue import MeasureTarget, documents
 from socialvalue.cli import main, parse_json
+from socialvalue.documents import registry, schemas
 
 from .test_transparency import TRAFFORD
 
@@ -47,8 +48,8 @@ PROBE_SCHEMA = schemas.document_schema(
 @pytest.fixture
 def probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     kind = documents.DocumentKind("probe", MeasureTarget, PROBE_SCHEMA)
-    monkeypatch.setitem(documents._KINDS, "probe", kind)
-    monkeypatch.setattr(documents, "SCHEMA_KINDS", (*documents.SCHEMA_KINDS, "probe"))
+    monkeypatch.setitem(registry._KINDS, "probe", kind)
+    monkeypatch.setattr(registry, "SCHEMA_KINDS", (*registry.SCHEMA_KINDS, "probe"))
     return "probe"
 
 
@@ -191,7 +192,7 @@ def test_schema_all_writes_every_kind(probe: str, tmp_path: Path) -> None:
     written = {
         p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.json")
     }
-    assert set(written) == set(documents.SCHEMA_KINDS)
+    assert set(written) == set(registry.SCHEMA_KINDS)
     assert written["probe"] == PROBE_SCHEMA
 
 

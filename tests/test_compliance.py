@@ -13,12 +13,18 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import frameworks
-from socialvalue.assessment import Assessment, assess
-from socialvalue.compliance import ComplianceReport, ComplianceStatus, Gap, compliance
-from socialvalue.policies import default_policy
-from socialvalue.spend import SpendLine, VatBasis
-from socialvalue.submissions import Declaration, ReviewSubmission
-from socialvalue.thresholds import Obligation
+from socialvalue.charter.compliance_report import (
+    ComplianceReport,
+    ComplianceStatus,
+    Gap,
+    compliance,
+)
+from socialvalue.policy.gm_policing import default_policy
+from socialvalue.policy.thresholds import Obligation
+from socialvalue.policy.vat import VatBasis
+from socialvalue.review.submissions import Declaration, ReviewSubmission
+from socialvalue.spend.assessment import Assessment, assess
+from socialvalue.spend.payments import SpendLine
 
 POLICY = default_policy()
 YEAR = sv.parse_financial_year("2025/26")
@@ -356,7 +362,7 @@ def test_ties_are_broken_the_same_way_whatever_the_order() -> None:
 
 
 def test_charter_targets_are_judged_against_a_catalogue_when_given() -> None:
-    from socialvalue.catalogues import default_catalogue
+    from socialvalue.review.gm_catalogue import default_catalogue
 
     spend = assessments({"900001": "10000"})
     policing = frameworks.get("gm-policing-sv")

@@ -10,9 +10,9 @@ import attrs
 import pytest
 
 from socialvalue import Money, Period
-from socialvalue._converter import describe, unstructure
 from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue.documents import _structure
+from socialvalue.documents._converter import describe, unstructure
+from socialvalue.documents.loading import _structure
 
 
 class Colour(enum.Enum):

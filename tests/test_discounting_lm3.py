@@ -7,7 +7,7 @@ from decimal import Decimal, localcontext
 import pytest
 
 import socialvalue as sv
-from socialvalue.discounting import discount_factor, value_factors
+from socialvalue.review.discounting import discount_factor, value_factors
 from tests.scoring_fixtures import D, catalogue, submission
 
 

@@ -11,8 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialvalue as sv
-from socialvalue import _converter, schemas
-from socialvalue.documents import ValidationReport, kind_of
+from socialvalue.documents import ValidationReport, _converter, kind_of, schemas
 
 
 def test_unknown_kind_is_an_invalid_document() -> None:

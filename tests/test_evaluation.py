@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import socialvalue as sv
-from socialvalue.pricing import price_fraction
+from socialvalue.tender.pricing import price_fraction
 
 D = Decimal
 K = sv.CriterionKind

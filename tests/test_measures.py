@@ -8,8 +8,8 @@ import pytest
 
 import socialvalue as sv
 from socialvalue._fields import Whole
-from socialvalue.catalogues.gm_default import ESSEX_2023_SOURCE
-from socialvalue.measures import Quantity
+from socialvalue.review.gm_catalogue import ESSEX_2023_SOURCE
+from socialvalue.review.measures import Quantity
 from tests.scoring_fixtures import DECLARATION, YEAR, D, catalogue, proxy
 
 GM_POLICING_PRIORITIES = {

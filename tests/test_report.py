@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialvalue as sv
-from socialvalue.report_priorities import apportion, find_crosswalk, split_targets
+from socialvalue.report.priorities import apportion, find_crosswalk, split_targets
 from tests import report_fixtures
 from tests.report_fixtures import YEAR, D, hand_year, years
 

@@ -1,7 +1,7 @@
 """Schema and model agree, for every document kind, as each kind lands.
 
 Everything here is parametrised over ``socialvalue.SCHEMA_KINDS``, so a kind that a
-feature area registers in ``documents._kinds()`` is checked without touching this
+feature area registers in ``documents.registry`` is checked without touching this
 file, and must come with at least one example in ``tests/examples/<kind>/``:
 
 (a) every example validates against ``schema(kind)`` with a standard Draft 2020-12
@@ -38,8 +38,8 @@ from hypothesis_jsonschema import _from_schema as _hjs_from_schema
 from hypothesis_jsonschema import from_schema
 
 import socialvalue as sv
-from socialvalue import _converter, documents, schemas
-from socialvalue.documents import _json_text, export_schemas
+from socialvalue.documents import _converter, export_schemas, registry, schemas
+from socialvalue.documents.registry import _json_text
 from socialvalue.errors import PathStep
 from tests import canary
 
@@ -302,7 +302,7 @@ def paths_agree(kind: str, document: Any) -> None:
     runs them in the field hooks to keep paths. Neither may accept what the other
     refuses.
     """
-    type_ = documents._kind(kind).type
+    type_ = registry._kind(kind).type
     results = []
     for converter in (_converter.fast, _converter.thorough):
         try:
@@ -354,7 +354,7 @@ def test_harness_bites_when_schema_and_model_disagree() -> None:
     with canary.registered() as kind:
         validator.cache_clear()
         try:
-            documents._KINDS[kind] = attrs.evolve(documents._KINDS[kind], schema=loose)
+            registry._KINDS[kind] = attrs.evolve(registry._KINDS[kind], schema=loose)
             with pytest.raises(AssertionError):
                 check_mutations(kind, canary.EXAMPLE)
         finally:

@@ -265,7 +265,7 @@ def test_rounding_is_a_presentation_policy() -> None:
 def test_derivation_amounts_show_as_money_does(
     amount: str, policy: sv.Rounding, currency: str
 ) -> None:
-    from socialvalue.score_report import _shown
+    from socialvalue.review.score_report import _shown
 
     assert _shown(D(amount), currency, policy) == sv.Money(amount, currency).format(policy)
 

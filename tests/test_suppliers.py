@@ -8,7 +8,7 @@ import pytest
 
 import socialvalue as sv
 from socialvalue import Borough, Location, Money, SpendLine, VatBasis
-from socialvalue.suppliers import GREATER_MANCHESTER
+from socialvalue.spend.suppliers import GREATER_MANCHESTER
 
 
 def test_greater_manchester_is_the_ten_boroughs() -> None:

@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialvalue import Money, Obligation, assess, default_policy
-from socialvalue.spend import SpendLine, VatBasis
-from socialvalue.transparency import (
+from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.transparency import (
     MAX_LISTED_BAD_ROWS,
     TRANSPARENCY_CODE,
     Columns,

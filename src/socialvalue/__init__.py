@@ -9,243 +9,440 @@ and their scoring, and bid evaluation, with JSON Schemas for every document.
 
 ``import socialvalue as sv`` is all a user needs; names not exported here are
 private and may change.
+
+Importing the package imports none of its areas: each name is loaded the first
+time it is used (PEP 562), so ``import socialvalue`` is cheap and a program pays
+only for the areas it uses.
 """
 
 from __future__ import annotations
 
-from socialvalue.documents import (
-    SCHEMA_KINDS,
-    ValidationReport,
-    dump,
-    load,
-    schema,
-    schema_registry,
-    validate,
-)
-from socialvalue.errors import ERROR_CODES, InvalidDocument, Issue, RuleViolation, SocialValueError
-from socialvalue.money import Money, Rounding
-from socialvalue.periods import Period, financial_year, parse_financial_year
-from socialvalue.targets import MeasureTarget
+from typing import TYPE_CHECKING
 
-# isort: split
-# suppliers, contracts, spend and the threshold rule
-from socialvalue.assessment import (
-    Assessment,
-    AssessmentResult,
-    LocalSpend,
-    assess,
-    local_spend_share,
-    new_suppliers,
-)
-from socialvalue.policies import default_policy
-from socialvalue.spend import (
-    Contract,
-    ContractCategory,
-    LettingRoute,
-    SpendBatch,
-    SpendLine,
-    VatBasis,
-)
-from socialvalue.suppliers import (
-    GREATER_MANCHESTER,
-    Borough,
-    GoodEmploymentTier,
-    Identifier,
-    LocalArea,
-    Location,
-    OrganisationType,
-    Supplier,
-)
-from socialvalue.thresholds import (
-    Basis,
-    BoundaryChoice,
-    Obligation,
-    Policy,
-    PolicyOwner,
-    ThresholdRule,
-)
+from socialvalue._lazy import attach
 
-# priority frameworks, the Charter and compliance
-# isort: split
-from socialvalue import frameworks
-from socialvalue.charter import (
-    CharterCommitment,
-    CharterSignup,
-    CharterStatus,
-    charter_status,
-    check_signup,
-)
-from socialvalue.compliance import (
-    ComplianceReport,
-    ComplianceRow,
-    ComplianceStatus,
-    Gap,
-    compliance,
-)
-from socialvalue.coverage import PriorityCoverage, priority_coverage
-from socialvalue.frameworks import (
-    Crosswalk,
-    CrosswalkLink,
-    Framework,
-    Priority,
-    Theme,
-    UnknownCrosswalk,
-    UnknownFramework,
-    UnknownPriority,
-)
+# Seen by type checkers and the documentation; at run time each name is loaded on
+# first use through the table below (a test keeps the two in agreement).
+if TYPE_CHECKING:
+    # the core values: money, periods, errors
+    # priority frameworks and crosswalks
+    from socialvalue import frameworks
+    from socialvalue.charter.compliance_report import (
+        ComplianceReport,
+        ComplianceRow,
+        ComplianceStatus,
+        Gap,
+        compliance,
+    )
+    from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
 
-# review measures, catalogues and scoring
-# isort: split
-from socialvalue.catalogues import default_catalogue
-from socialvalue.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
-from socialvalue.lm3 import LocalMultiplier, lm3
-from socialvalue.measures import (
-    Adjustments,
-    MeasureCatalogue,
-    MeasureKind,
-    ProxyValue,
-    ReviewMeasure,
-    Unit,
-    UnknownMeasure,
-)
-from socialvalue.scoring import (
-    Delivery,
-    MeasureCount,
-    ScoredLine,
-    ScoreReport,
-    ScoringMethod,
-    SocialValueRatio,
-    ValueBasis,
-    ValueTotals,
-    check_review_document,
-    check_submission,
-    score,
-)
-from socialvalue.submissions import Declaration, ReportedLine, ReviewSubmission
+    # the Charter and compliance
+    from socialvalue.charter.signups import (
+        CharterCommitment,
+        CharterSignup,
+        CharterStatus,
+        charter_status,
+        check_signup,
+    )
+    from socialvalue.commissioning.decisions import (
+        DecisionRules,
+        GradeReduction,
+        OptimismBias,
+        Portfolio,
+        Recommendation,
+        ServiceDecision,
+        assess_service,
+        default_optimism_bias,
+        portfolio,
+    )
 
-# bid evaluation and commissioning decisions
-# isort: split
-from socialvalue.bids import Bid, Mark, ProxyCatalogue, offer_value
-from socialvalue.commissioning import (
-    DecisionRules,
-    GradeReduction,
-    OptimismBias,
-    Portfolio,
-    Recommendation,
-    ServiceDecision,
-    assess_service,
-    default_optimism_bias,
-    portfolio,
-)
-from socialvalue.criteria import (
-    MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT,
-    MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT,
-    NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT,
-    Criterion,
-    CriterionKind,
-    EvaluationModel,
-    ScoreBasis,
-    TieBreak,
-)
-from socialvalue.evaluation import (
-    BidResult,
-    ContractKpi,
-    CriterionScore,
-    EvaluationResult,
-    evaluate,
-)
-from socialvalue.pricing import PriceMethod, price_fraction
-from socialvalue.scales import ScaleBand, ScoringScale, common_scale
-from socialvalue.services import BenefitType, Service, ServiceOutcome
+    # commissioning: services and decisions
+    from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
 
-# council spend files (transparency data)
-# isort: split
-from socialvalue.transparency import (
-    TRANSPARENCY_CODE,
-    Columns,
-    DateFormat,
-    SpendFileError,
-    SpendFileReader,
-    SpendFileSummary,
-    check_vat_basis,
-    with_names,
-)
+    # documents: validate, load, dump and the JSON Schemas
+    from socialvalue.documents.loading import ValidationReport, dump, load, validate
+    from socialvalue.documents.registry import SCHEMA_KINDS, schema, schema_registry
+    from socialvalue.documents.review_check import check_review_document
+    from socialvalue.errors import (
+        ERROR_CODES,
+        InvalidDocument,
+        Issue,
+        RuleViolation,
+        SocialValueError,
+    )
+    from socialvalue.frameworks import (
+        Crosswalk,
+        CrosswalkLink,
+        Framework,
+        Priority,
+        Theme,
+        UnknownCrosswalk,
+        UnknownFramework,
+        UnknownPriority,
+    )
+    from socialvalue.money import Money, Rounding
+    from socialvalue.periods import Period, financial_year, parse_financial_year
+    from socialvalue.policy.gm_policing import default_policy
 
-# the regional report
-# isort: split
-from socialvalue.example_year import ExampleYear, example_year
-from socialvalue.report import (
-    CaveatKind,
-    PublishedReport,
-    RegionalReport,
-    ReportCaveat,
-    ReportChange,
-    ReportFigure,
-    ReportSection,
-    regional_report,
+    # policy: the threshold rule
+    from socialvalue.policy.thresholds import (
+        Basis,
+        BoundaryChoice,
+        Obligation,
+        Policy,
+        PolicyOwner,
+        ThresholdRule,
+    )
+    from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.example_year import ExampleYear, example_year
+
+    # the regional report
+    from socialvalue.report.figures import (
+        CaveatKind,
+        ReportCaveat,
+        ReportChange,
+        ReportFigure,
+        ReportSection,
+    )
+    from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.regional import regional_report
+    from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
+    from socialvalue.review.gm_catalogue import default_catalogue
+    from socialvalue.review.local_multiplier import LocalMultiplier, lm3
+    from socialvalue.review.measures import (
+        Adjustments,
+        MeasureCatalogue,
+        MeasureKind,
+        ProxyValue,
+        ReviewMeasure,
+        Unit,
+        UnknownMeasure,
+    )
+    from socialvalue.review.method import ScoringMethod, ValueBasis
+    from socialvalue.review.score_report import (
+        Delivery,
+        MeasureCount,
+        ScoredLine,
+        ScoreReport,
+        SocialValueRatio,
+        ValueTotals,
+    )
+    from socialvalue.review.scoring import check_submission, score
+    from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
+
+    # the Review: measures, catalogues, submissions and scoring
+    from socialvalue.review.targets import MeasureTarget
+    from socialvalue.spend.assessment import (
+        Assessment,
+        AssessmentResult,
+        LocalSpend,
+        assess,
+        local_spend_share,
+        new_suppliers,
+    )
+    from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.payments import SpendBatch, SpendLine
+
+    # spend: suppliers, payments, contracts, assessment, published files
+    from socialvalue.spend.suppliers import (
+        GREATER_MANCHESTER,
+        Borough,
+        GoodEmploymentTier,
+        Identifier,
+        LocalArea,
+        Location,
+        OrganisationType,
+        Supplier,
+    )
+    from socialvalue.spend.transparency import (
+        TRANSPARENCY_CODE,
+        Columns,
+        DateFormat,
+        SpendFileError,
+        SpendFileReader,
+        SpendFileSummary,
+        check_vat_basis,
+        with_names,
+    )
+    from socialvalue.tender.bids import Bid, Mark, ProxyCatalogue, offer_value
+
+    # tenders: evaluation models, bids and evaluation
+    from socialvalue.tender.criteria import (
+        MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT,
+        MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT,
+        NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT,
+        Criterion,
+        CriterionKind,
+        EvaluationModel,
+        ScoreBasis,
+        TieBreak,
+    )
+    from socialvalue.tender.evaluation import (
+        BidResult,
+        ContractKpi,
+        CriterionScore,
+        EvaluationResult,
+        evaluate,
+    )
+    from socialvalue.tender.pricing import PriceMethod, price_fraction
+    from socialvalue.tender.scales import ScaleBand, ScoringScale, common_scale
+
+__getattr__, __dir__ = attach(
+    globals(),
+    {
+        # the core values: money, periods, errors
+        "socialvalue.errors": (
+            "ERROR_CODES",
+            "InvalidDocument",
+            "Issue",
+            "RuleViolation",
+            "SocialValueError",
+        ),
+        "socialvalue.money": (
+            "Money",
+            "Rounding",
+        ),
+        "socialvalue.periods": (
+            "Period",
+            "financial_year",
+            "parse_financial_year",
+        ),
+        # documents: validate, load, dump and the JSON Schemas
+        "socialvalue.documents.loading": (
+            "ValidationReport",
+            "dump",
+            "load",
+            "validate",
+        ),
+        "socialvalue.documents.registry": (
+            "SCHEMA_KINDS",
+            "schema",
+            "schema_registry",
+        ),
+        "socialvalue.documents.review_check": ("check_review_document",),
+        # policy: the threshold rule
+        "socialvalue.policy.thresholds": (
+            "Basis",
+            "BoundaryChoice",
+            "Obligation",
+            "Policy",
+            "PolicyOwner",
+            "ThresholdRule",
+        ),
+        "socialvalue.policy.vat": ("VatBasis",),
+        "socialvalue.policy.gm_policing": ("default_policy",),
+        # priority frameworks and crosswalks
+        "socialvalue.frameworks": (
+            "Crosswalk",
+            "CrosswalkLink",
+            "Framework",
+            "Priority",
+            "Theme",
+            "UnknownCrosswalk",
+            "UnknownFramework",
+            "UnknownPriority",
+            "frameworks",
+        ),
+        # spend: suppliers, payments, contracts, assessment, published files
+        "socialvalue.spend.suppliers": (
+            "GREATER_MANCHESTER",
+            "Borough",
+            "GoodEmploymentTier",
+            "Identifier",
+            "LocalArea",
+            "Location",
+            "OrganisationType",
+            "Supplier",
+        ),
+        "socialvalue.spend.payments": (
+            "SpendBatch",
+            "SpendLine",
+        ),
+        "socialvalue.spend.contracts": (
+            "Contract",
+            "ContractCategory",
+            "LettingRoute",
+        ),
+        "socialvalue.spend.assessment": (
+            "Assessment",
+            "AssessmentResult",
+            "LocalSpend",
+            "assess",
+            "local_spend_share",
+            "new_suppliers",
+        ),
+        "socialvalue.spend.transparency": (
+            "TRANSPARENCY_CODE",
+            "Columns",
+            "DateFormat",
+            "SpendFileError",
+            "SpendFileReader",
+            "SpendFileSummary",
+            "check_vat_basis",
+            "with_names",
+        ),
+        # the Review: measures, catalogues, submissions and scoring
+        "socialvalue.review.targets": ("MeasureTarget",),
+        "socialvalue.review.measures": (
+            "Adjustments",
+            "MeasureCatalogue",
+            "MeasureKind",
+            "ProxyValue",
+            "ReviewMeasure",
+            "Unit",
+            "UnknownMeasure",
+        ),
+        "socialvalue.review.submissions": (
+            "Declaration",
+            "ReportedLine",
+            "ReviewSubmission",
+        ),
+        "socialvalue.review.method": (
+            "ScoringMethod",
+            "ValueBasis",
+        ),
+        "socialvalue.review.score_report": (
+            "Delivery",
+            "MeasureCount",
+            "ScoreReport",
+            "ScoredLine",
+            "SocialValueRatio",
+            "ValueTotals",
+        ),
+        "socialvalue.review.scoring": (
+            "check_submission",
+            "score",
+        ),
+        "socialvalue.review.discounting": (
+            "GREEN_BOOK_2022",
+            "DiscountBand",
+            "DiscountSchedule",
+        ),
+        "socialvalue.review.local_multiplier": (
+            "LocalMultiplier",
+            "lm3",
+        ),
+        "socialvalue.review.gm_catalogue": ("default_catalogue",),
+        # the Charter and compliance
+        "socialvalue.charter.signups": (
+            "CharterCommitment",
+            "CharterSignup",
+            "CharterStatus",
+            "charter_status",
+            "check_signup",
+        ),
+        "socialvalue.charter.coverage": (
+            "PriorityCoverage",
+            "priority_coverage",
+        ),
+        "socialvalue.charter.compliance_report": (
+            "ComplianceReport",
+            "ComplianceRow",
+            "ComplianceStatus",
+            "Gap",
+            "compliance",
+        ),
+        # tenders: evaluation models, bids and evaluation
+        "socialvalue.tender.criteria": (
+            "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",
+            "MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT",
+            "NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT",
+            "Criterion",
+            "CriterionKind",
+            "EvaluationModel",
+            "ScoreBasis",
+            "TieBreak",
+        ),
+        "socialvalue.tender.scales": (
+            "ScaleBand",
+            "ScoringScale",
+            "common_scale",
+        ),
+        "socialvalue.tender.pricing": (
+            "PriceMethod",
+            "price_fraction",
+        ),
+        "socialvalue.tender.bids": (
+            "Bid",
+            "Mark",
+            "ProxyCatalogue",
+            "offer_value",
+        ),
+        "socialvalue.tender.evaluation": (
+            "BidResult",
+            "ContractKpi",
+            "CriterionScore",
+            "EvaluationResult",
+            "evaluate",
+        ),
+        # commissioning: services and decisions
+        "socialvalue.commissioning.services": (
+            "BenefitType",
+            "Service",
+            "ServiceOutcome",
+        ),
+        "socialvalue.commissioning.decisions": (
+            "DecisionRules",
+            "GradeReduction",
+            "OptimismBias",
+            "Portfolio",
+            "Recommendation",
+            "ServiceDecision",
+            "assess_service",
+            "default_optimism_bias",
+            "portfolio",
+        ),
+        # the regional report
+        "socialvalue.report.figures": (
+            "CaveatKind",
+            "ReportCaveat",
+            "ReportChange",
+            "ReportFigure",
+            "ReportSection",
+        ),
+        "socialvalue.report.model": (
+            "PublishedReport",
+            "RegionalReport",
+        ),
+        "socialvalue.report.regional": ("regional_report",),
+        "socialvalue.report.example_year": (
+            "ExampleYear",
+            "example_year",
+        ),
+    },
 )
 
 __all__ = [
-    # suppliers, contracts, spend and the threshold rule
-    "GREATER_MANCHESTER",
-    "Assessment",
-    "AssessmentResult",
+    # the core values: money, periods, errors
+    "ERROR_CODES",
+    "InvalidDocument",
+    "Issue",
+    "RuleViolation",
+    "SocialValueError",
+    "Money",
+    "Rounding",
+    "Period",
+    "financial_year",
+    "parse_financial_year",
+    # documents: validate, load, dump and the JSON Schemas
+    "ValidationReport",
+    "dump",
+    "load",
+    "validate",
+    "SCHEMA_KINDS",
+    "schema",
+    "schema_registry",
+    "check_review_document",
+    # policy: the threshold rule
     "Basis",
-    "Borough",
     "BoundaryChoice",
-    "Contract",
-    "ContractCategory",
-    "GoodEmploymentTier",
-    "Identifier",
-    "LettingRoute",
-    "LocalArea",
-    "LocalSpend",
-    "Location",
     "Obligation",
-    "OrganisationType",
     "Policy",
     "PolicyOwner",
-    "SpendBatch",
-    "SpendLine",
-    "Supplier",
     "ThresholdRule",
     "VatBasis",
-    "assess",
     "default_policy",
-    "local_spend_share",
-    "new_suppliers",
-    # review measures, catalogues and scoring
-    "Adjustments",
-    "LocalMultiplier",
-    "lm3",
-    "Declaration",
-    "Delivery",
-    "DiscountBand",
-    "DiscountSchedule",
-    "GREEN_BOOK_2022",
-    "MeasureCatalogue",
-    "MeasureCount",
-    "MeasureKind",
-    "ProxyValue",
-    "ReportedLine",
-    "ReviewMeasure",
-    "ReviewSubmission",
-    "ScoreReport",
-    "ScoredLine",
-    "ScoringMethod",
-    "SocialValueRatio",
-    "Unit",
-    "UnknownMeasure",
-    "ValueBasis",
-    "ValueTotals",
-    "check_review_document",
-    "check_submission",
-    "default_catalogue",
-    "score",
-    # priority frameworks, the Charter and compliance
-    "CharterCommitment",
-    "CharterSignup",
-    "CharterStatus",
+    # priority frameworks and crosswalks
     "Crosswalk",
     "CrosswalkLink",
     "Framework",
@@ -254,63 +451,27 @@ __all__ = [
     "UnknownCrosswalk",
     "UnknownFramework",
     "UnknownPriority",
-    "charter_status",
-    "check_signup",
-    "ComplianceReport",
-    "ComplianceRow",
-    "ComplianceStatus",
-    "Gap",
-    "PriorityCoverage",
-    "compliance",
-    "priority_coverage",
     "frameworks",
-    # bid evaluation and commissioning decisions
-    "BenefitType",
-    "DecisionRules",
-    "GradeReduction",
-    "OptimismBias",
-    "Portfolio",
-    "Recommendation",
-    "Service",
-    "ServiceDecision",
-    "ServiceOutcome",
-    "assess_service",
-    "default_optimism_bias",
-    "portfolio",
-    "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",
-    "MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT",
-    "NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT",
-    "Criterion",
-    "CriterionKind",
-    "EvaluationModel",
-    "ScoreBasis",
-    "TieBreak",
-    "BidResult",
-    "ContractKpi",
-    "CriterionScore",
-    "EvaluationResult",
-    "evaluate",
-    "PriceMethod",
-    "price_fraction",
-    "ScaleBand",
-    "ScoringScale",
-    "common_scale",
-    "Bid",
-    "Mark",
-    "ProxyCatalogue",
-    "offer_value",
-    # the regional report
-    "CaveatKind",
-    "ExampleYear",
-    "ReportCaveat",
-    "ReportChange",
-    "ReportFigure",
-    "PublishedReport",
-    "RegionalReport",
-    "ReportSection",
-    "example_year",
-    "regional_report",
-    # council spend files (transparency data)
+    # spend: suppliers, payments, contracts, assessment, published files
+    "GREATER_MANCHESTER",
+    "Borough",
+    "GoodEmploymentTier",
+    "Identifier",
+    "LocalArea",
+    "Location",
+    "OrganisationType",
+    "Supplier",
+    "SpendBatch",
+    "SpendLine",
+    "Contract",
+    "ContractCategory",
+    "LettingRoute",
+    "Assessment",
+    "AssessmentResult",
+    "LocalSpend",
+    "assess",
+    "local_spend_share",
+    "new_suppliers",
     "TRANSPARENCY_CODE",
     "Columns",
     "DateFormat",
@@ -319,25 +480,94 @@ __all__ = [
     "SpendFileSummary",
     "check_vat_basis",
     "with_names",
-    # foundation
-    "ERROR_CODES",
-    "SCHEMA_KINDS",
-    "InvalidDocument",
-    "Issue",
+    # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
-    "Money",
-    "Period",
-    "Rounding",
-    "RuleViolation",
-    "SocialValueError",
-    "ValidationReport",
-    "dump",
-    "financial_year",
-    "load",
-    "parse_financial_year",
-    "schema",
-    "schema_registry",
-    "validate",
+    "Adjustments",
+    "MeasureCatalogue",
+    "MeasureKind",
+    "ProxyValue",
+    "ReviewMeasure",
+    "Unit",
+    "UnknownMeasure",
+    "Declaration",
+    "ReportedLine",
+    "ReviewSubmission",
+    "ScoringMethod",
+    "ValueBasis",
+    "Delivery",
+    "MeasureCount",
+    "ScoreReport",
+    "ScoredLine",
+    "SocialValueRatio",
+    "ValueTotals",
+    "check_submission",
+    "score",
+    "GREEN_BOOK_2022",
+    "DiscountBand",
+    "DiscountSchedule",
+    "LocalMultiplier",
+    "lm3",
+    "default_catalogue",
+    # the Charter and compliance
+    "CharterCommitment",
+    "CharterSignup",
+    "CharterStatus",
+    "charter_status",
+    "check_signup",
+    "PriorityCoverage",
+    "priority_coverage",
+    "ComplianceReport",
+    "ComplianceRow",
+    "ComplianceStatus",
+    "Gap",
+    "compliance",
+    # tenders: evaluation models, bids and evaluation
+    "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",
+    "MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT",
+    "NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT",
+    "Criterion",
+    "CriterionKind",
+    "EvaluationModel",
+    "ScoreBasis",
+    "TieBreak",
+    "ScaleBand",
+    "ScoringScale",
+    "common_scale",
+    "PriceMethod",
+    "price_fraction",
+    "Bid",
+    "Mark",
+    "ProxyCatalogue",
+    "offer_value",
+    "BidResult",
+    "ContractKpi",
+    "CriterionScore",
+    "EvaluationResult",
+    "evaluate",
+    # commissioning: services and decisions
+    "BenefitType",
+    "Service",
+    "ServiceOutcome",
+    "DecisionRules",
+    "GradeReduction",
+    "OptimismBias",
+    "Portfolio",
+    "Recommendation",
+    "ServiceDecision",
+    "assess_service",
+    "default_optimism_bias",
+    "portfolio",
+    # the regional report
+    "CaveatKind",
+    "ReportCaveat",
+    "ReportChange",
+    "ReportFigure",
+    "ReportSection",
+    "PublishedReport",
+    "RegionalReport",
+    "regional_report",
+    "ExampleYear",
+    "example_year",
 ]
 
 __version__ = "0.1.0.dev0"

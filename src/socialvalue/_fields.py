@@ -4,7 +4,7 @@ A check is written once and runs in two places: as the attrs validator of a fiel
 (so an invalid object cannot be built in Python) and, through the converter, as the
 structure hook of that field (so a document's issue points at
 ``$.lines[2].quantity`` rather than at the enclosing object, and every field's
-issue is reported at once). The JSON Schemas in :mod:`socialvalue.schemas` state the
+issue is reported at once). The JSON Schemas in :mod:`socialvalue.documents.schemas` state the
 same bounds; the agreement tests keep the two in step.
 
 Use them as attrs validators::
@@ -26,8 +26,19 @@ import attrs
 
 from socialvalue.errors import RuleViolation
 
-__all__ = ["CODE_PATTERN", "Code", "DecimalRange", "FieldCheck", "Items", "Text", "Whole"]
+__all__ = [
+    "CODE_PATTERN",
+    "MAX_LIST_ITEMS",
+    "Code",
+    "DecimalRange",
+    "FieldCheck",
+    "Items",
+    "Text",
+    "Whole",
+]
 
+#: No list in any document may hold more items than this (a hard cap on work).
+MAX_LIST_ITEMS: Final = 1_000_000
 #: JSON's own white space; text may not start or end with it.
 JSON_SPACE: Final = " \t\n\r"
 #: Codes and ids: letters, digits and ``. _ : / -``, starting with a letter or digit.

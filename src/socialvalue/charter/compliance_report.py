@@ -1,0 +1,458 @@
+"""Compliance: who owes the commissioner a Charter or a Review, and who has not delivered it.
+
+The source policy (Greater Manchester policing and crime Social Value Policy;
+domain notes, section 1) asks suppliers whose spend is at or below the threshold to
+sign the *Social Value Charter* and those above it to complete the *Social Value
+Review*. :func:`compliance` puts the threshold assessments (what each supplier
+owes) next to the Charter signups and Review submissions received (what each has
+provided) and says, per supplier, what is missing and what a council officer
+should do about it, on a day the caller gives.
+
+Decisions, stated so they can be argued with:
+
+- a Charter counts on ``as_of`` if it was signed on or before that day; the latest
+  such signup is the supplier's Charter, and its :func:`~socialvalue.charter_status`
+  decides between compliant, renewal due and expired;
+- the latest Charter is judged by :func:`~socialvalue.check_signup` against the
+  framework it names (built in, or passed in); one that breaks the Charter's rules
+  does not count (:attr:`Gap.INVALID_CHARTER`);
+- a Review counts if it was declared on or before ``as_of`` and its period shares
+  at least one day with the assessment's period;
+- a Review where only a Charter is owed gives more than was asked and is compliant
+  unless ``review_satisfies_charter=False``;
+- a Charter where a Review is owed is a gap of its own (the supplier may not know
+  its spend crossed the threshold);
+- if a supplier has several assessments, the one for the latest period counts
+  (a Review obligation wins a tie), so every supplier has exactly one row.
+
+Coverage of priorities counts the commitments of every supplier whose latest
+Charter is active or due for renewal on ``as_of``, per priority; given a
+``framework``, commitments made under other frameworks are carried across by a
+:class:`~socialvalue.frameworks.Crosswalk` (the built-in ones unless given).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+import attrs
+
+from socialvalue._records import html_table
+from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
+from socialvalue.charter.signups import (
+    DEFAULT_RENEWAL_WINDOW,
+    CharterSignup,
+    CharterStatus,
+    charter_status,
+    check_signup,
+)
+from socialvalue.errors import Issue
+from socialvalue.frameworks import BUILTIN_FRAMEWORKS, Crosswalk, Framework
+from socialvalue.money import Money
+from socialvalue.periods import Period
+from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.review.measures import MeasureCatalogue
+from socialvalue.review.submissions import ReviewSubmission
+from socialvalue.spend.assessment import Assessment
+
+_T = TypeVar("_T")
+
+__all__ = [
+    "ComplianceReport",
+    "ComplianceRow",
+    "ComplianceStatus",
+    "Gap",
+    "compliance",
+]
+
+
+class ComplianceStatus(enum.Enum):
+    """Where a supplier stands: nothing to do, a reminder, or a gap to close."""
+
+    COMPLIANT = "compliant"
+    """The supplier has provided what it owes."""
+    RENEWAL_DUE = "renewal-due"
+    """The supplier's Charter is still valid but ends within the renewal window."""
+    ACTION_NEEDED = "action-needed"
+    """The supplier has not provided what it owes: see the row's :class:`Gap`."""
+
+
+class Gap(enum.Enum):
+    """What is missing, when a supplier has not provided what it owes."""
+
+    MISSING_CHARTER = "missing-charter"
+    """A Charter is owed and none has been signed."""
+    EXPIRED_CHARTER = "expired-charter"
+    """A Charter is owed and the latest one signed has expired."""
+    MISSING_REVIEW = "missing-review"
+    """A Review is owed and neither a Review nor a Charter has been received."""
+    CHARTER_NOT_REVIEW = "charter-not-review"
+    """A Review is owed but the supplier has (only) signed the Charter."""
+    INVALID_CHARTER = "invalid-charter"
+    """A Charter is owed and the latest one signed breaks the Charter's rules."""
+
+
+@attrs.frozen
+class ComplianceRow:
+    """One supplier: what it owes, what it has provided, the gap and the action to take."""
+
+    supplier_id: str
+    supplier_name: str | None
+    owes: Obligation
+    spend: Money
+    period: Period
+    status: ComplianceStatus
+    gap: Gap | None
+    provided: str
+    action: str
+    charter: CharterSignup | None = attrs.field(default=None, repr=False)
+    charter_status: CharterStatus | None = None
+    review: ReviewSubmission | None = attrs.field(default=None, repr=False)
+    charter_issues: tuple[Issue, ...] = attrs.field(default=(), repr=False)
+
+    @property
+    def name(self) -> str:
+        """The supplier's name, or its id when the name is not known."""
+        return self.supplier_name or self.supplier_id
+
+    def to_record(self) -> dict[str, object]:
+        """This row as a flat dict of plain values."""
+        return {
+            "supplier_id": self.supplier_id,
+            "supplier_name": self.supplier_name,
+            "owes": self.owes.value,
+            "spend": self.spend.amount,
+            "currency": self.spend.currency,
+            "period": self.period.label,
+            "status": self.status.value,
+            "gap": None if self.gap is None else self.gap.value,
+            "charter_status": None if self.charter_status is None else self.charter_status.value,
+            "charter_valid_until": (
+                None if self.charter is None else self.charter.valid_until.isoformat()
+            ),
+            "charter_issues": len(self.charter_issues),
+            "review_declared_on": (
+                None if self.review is None else self.review.declaration.signed_on.isoformat()
+            ),
+            "provided": self.provided,
+            "action": self.action,
+        }
+
+
+@attrs.frozen
+class ComplianceReport:
+    """Compliance of every assessed supplier on ``as_of``, with counts and priority coverage.
+
+    ``rows`` hold one :class:`ComplianceRow` per supplier, sorted by supplier id;
+    ``coverage`` the active commitments per priority; ``unmapped_commitments`` the
+    active commitments that could not be reported under ``framework_id``.
+    """
+
+    policy_id: str
+    policy_version: str
+    as_of: date
+    rows: tuple[ComplianceRow, ...] = attrs.field(repr=False)
+    coverage: tuple[PriorityCoverage, ...] = attrs.field(repr=False)
+    framework_id: str | None = None
+    unmapped_commitments: int = 0
+
+    def __iter__(self) -> Iterator[ComplianceRow]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, supplier_id: str) -> ComplianceRow:
+        for row in self.rows:
+            if row.supplier_id == supplier_id:
+                return row
+        raise KeyError(supplier_id)
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        """How many suppliers have each :class:`ComplianceStatus` (every status, zeros too)."""
+        counts = dict.fromkeys((s.value for s in ComplianceStatus), 0)
+        for row in self.rows:
+            counts[row.status.value] += 1
+        return counts
+
+    @property
+    def gap_counts(self) -> Mapping[str, int]:
+        """How many suppliers have each :class:`Gap` (every gap, zeros too)."""
+        counts = dict.fromkeys((g.value for g in Gap), 0)
+        for row in self.rows:
+            if row.gap is not None:
+                counts[row.gap.value] += 1
+        return counts
+
+    def needing_action(self) -> tuple[ComplianceRow, ...]:
+        """The rows a council officer must act on: gaps first, then renewals due."""
+        order = {ComplianceStatus.ACTION_NEEDED: 0, ComplianceStatus.RENEWAL_DUE: 1}
+        rows = [row for row in self.rows if row.status in order]
+        return tuple(sorted(rows, key=lambda row: (order[row.status], row.supplier_id)))
+
+    @property
+    def summary(self) -> str:
+        """One sentence for the commissioner's report."""
+        counts, gaps = self.counts, self.gap_counts
+        parts = ", ".join(f"{n} {gap.replace('-', ' ')}" for gap, n in gaps.items() if n)
+        return (
+            f"On {self.as_of.isoformat()}, {len(self.rows)} suppliers assessed:"
+            f" {counts['compliant']} compliant, {counts['renewal-due']} with a Charter"
+            f" renewal due, {counts['action-needed']} needing action"
+            + (f" ({parts})." if parts else ".")
+        )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per supplier, ready for ``pandas.DataFrame``."""
+        return [row.to_record() for row in self.rows]
+
+    def coverage_records(self) -> list[dict[str, object]]:
+        """One flat dict per priority covered."""
+        return [line.to_record() for line in self.coverage]
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<p>{self.summary}</p>"
+            + html_table(self.to_records(), caption="Compliance by supplier")
+            + html_table(self.coverage_records(), caption="Active commitments per priority")
+        )
+
+
+def _pick(items: list[_T], key: Callable[[_T], Any]) -> _T:
+    """The item with the greatest ``key``; ties between different items go by ``repr``.
+
+    The tie-break keeps the choice independent of input order; ``repr`` is costly,
+    so it runs only on genuine ties.
+    """
+    if len(items) == 1:
+        return items[0]
+    best = max(key(item) for item in items)
+    tied = [item for item in items if key(item) == best]
+    return tied[0] if len(tied) == 1 else max(tied, key=repr)
+
+
+def _latest_assessment(assessments: list[Assessment]) -> Assessment:
+    return _pick(
+        assessments,
+        lambda a: (a.period.end, a.period.start, a.obligation is Obligation.REVIEW, a.total.amount),
+    )
+
+
+def _latest_signup(signups: Iterable[CharterSignup], as_of: date) -> CharterSignup | None:
+    signed = [s for s in signups if s.signed_on <= as_of]
+    return _pick(signed, lambda s: (s.signed_on, s.valid_months)) if signed else None
+
+
+def _review_for(
+    reviews: Iterable[ReviewSubmission], period: Period, as_of: date
+) -> ReviewSubmission | None:
+    found = [r for r in reviews if r.declaration.signed_on <= as_of and r.period.overlaps(period)]
+    return _pick(found, lambda r: (r.declaration.signed_on, r.period.end)) if found else None
+
+
+def _owed(assessment: Assessment) -> str:
+    spend = assessment.total.format()
+    return f"spend of {spend} in {assessment.period.label}"
+
+
+def _row(
+    assessment: Assessment,
+    signup: CharterSignup | None,
+    issues: tuple[Issue, ...],
+    review: ReviewSubmission | None,
+    as_of: date,
+    renewal_window: timedelta,
+    review_satisfies_charter: bool,
+) -> ComplianceRow:
+    name = assessment.supplier_name or assessment.supplier_id
+    status = (
+        None if signup is None else charter_status(signup, as_of, renewal_window=renewal_window)
+    )
+    provided = []
+    if signup is not None and status is not None:
+        provided.append(
+            f"Charter signed {signup.signed_on.isoformat()}, valid until"
+            f" {signup.valid_until.isoformat()} ({status.value})"
+            + (f" with {len(issues)} problem{'s' if len(issues) > 1 else ''}" if issues else "")
+        )
+    if review is not None:
+        provided.append(
+            f"Review for {review.period.label} declared {review.declaration.signed_on.isoformat()}"
+        )
+    what = "; ".join(provided) or "nothing"
+    owed = _owed(assessment)
+
+    def row(state: ComplianceStatus, gap: Gap | None, action: str) -> ComplianceRow:
+        return ComplianceRow(
+            supplier_id=assessment.supplier_id,
+            supplier_name=assessment.supplier_name,
+            owes=assessment.obligation,
+            spend=assessment.total,
+            period=assessment.period,
+            status=state,
+            gap=gap,
+            provided=what,
+            action=action,
+            charter=signup,
+            charter_status=status,
+            review=review,
+            charter_issues=issues,
+        )
+
+    if assessment.obligation is Obligation.REVIEW:
+        if review is not None:
+            return row(ComplianceStatus.COMPLIANT, None, "No action: the Review is in.")
+        if signup is not None:
+            return row(
+                ComplianceStatus.ACTION_NEEDED,
+                Gap.CHARTER_NOT_REVIEW,
+                f"Tell {name} that its {owed} calls for the Social Value Review, not the"
+                " Charter it signed, and ask it to complete the Review.",
+            )
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.MISSING_REVIEW,
+            f"Ask {name} to complete the Social Value Review: its {owed} is above the"
+            " Charter band.",
+        )
+    if issues and not (review is not None and review_satisfies_charter):
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.INVALID_CHARTER,
+            f"Ask {name} to correct its Charter signup, which does not meet the Charter's"
+            f" rules: {issues[0]}{more}.",
+        )
+    if status is CharterStatus.ACTIVE and not issues:
+        return row(ComplianceStatus.COMPLIANT, None, "No action: the Charter is active.")
+    if status is CharterStatus.RENEWAL_DUE and signup is not None and not issues:
+        return row(
+            ComplianceStatus.RENEWAL_DUE,
+            None,
+            f"Remind {name} that its Charter ends on {signup.valid_until.isoformat()}"
+            " and ask it to sign again before then.",
+        )
+    if review is not None and review_satisfies_charter:
+        return row(
+            ComplianceStatus.COMPLIANT,
+            None,
+            "No action: a Review is in, which gives more than the Charter asks.",
+        )
+    if status is CharterStatus.EXPIRED and signup is not None:
+        return row(
+            ComplianceStatus.ACTION_NEEDED,
+            Gap.EXPIRED_CHARTER,
+            f"Ask {name} to sign the Social Value Charter again: its Charter ended on"
+            f" {signup.valid_until.isoformat()} and its {owed} is within the Charter band.",
+        )
+    return row(
+        ComplianceStatus.ACTION_NEEDED,
+        Gap.MISSING_CHARTER,
+        f"Ask {name} to sign the Social Value Charter: its {owed} is within the Charter band.",
+    )
+
+
+def _judge(
+    signup: CharterSignup,
+    known: Mapping[tuple[str, str], Framework],
+    as_of: date,
+    catalogue: MeasureCatalogue | None,
+) -> tuple[Issue, ...]:
+    """The signup's Charter issues, judged by the framework it names (if that is known)."""
+    framework = known.get((signup.framework_id, signup.framework_version))
+    if framework is None:
+        framework = next((fw for (fid, _), fw in known.items() if fid == signup.framework_id), None)
+    if framework is None:
+        return ()
+    return check_signup(signup, framework, as_of, catalogue=catalogue)
+
+
+def compliance(
+    policy: Policy,
+    assessments: Iterable[Assessment],
+    signups: Iterable[CharterSignup],
+    reviews: Iterable[ReviewSubmission],
+    as_of: date,
+    *,
+    renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW,
+    review_satisfies_charter: bool = True,
+    framework: Framework | None = None,
+    frameworks: Iterable[Framework] = (),
+    crosswalks: Iterable[Crosswalk] | None = None,
+    catalogue: MeasureCatalogue | None = None,
+) -> ComplianceReport:
+    """Compliance of every supplier in ``assessments`` with the threshold rule on ``as_of``.
+
+    ``assessments`` say what each supplier owes (an
+    :class:`~socialvalue.spend.assessment.AssessmentResult` will do); ``signups`` and
+    ``reviews`` are what has been received. Every supplier in ``assessments``
+    appears exactly once, and the report does not depend on the order of any input.
+
+    Each supplier's latest signup is judged by :func:`~socialvalue.check_signup`
+    against the framework it names, looked up among ``framework``, ``frameworks``
+    and the built-in ones; a signup that breaks the Charter's rules does not count
+    as a Charter (:attr:`Gap.INVALID_CHARTER`) nor towards coverage. A signup naming
+    a framework that none of these holds cannot be judged and is taken as given.
+    Given a review ``catalogue``, commitments' targets must name its measures.
+
+    ``framework`` reports priority coverage in that framework's codes, crossing
+    other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
+    """
+    known = {(fw.id, fw.version): fw for fw in BUILTIN_FRAMEWORKS.values()}
+    known.update({(fw.id, fw.version): fw for fw in frameworks})
+    if framework is not None:
+        known[(framework.id, framework.version)] = framework
+
+    by_supplier: dict[str, list[Assessment]] = {}
+    for assessment in assessments:
+        by_supplier.setdefault(assessment.supplier_id, []).append(assessment)
+    signups_by: dict[str, list[CharterSignup]] = {}
+    for signup in signups:
+        signups_by.setdefault(signup.supplier_id, []).append(signup)
+    reviews_by: dict[str, list[ReviewSubmission]] = {}
+    for review in reviews:
+        reviews_by.setdefault(review.supplier_id, []).append(review)
+
+    latest: dict[str, tuple[CharterSignup, tuple[Issue, ...]]] = {}
+    for supplier_id, theirs in signups_by.items():
+        found = _latest_signup(theirs, as_of)
+        if found is not None:
+            latest[supplier_id] = (found, _judge(found, known, as_of, catalogue))
+
+    rows = []
+    for supplier_id in sorted(by_supplier):
+        assessment = _latest_assessment(by_supplier[supplier_id])
+        judged = latest.get(supplier_id)
+        charter, issues = (None, ()) if judged is None else judged
+        rows.append(
+            _row(
+                assessment,
+                charter,
+                issues,
+                _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of),
+                as_of,
+                renewal_window,
+                review_satisfies_charter,
+            )
+        )
+
+    live = (CharterStatus.ACTIVE, CharterStatus.RENEWAL_DUE)
+    active = [
+        signup
+        for _, (signup, issues) in sorted(latest.items())
+        if not issues and charter_status(signup, as_of, renewal_window=renewal_window) in live
+    ]
+    coverage, unmapped = priority_coverage(active, framework=framework, crosswalks=crosswalks)
+    return ComplianceReport(
+        policy_id=policy.id,
+        policy_version=policy.version,
+        as_of=as_of,
+        rows=tuple(rows),
+        coverage=coverage,
+        framework_id=None if framework is None else framework.id,
+        unmapped_commitments=unmapped,
+    )

@@ -1,0 +1,758 @@
+"""The command line: the only module that reads files and writes to the terminal.
+
+It is a thin adapter: it parses arguments, reads input, calls the public API and
+prints what comes back. Everything it computes, a notebook can compute too.
+
+Exit codes: 0 when everything asked for succeeded (every document valid), 1 when
+the input was read but is not acceptable (an invalid document, a bad spend file),
+2 for usage errors (a wrong option, an unknown kind, a file that cannot be read).
+Problems in input are reported as messages, never as tracebacks.
+
+This is the one module allowed to read files, standard input and the terminal, so
+it holds every command's adapter; the text and JSON renderings it prints are pure
+functions in :mod:`socialvalue.cli._render`, and the reading of spend rows is the pure
+:mod:`socialvalue.spend.transparency`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import itertools
+import json
+import os
+import sys
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from importlib import resources
+from operator import itemgetter
+from pathlib import Path
+from typing import IO, Any, Final, NoReturn, TextIO
+
+import attrs
+
+from socialvalue import documents as _documents
+from socialvalue.cli import _render as _console
+from socialvalue.errors import InvalidDocument, Issue, RuleViolation
+from socialvalue.periods import Period, parse_financial_year
+from socialvalue.policy.gm_policing import default_policy
+from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.policy.vat import VatBasis
+from socialvalue.report.example_year import example_year
+from socialvalue.report.regional import regional_report
+from socialvalue.review.gm_catalogue import default_catalogue
+from socialvalue.review.measures import MeasureCatalogue
+from socialvalue.review.scoring import score
+from socialvalue.review.submissions import ReviewSubmission
+from socialvalue.spend.assessment import AssessmentResult, assess
+from socialvalue.spend.transparency import (
+    TRANSPARENCY_CODE,
+    Columns,
+    DateFormat,
+    SpendFileError,
+    SpendFileReader,
+    SpendFileSummary,
+    check_vat_basis,
+    with_names,
+)
+
+__all__ = ["main"]
+
+#: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
+MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+
+STDIN: Final = "-"
+
+
+class UsageError(Exception):
+    """A problem with how the command was called: exit code 2, message on stderr."""
+
+
+class _JsonProblem(ValueError):
+    """JSON text that this library refuses (duplicate keys, NaN, too deep, …)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.issue = Issue.at([], code, message)
+
+
+# ---------------------------------------------------------------------------
+# Reading JSON strictly
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _JsonProblem(
+                "json.duplicate_key",
+                f"the key {key[:60]!r} appears twice in one object; JSON readers disagree"
+                " on which value wins, so the document is refused",
+            )
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise _JsonProblem(
+        "json.not_a_number",
+        f"{name} is not a JSON number (JSON has no NaN or Infinity); amounts are decimal strings",
+    )
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        _refuse_constant(text[:30])
+    return value
+
+
+def parse_json(data: bytes) -> object:
+    """Parse JSON strictly: UTF-8, no duplicate keys, no NaN/Infinity, bounded nesting.
+
+    Raises :class:`_JsonProblem` carrying an :class:`Issue` for any refusal.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _JsonProblem(
+            "json.syntax", f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
+        ) from None
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicates,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+        )
+    except json.JSONDecodeError as exc:
+        raise _JsonProblem(
+            "json.syntax", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise _JsonProblem(
+            "document.too_deep", "the JSON nests too deeply to read (thousands of levels)"
+        ) from None
+    except _JsonProblem:
+        raise
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise _JsonProblem("json.syntax", f"not acceptable JSON: {exc}") from None
+
+
+def _read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
+    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``."""
+    try:
+        if name == STDIN:
+            data: bytes = stdin.buffer.read(limit + 1)
+        else:
+            with Path(name).open("rb") as file:
+                data = file.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise _JsonProblem(
+            "document.too_large",
+            f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
+        )
+    return data
+
+
+def _load_json(name: str, kind: str, stdin: TextIO) -> Any:
+    """The ``kind`` object in JSON file ``name``; its problems raise :class:`_DataError`."""
+    try:
+        return _documents.load(kind, parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
+    except _JsonProblem as exc:
+        raise _DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
+    except InvalidDocument as exc:
+        raise _DataError(f"{name}: {exc}") from None
+
+
+# ---------------------------------------------------------------------------
+# validate
+
+
+def _check_kind(kind: str) -> None:
+    try:
+        _documents.schema(kind)
+    except InvalidDocument as exc:
+        raise UsageError(exc.issues[0].message) from None
+
+
+def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issue, ...]:
+    try:
+        document = parse_json(_read_bytes(name, limit, stdin))
+    except _JsonProblem as exc:
+        return (exc.issue,)
+    try:
+        return _documents.validate(kind, document).issues
+    except RecursionError:
+        return (Issue.at([], "document.too_deep", "the document nests too deeply to check"),)
+
+
+def _validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    _check_kind(args.kind)
+    results = [(name, _validate_one(args.kind, name, args.max_bytes, stdin)) for name in args.files]
+    if args.format == "json":
+        payload = {
+            "kind": args.kind,
+            "valid": not any(issues for _, issues in results),
+            "files": [
+                {
+                    "file": name,
+                    "valid": not issues,
+                    "issues": [
+                        {"path": i.path, "code": i.code, "message": i.message} for i in issues
+                    ],
+                }
+                for name, issues in results
+            ],
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for name, issues in results:
+            shown = "<stdin>" if name == STDIN else name
+            if not issues:
+                out.write(f"{shown}: valid {args.kind}\n")
+                continue
+            noun = "problem" if len(issues) == 1 else "problems"
+            out.write(f"{shown}: invalid {args.kind}, {len(issues)} {noun}\n")
+            out.writelines(f"  {issue}\n" for issue in issues)
+    return 1 if any(issues for _, issues in results) else 0
+
+
+# ---------------------------------------------------------------------------
+# schema
+
+
+def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    if (args.kind is None) == (args.all is None):
+        raise UsageError("give either a KIND or --all DIR")
+    if args.kind is not None:
+        _check_kind(args.kind)
+        out.write(_documents.export_schemas()[f"{args.kind}.json"])
+        return 0
+    target = Path(args.all)
+    files = _documents.export_schemas()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (target / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write schemas to {target}: {exc.strerror or exc}") from None
+    count = len(files)
+    out.write(f"wrote {count} schema{'' if count == 1 else 's'} to {target}\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# assess
+
+
+class _DataError(Exception):
+    """Input that was read but cannot be used: exit code 1, message on stderr."""
+
+
+@contextlib.contextmanager
+def _open_text(name: str, encoding: str, stdin: TextIO) -> Iterator[IO[str]]:
+    """A text stream of a CSV file, of the one CSV inside a ``.zip``, or of stdin."""
+    with contextlib.ExitStack() as stack:
+        try:
+            if name == STDIN:
+                binary: IO[bytes] = stdin.buffer
+            elif name.lower().endswith(".zip"):
+                archive = stack.enter_context(zipfile.ZipFile(name))
+                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+                if len(members) != 1:
+                    raise UsageError(
+                        f"{name} must hold exactly one .csv file; it holds {len(members)}"
+                    )
+                binary = stack.enter_context(archive.open(members[0]))
+            else:
+                binary = stack.enter_context(Path(name).open("rb"))
+        except (OSError, zipfile.BadZipFile) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UsageError(f"cannot read {name}: {reason}") from None
+        text = io.TextIOWrapper(binary, encoding=encoding, newline="")
+        try:
+            yield text
+        finally:
+            text.detach()
+
+
+def _columns(args: argparse.Namespace, header: list[str]) -> tuple[Columns, str | None]:
+    """The layout the options name; without an id column option, fall back to names."""
+    columns = attrs.evolve(
+        TRANSPARENCY_CODE,
+        supplier_name=args.name_column or TRANSPARENCY_CODE.supplier_name,
+        paid_on=args.date_column or TRANSPARENCY_CODE.paid_on,
+        amount=args.amount_column or TRANSPARENCY_CODE.amount,
+        contract_id=args.contract_column,
+        date_format=DateFormat[args.date_format.upper()],
+        supplier_id=args.id_column or TRANSPARENCY_CODE.supplier_id,
+    )
+    note = None
+    if args.group_by_name:
+        columns = attrs.evolve(columns, supplier_id=None)
+        note = "lines grouped by beneficiary name (--group-by-name)"
+    elif args.id_column is None and columns.supplier_id not in header:
+        columns = attrs.evolve(columns, supplier_id=None)
+        note = f"no {TRANSPARENCY_CODE.supplier_id} column: lines grouped by beneficiary name"
+    return columns, note
+
+
+def _rows(
+    records: Iterator[list[str]], header: list[str], wanted: Sequence[str]
+) -> Iterator[dict[str, str | None]]:
+    """Each CSV record as a dict of only the ``wanted`` columns (short rows padded)."""
+    indexes = [header.index(column) for column in wanted]
+    pick = itemgetter(*indexes)
+    single = len(indexes) == 1
+    width = max(indexes) + 1
+    for record in records:
+        if not record:
+            continue  # a blank line, as csv.DictReader skips it
+        if len(record) < width:
+            record = record + [None] * (width - len(record))  # type: ignore[list-item]
+        values = pick(record)
+        yield dict(zip(wanted, (values,) if single else values, strict=True))
+
+
+def _load_policy(name: str | None, stdin: TextIO) -> Policy:
+    if name is None:
+        return default_policy()
+    policy: Policy = _load_json(name, "policy", stdin)
+    return policy
+
+
+def _period(args: argparse.Namespace, policy: Policy, first_day: date | None) -> Period:
+    if args.year is not None:
+        try:
+            return parse_financial_year(args.year)
+        except RuleViolation as exc:
+            raise UsageError(f"--year: {exc}") from None
+    if first_day is None:
+        raise _DataError(f"{args.file} has no spend lines to assess (give --year to report anyway)")
+    return policy.period_for(first_day)
+
+
+def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    policy = _load_policy(args.policy, stdin)
+    if policy.basis is not Basis.ANNUAL_SPEND:
+        raise _DataError(
+            f"the policy tests {policy.basis.value}; a spend file holds payments, so assess"
+            f" needs a policy on the {Basis.ANNUAL_SPEND.value} basis"
+        )
+    file_basis = VatBasis(args.vat_basis)
+    check_vat_basis(file_basis, policy.vat_basis, allow=args.allow_vat_mismatch)
+    notes = []
+    if file_basis is not policy.vat_basis:
+        notes.append(
+            f"the file is {file_basis.value} of VAT and the policy tests {policy.vat_basis.value}"
+            " of VAT: compared as given (--allow-vat-mismatch)"
+        )
+    with _open_text(args.file, args.encoding, stdin) as text:
+        records = csv.reader(text)
+        reader: SpendFileReader | None = None
+        try:
+            header = [h.strip() for h in next(records, [])]
+            if not header:
+                raise _DataError(f"{args.file} is empty: a spend file starts with a header row")
+            columns, note = _columns(args, header)
+            notes.extend([note] if note else [])
+            columns.check_header(header)
+            reader = SpendFileReader(
+                _rows(records, header, columns.required),
+                columns=columns,
+                vat_basis=policy.vat_basis,
+                exclude_ids=args.exclude_id,
+                exclude_names=args.exclude_name,
+                skip_bad_rows=args.skip_bad_rows,
+            )
+            lines = iter(reader)
+            first = next(lines, None)
+            period = _period(args, policy, first.paid_on if first else None)
+            result = assess(policy, itertools.chain([first] if first else [], lines), period)
+        except RuleViolation as exc:  # e.g. a policy in another currency than the file
+            raise _DataError(f"{args.file}: {exc}") from None
+        except (UnicodeDecodeError, csv.Error) as exc:
+            row = f" near row {reader.summary().rows + 1}" if reader is not None else ""
+            raise _DataError(
+                f"{args.file} is not readable CSV in {args.encoding}{row}: {exc}"
+                " (try --encoding cp1252 for files saved by Excel)"
+            ) from None
+    summary = reader.summary()
+    result = with_names(result, reader.supplier_names())
+    _write_assessment(args.format, out, result, summary, policy, notes)
+    return 0
+
+
+def _write_assessment(
+    form: str,
+    out: TextIO,
+    result: AssessmentResult,
+    summary: SpendFileSummary,
+    policy: Policy,
+    notes: list[str],
+) -> None:
+    about = _console.assessment_summary(result, summary, policy, notes)
+    if form == "json":
+        payload = _console.assessment_document(result, summary, policy, about)
+        json.dump(payload, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    elif form == "csv":
+        records = result.to_records()
+        fields = list(records[0]) if records else ["supplier_id"]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_console.plain_record(r) for r in records)
+    else:
+        out.writelines(f"{line}\n" for line in _console.assessment_table(result))
+        out.write("\n")
+        out.writelines(f"{line}\n" for line in about)
+
+
+# ---------------------------------------------------------------------------
+# score
+
+
+def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    if args.submission == STDIN and args.catalogue == STDIN:
+        raise UsageError("only one of SUBMISSION and --catalogue can be '-'")
+    submission: ReviewSubmission = _load_json(args.submission, "review-submission", stdin)
+    catalogue: MeasureCatalogue = (
+        default_catalogue()
+        if args.catalogue is None
+        else _load_json(args.catalogue, "measure-catalogue", stdin)
+    )
+    try:
+        report = score(submission, catalogue)
+    except InvalidDocument as exc:
+        raise _DataError(
+            f"{args.submission} cannot be scored against {catalogue.id}: {exc}"
+        ) from None
+    if args.format == "json":
+        payload = _console.score_document(report)
+        json.dump(payload, out, indent=2, ensure_ascii=False, default=str)
+        out.write("\n")
+    else:
+        out.writelines(f"{line}\n" for line in _console.score_lines(report))
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:
+    """Every ``*.json`` document of ``kind`` in ``folder`` (none when it is absent)."""
+    if not folder.is_dir():
+        return []
+    return [_load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
+
+
+def _spend_of(path: Path, policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
+    """The spend lines and supplier names of one transparency-code spend file."""
+    with _open_text(str(path), "utf-8-sig", stdin) as text:
+        rows = csv.DictReader(text)
+        header = [h.strip() for h in rows.fieldnames or []]
+        columns = TRANSPARENCY_CODE
+        if columns.supplier_id not in header:
+            columns = attrs.evolve(columns, supplier_id=None)
+        columns.check_header(header)
+        reader = SpendFileReader(rows, columns=columns, vat_basis=policy.vat_basis)
+        return list(reader), reader.supplier_names()
+
+
+def _report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder")
+    policy_file = args.policy or (
+        str(folder / "policy.json") if (folder / "policy.json").is_file() else None
+    )
+    policy = _load_policy(policy_file, stdin)
+    catalogue: MeasureCatalogue = (
+        _load_json(str(folder / "catalogue.json"), "measure-catalogue", stdin)
+        if (folder / "catalogue.json").is_file()
+        else default_catalogue()
+    )
+    spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
+    if not spend_files:
+        raise _DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+    try:
+        period = parse_financial_year(args.year)
+    except RuleViolation as exc:
+        raise UsageError(f"--year: {exc}") from None
+    lines: list[Any] = []
+    names: dict[str, str] = {}
+    for path in spend_files:
+        found, named = _spend_of(path, policy, stdin)
+        lines.extend(found)
+        names.update(named)
+    suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
+    try:
+        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        report = regional_report(
+            policy,
+            period,
+            result.assessments,
+            _documents_in(folder / "signups", "charter-signup", stdin),
+            _documents_in(folder / "submissions", "review-submission", stdin),
+            catalogue,
+            suppliers,
+            framework=args.framework,
+        )
+    except (RuleViolation, InvalidDocument, KeyError) as exc:
+        raise _DataError(f"{args.folder}: {exc}") from None
+    if args.format == "json":
+        json.dump(_documents.dump(report.published()), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(report.summary() + "\n")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# demo
+
+
+def _demo(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    examples = resources.files("socialvalue") / "examples"
+    policy = default_policy()
+    out.write("THE POLICY\n")
+    out.write(
+        f"{policy.title} ({policy.id} {policy.version}); owner since"
+        f" {policy.owner.since:%d %B %Y}: the {policy.owner.name}.\n"
+    )
+    out.writelines(f"  {line}\n" for line in policy.describe())
+    out.write(
+        "\n1. ASSESS A YEAR'S SPEND: who signs the Charter, who completes the Review?\n"
+        "   socialvalue assess spend-2025-26.csv --exclude-id 900001  (900001 is HMRC: tax,"
+        " not a supplier)\n\n"
+    )
+    with resources.as_file(examples / "spend-2025-26.csv") as spend:
+        code = _run(["assess", str(spend), "--exclude-id", "900001"], out, stdin)
+    out.write(
+        "\n2. SCORE THE REVIEW that supplier 100234 (Acme Security Ltd) sent back\n"
+        "   socialvalue score review-submission.json\n\n"
+    )
+    with resources.as_file(examples / "review-submission.json") as submission:
+        code = code or _run(["score", str(submission)], out, stdin)
+    out.write(
+        "\n3. THE COMMISSIONER'S REPORT for a bundled example year: the contribution to"
+        " the region\n   (socialvalue report FOLDER --year 2025/26 does this for your own"
+        " documents)\n\n"
+    )
+    out.write(example_year().report().summary() + "\n")
+    out.write(
+        "\nNext: `socialvalue assess YOUR-SPEND.csv` on a council's published spend file,"
+        " `socialvalue validate review-submission FILE.json` on a submission, and the docs"
+        " (docs/index.md).\n"
+    )
+    return code
+
+
+def _run(argv: Sequence[str], out: TextIO, stdin: TextIO) -> int:
+    args = _parser().parse_args(argv)
+    run: _Command = args.run
+    return run(args, out, stdin)
+
+
+# ---------------------------------------------------------------------------
+# the parser and main
+
+
+_Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number; got {text!r}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="socialvalue",
+        description="A social value policy at work: assess spend, validate and score documents.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check JSON documents of one kind and report every problem",
+        description="Check each FILE as a KIND document. Exit 0 when all are valid, 1 when"
+        " any is invalid, 2 on usage errors. '-' reads standard input.",
+    )
+    validate.add_argument("kind", metavar="KIND", help="the document kind, e.g. review-submission")
+    validate.add_argument("files", metavar="FILE", nargs="+", help="JSON files ('-' for stdin)")
+    validate.add_argument("--format", choices=["human", "json"], default="human")
+    validate.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=MAX_DOCUMENT_BYTES,
+        help=f"refuse larger files (default {MAX_DOCUMENT_BYTES:,})",
+    )
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print one kind's JSON Schema, or write every schema to a folder",
+        description="Print the JSON Schema of KIND, or write DIR/<kind>.json for every kind.",
+    )
+    schema.add_argument("kind", metavar="KIND", nargs="?", help="the document kind")
+    schema.add_argument("--all", metavar="DIR", help="write every kind's schema into DIR")
+    schema.set_defaults(run=_schema)
+
+    spend = commands.add_parser(
+        "assess",
+        help="say which suppliers in a spend file owe a Charter or a Review",
+        description="Read a council's published spend file (CSV, a .zip holding one CSV, or"
+        " '-' for stdin) and print each supplier's obligation, total, lines and reason."
+        " The Local Government Transparency Code's columns work with no options.",
+    )
+    spend.add_argument("file", metavar="SPEND.csv")
+    spend.add_argument(
+        "--year",
+        metavar="YYYY/YY",
+        help="financial year, e.g. 2025/26 (default: the year of the first line)",
+    )
+    spend.add_argument(
+        "--policy",
+        metavar="POLICY.json",
+        help="a policy document (default: the Greater Manchester policy)",
+    )
+    spend.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    spend.add_argument(
+        "--vat-basis",
+        choices=["net", "gross"],
+        default="net",
+        help="the VAT basis of the file's amounts (transparency data are net)",
+    )
+    spend.add_argument(
+        "--allow-vat-mismatch",
+        action="store_true",
+        help="compare even when the file's VAT basis differs from the policy's",
+    )
+    spend.add_argument(
+        "--exclude-id",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="leave out a beneficiary by id (repeatable)",
+    )
+    spend.add_argument(
+        "--exclude-name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out a beneficiary by name, ignoring case (repeatable)",
+    )
+    spend.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="count and list bad rows instead of stopping at the first",
+    )
+    spend.add_argument(
+        "--id-column",
+        metavar="NAME",
+        help=f"supplier id column (default {TRANSPARENCY_CODE.supplier_id})",
+    )
+    spend.add_argument(
+        "--group-by-name",
+        action="store_true",
+        help="group lines by beneficiary name, ignoring any id column",
+    )
+    spend.add_argument("--name-column", metavar="NAME")
+    spend.add_argument("--date-column", metavar="NAME")
+    spend.add_argument("--amount-column", metavar="NAME")
+    spend.add_argument("--contract-column", metavar="NAME")
+    spend.add_argument(
+        "--date-format",
+        choices=["iso", "uk"],
+        default="iso",
+        help="iso: 2025-03-31 (default); uk: 31/03/2025",
+    )
+    spend.add_argument("--encoding", default="utf-8-sig", help="text encoding (default UTF-8)")
+    spend.set_defaults(run=_assess)
+
+    scoring = commands.add_parser(
+        "score",
+        help="score a Review submission and show the derivation",
+        description="Score SUBMISSION.json (a review-submission document, '-' for stdin)"
+        " against the default measure catalogue or --catalogue FILE.",
+    )
+    scoring.add_argument("submission", metavar="SUBMISSION.json")
+    scoring.add_argument(
+        "--catalogue", metavar="FILE", help="a measure-catalogue document (default: built in)"
+    )
+    scoring.add_argument("--format", choices=["text", "json"], default="text")
+    scoring.set_defaults(run=_score)
+
+    reporting = commands.add_parser(
+        "report",
+        help="the commissioner's annual social value report over a folder of documents",
+        description="Build the regional report from FOLDER: spend files (*.csv or *.zip in"
+        " the Transparency Code layout), signups/*.json (charter-signup),"
+        " submissions/*.json (review-submission), optional suppliers/*.json (supplier),"
+        " catalogue.json (measure-catalogue) and policy.json (policy).",
+    )
+    reporting.add_argument("folder", metavar="FOLDER")
+    reporting.add_argument("--year", metavar="YYYY/YY", required=True, help="e.g. 2025/26")
+    reporting.add_argument("--policy", metavar="POLICY.json", help="overrides FOLDER/policy.json")
+    reporting.add_argument(
+        "--framework",
+        default=None,
+        metavar="ID",
+        help="report priorities under this framework, e.g. gm-sv-framework-2020",
+    )
+    reporting.add_argument("--format", choices=["text", "json"], default="text")
+    reporting.set_defaults(run=_report)
+
+    demo = commands.add_parser("demo", help="show the library at work on bundled examples")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code.
+
+    Usage errors found by the argument parser raise ``SystemExit(2)`` as argparse
+    does; every other problem is a message on ``stderr`` and an exit code.
+    """
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    args = _parser().parse_args(argv)
+    run: _Command = args.run
+    try:
+        return run(args, out, stdin if stdin is not None else sys.stdin)
+    except UsageError as exc:
+        err.write(f"socialvalue {args.command}: error: {exc}\n")
+        return 2
+    except (_DataError, SpendFileError) as exc:
+        err.write(f"socialvalue {args.command}: error: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`socialvalue assess ... | head`): stop quietly, and
+        # point stdout at /dev/null so the interpreter's final flush does not fail.
+        if stdout is None:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,402 @@
+"""The one place where documents become objects and objects become documents.
+
+Two cattrs converters are built here by one function, with the same strict hooks:
+
+- the *fast* converter (no detailed validation) loads valid documents quickly;
+- the *thorough* converter (cattrs' detailed validation) runs only when the fast
+  one fails, and collects every problem with its path.
+
+The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
+``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
+as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
+and lists only as JSON arrays. Each attrs field whose validator is a
+:class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
+so its issue carries the field's path.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck, Items
+from socialvalue.errors import Issue, PathStep, RuleViolation
+from socialvalue.money import Money
+
+__all__ = [
+    "MAX_LIST_ITEMS",
+    "MAX_REPEATS",
+    "describe",
+    "fast",
+    "issues_from",
+    "thorough",
+    "unstructure",
+]
+
+#: Unexpected keys in one object reported one by one; the rest are counted in one issue.
+MAX_REPEATS: Final = 20
+
+DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
+DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DECIMAL: Final = re.compile(DECIMAL_PATTERN)
+_DATE: Final = re.compile(DATE_PATTERN)
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def describe(value: object) -> str:
+    """Say what a JSON value is, for messages: ``the number 12.5``, ``a list``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 1000:
+        # repr() of a huge int is slow (and refused past 4,300 digits).
+        return f"a number with about {int(value.bit_length() * 0.30103):,} digits"
+    if isinstance(value, (int, float)):
+        text = repr(value)
+        return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _wrong(expected: str, value: object) -> RuleViolation:
+    return RuleViolation("value.wrong_type", f"must be {expected}; got {describe(value)}")
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise _wrong("text", value)
+    if not value.isascii() and _SURROGATE.search(value):
+        raise RuleViolation(
+            "text.bad_format",
+            "must not hold a lone UTF-16 surrogate (\\ud800 to \\udfff): such text cannot"
+            " be saved as UTF-8",
+        )
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise _wrong("a whole number", value)
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise _wrong("true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if type(value) is str and len(value) <= 24 and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    if type(value) is str:
+        raise RuleViolation(
+            "decimal.bad_format",
+            'must be a decimal string such as "12.5" (up to 15 digits before the point and 6'
+            f" after, no exponent, no spaces); got {describe(value)}",
+        )
+    raise _wrong('a decimal string such as "12.5"', value)
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if type(value) is not str:
+        raise _wrong('a date string such as "2025-04-01"', value)
+    if not _DATE.fullmatch(value):
+        raise RuleViolation(
+            "date.bad_format", f"must be a date written YYYY-MM-DD; got {describe(value)}"
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RuleViolation(
+            "date.impossible", f"must be a real date; {value} does not exist"
+        ) from None
+
+
+_MONEY_KEYS: Final = frozenset({"amount", "currency"})
+
+
+def _structure_money(value: Any, _: type) -> Money:
+    # Documents must state the currency: the Python default of GBP is a convenience
+    # for code, not a guess to make about a supplier's figures.
+    if type(value) is not dict:
+        raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
+    if value.keys() != _MONEY_KEYS:
+        faults: list[Exception] = [
+            RuleViolation("value.missing", f"{key} is required", field=[key])
+            for key in sorted(_MONEY_KEYS - value.keys())
+        ]
+        if extra := set(value.keys() - _MONEY_KEYS):
+            faults.append(ForbiddenExtraKeysError("", Money, extra))
+        raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
+    try:
+        amount = _structure_decimal(value["amount"], Decimal)
+    except RuleViolation as exc:
+        raise RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]) from None
+    if type(value["currency"]) is not str:
+        raise RuleViolation(
+            "value.wrong_type",
+            f"currency must be text; got {describe(value['currency'])}",
+            field=["currency"],
+        )
+    return Money(amount, value["currency"])
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    by_value = {member.value: member for member in type_}
+    choices = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        if type(value) is str and value in by_value:
+            return by_value[value]
+        raise RuleViolation(
+            "value.not_in_choices", f"must be one of {choices}; got {describe(value)}"
+        )
+
+    return structure
+
+
+def _is_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
+    item_type = typing.get_args(type_)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def check_list(value: Any) -> None:
+        if type(value) is not list:
+            raise _wrong("a list", value)
+        if len(value) > MAX_LIST_ITEMS:
+            raise RuleViolation(
+                "list.too_long", f"must hold at most {MAX_LIST_ITEMS:,} items; got {len(value):,}"
+            )
+
+    def fast(value: Any, _: type) -> tuple[Any, ...]:
+        check_list(value)
+        return tuple([item_hook(item, item_type) for item in value])
+
+    def thorough(value: Any, _: type) -> tuple[Any, ...]:
+        check_list(value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every failure becomes an issue
+                note = IterableValidationNote(f"index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
+        return tuple(items)
+
+    return thorough if detailed else fast
+
+
+def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+    """The thorough hook of a checked field: structure, then check, so paths survive."""
+    limit = check.max_items if isinstance(check, Items) else MAX_LIST_ITEMS
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is list and len(value) > limit:
+            check.check(value)  # too long: refuse before reading a single item
+        result = hook(value, type_)
+        if result is not None or not check.optional:
+            check.check(result)
+        return result
+
+    return structure
+
+
+def _bounded(hook: Callable[[Any, Any], Any], check: Items, type_: Any) -> Any:
+    """The fast hook of a bounded list: refuse an over-long list before reading it.
+
+    The fast path leaves every other field check to the class's own validators, which
+    run when the object is built: checking in the hook as well did all the work twice.
+    """
+    limit = check.max_items
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is list and len(value) > limit:
+            check.check(value)
+        return hook(value, type_)
+
+    return structure
+
+
+def _field_hook(field: attrs.Attribute[Any], converter: cattrs.Converter, detailed: bool) -> Any:
+    check = field.validator
+    hook = converter.get_structure_hook(field.type)
+    if detailed and isinstance(check, FieldCheck):
+        return _checked(hook, check, field.type)
+    if not detailed and isinstance(check, Items):
+        return _bounded(hook, check, field.type)
+    return None
+
+
+def _attrs_hook(type_: type, converter: cattrs.Converter, detailed: bool) -> Any:
+    attrs.resolve_types(type_)
+    hooks = {field.name: _field_hook(field, converter, detailed) for field in attrs.fields(type_)}
+    overrides = {name: override(struct_hook=hook) for name, hook in hooks.items() if hook}
+    # The fast path checks keys itself with one subset test in C; cattrs' own check
+    # builds a set per object. The thorough path lets cattrs name each extra key.
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        type_,
+        converter,
+        _cattrs_forbid_extra_keys=detailed,
+        _cattrs_detailed_validation=detailed,
+        **overrides,  # type: ignore[arg-type]  # per-field overrides are keyword arguments
+    )
+    allowed = frozenset(field.name for field in attrs.fields(type_))
+
+    def structure(value: Any, cls: type) -> Any:
+        if type(value) is not dict:
+            raise _wrong("an object", value)
+        if not detailed and not value.keys() <= allowed:
+            raise ForbiddenExtraKeysError("", type_, set(value.keys() - allowed))
+        return generated(value, cls)
+
+    return structure
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(type_: Any, converter: cattrs.Converter) -> Any:
+    # cattrs' own optional hook dispatches on every call; this one decides once.
+    inner_type = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
+def _make(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(Money, _structure_money)
+    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(_is_optional, _optional_hook)
+    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, detailed))
+    converter.register_structure_hook_factory(attrs.has, lambda t, c: _attrs_hook(t, c, detailed))
+    converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook_factory(_is_enum, lambda t: lambda e: e.value)
+    converter.register_unstructure_hook_factory(_is_tuple, lambda t, c: _list_unstructure(t, c))
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda t, c: make_dict_unstructure_fn(t, c)
+    )
+    return converter
+
+
+def _list_unstructure(type_: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    item_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
+    return lambda value: [item_hook(item) for item in value]
+
+
+fast: Final = _make(detailed=False)
+thorough: Final = _make(detailed=True)
+
+
+def unstructure(obj: object) -> Any:
+    """A JSON-ready form of ``obj``: dicts, lists, strings, ints, bools and ``None``."""
+    return fast.unstructure(obj, unstructure_as=type(obj))
+
+
+def _key_text(key: object) -> str:
+    """A key as a path step; non-string keys (possible from Python, never from JSON) by repr."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, (int, float, bool)) or key is None:
+        return describe(key).removeprefix("the number ")
+    # repr() of a deeply nested tuple key recurses: name its type only.
+    return f"<a {type(key).__name__} key>"
+
+
+def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
+    if isinstance(exc, RuleViolation):
+        issue = exc.issue(steps)
+        name = next((s for s in reversed(steps) if isinstance(s, str)), "value")
+        if exc.message.startswith(("must ", "repeats ")) and not exc.field:
+            issue = Issue.at(issue.steps, issue.code, f"{name} {exc.message}")
+        return [issue]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        keys = sorted(_key_text(key) for key in exc.extra_fields)
+        found = [
+            Issue.at(
+                (*steps, key),
+                "value.unexpected",
+                f"unexpected key {key!r}; the keys allowed here are: {allowed}",
+            )
+            for key in keys[:MAX_REPEATS]
+        ]
+        if len(keys) > MAX_REPEATS:
+            found.append(
+                Issue.at(
+                    steps,
+                    "value.unexpected",
+                    f"and {len(keys) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
+                    f" here are: {allowed}",
+                )
+            )
+        return found
+    if isinstance(exc, KeyError) and steps:
+        return [Issue.at(steps, "value.missing", f"{steps[-1]} is required")]
+    message = str(exc) or type(exc).__name__
+    return [Issue.at(steps, "value.invalid", message[:300])]
+
+
+def issues_from(exc: BaseException, steps: tuple[PathStep, ...] = ()) -> list[Issue]:
+    """Every :class:`Issue` in a (possibly nested) cattrs structuring error."""
+    if isinstance(exc, IterableValidationError):
+        indexed, plain = exc.group_exceptions()
+        found = [i for e, note in indexed for i in issues_from(e, (*steps, note.index))]
+    elif isinstance(exc, ClassValidationError):
+        named, plain = exc.group_exceptions()
+        found = [i for e, attr in named for i in issues_from(e, (*steps, attr.name))]
+    elif isinstance(exc, ExceptionGroup):
+        return [i for e in exc.exceptions for i in issues_from(e, steps)]
+    else:
+        return _leaf(exc, steps)
+    return found + [i for e in plain for i in issues_from(e, steps)]

@@ -1,0 +1,63 @@
+"""The regional report: the social contribution made to the Greater Manchester region.
+
+The Review exists "to measure the social contribution we and our suppliers are
+making to the Greater Manchester region" (the source policy); this area adds up a
+year's assessments, Charter signups and scored Reviews into one report whose every
+figure is traceable. :mod:`.regional` builds it; :mod:`.model` is the report and its
+published form; :mod:`.sections`, :mod:`.duties`, :mod:`.priorities` and
+:mod:`.figures` make its parts; :mod:`.summary` its text; :mod:`.example_year` a
+worked example year.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from socialvalue._lazy import attach
+
+if TYPE_CHECKING:
+    from socialvalue.report.example_year import ExampleYear, example_year
+    from socialvalue.report.figures import (
+        CaveatKind,
+        ReportCaveat,
+        ReportChange,
+        ReportFigure,
+        ReportSection,
+    )
+    from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.regional import regional_report
+
+__getattr__, __dir__ = attach(
+    globals(),
+    {
+        "socialvalue.report.figures": (
+            "CaveatKind",
+            "ReportCaveat",
+            "ReportChange",
+            "ReportFigure",
+            "ReportSection",
+        ),
+        "socialvalue.report.model": (
+            "PublishedReport",
+            "RegionalReport",
+        ),
+        "socialvalue.report.regional": ("regional_report",),
+        "socialvalue.report.example_year": (
+            "ExampleYear",
+            "example_year",
+        ),
+    },
+)
+
+__all__ = [
+    "CaveatKind",
+    "ExampleYear",
+    "PublishedReport",
+    "RegionalReport",
+    "ReportCaveat",
+    "ReportChange",
+    "ReportFigure",
+    "ReportSection",
+    "example_year",
+    "regional_report",
+]

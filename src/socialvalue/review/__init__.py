@@ -1,0 +1,121 @@
+"""The Social Value Review: measures, catalogues, submissions and their scoring.
+
+A supplier with spend of £50k or more "completes a Social Value Review that
+measures its social contribution to the Greater Manchester region" (the source
+policy). A Review reports quantities of catalogue measures (:mod:`.measures`,
+:mod:`.submissions`); scoring values them with proxy values, SROI adjustments and
+Green Book discounting (:mod:`.scoring`, :mod:`.method`, :mod:`.score_report`,
+:mod:`.discounting`; SROI guide, Cabinet Office 2012; HM Treasury Green Book 2022).
+:mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation);
+:mod:`.gm_catalogue` the built-in catalogue, each proxy citing its source and base
+year. Measure targets (:mod:`.targets`) are shared with the Charter and tenders.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from socialvalue._lazy import attach
+
+if TYPE_CHECKING:
+    from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
+    from socialvalue.review.gm_catalogue import default_catalogue
+    from socialvalue.review.local_multiplier import LocalMultiplier, lm3
+    from socialvalue.review.measures import (
+        Adjustments,
+        MeasureCatalogue,
+        MeasureKind,
+        ProxyValue,
+        ReviewMeasure,
+        Unit,
+        UnknownMeasure,
+    )
+    from socialvalue.review.method import ScoringMethod, ValueBasis
+    from socialvalue.review.score_report import (
+        Delivery,
+        MeasureCount,
+        ScoredLine,
+        ScoreReport,
+        SocialValueRatio,
+        ValueTotals,
+    )
+    from socialvalue.review.scoring import check_submission, score
+    from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
+    from socialvalue.review.targets import MeasureTarget
+
+__getattr__, __dir__ = attach(
+    globals(),
+    {
+        "socialvalue.review.targets": ("MeasureTarget",),
+        "socialvalue.review.measures": (
+            "Adjustments",
+            "MeasureCatalogue",
+            "MeasureKind",
+            "ProxyValue",
+            "ReviewMeasure",
+            "Unit",
+            "UnknownMeasure",
+        ),
+        "socialvalue.review.submissions": (
+            "Declaration",
+            "ReportedLine",
+            "ReviewSubmission",
+        ),
+        "socialvalue.review.method": (
+            "ScoringMethod",
+            "ValueBasis",
+        ),
+        "socialvalue.review.score_report": (
+            "Delivery",
+            "MeasureCount",
+            "ScoreReport",
+            "ScoredLine",
+            "SocialValueRatio",
+            "ValueTotals",
+        ),
+        "socialvalue.review.scoring": (
+            "check_submission",
+            "score",
+        ),
+        "socialvalue.review.discounting": (
+            "GREEN_BOOK_2022",
+            "DiscountBand",
+            "DiscountSchedule",
+        ),
+        "socialvalue.review.local_multiplier": (
+            "LocalMultiplier",
+            "lm3",
+        ),
+        "socialvalue.review.gm_catalogue": ("default_catalogue",),
+    },
+)
+
+__all__ = [
+    "Adjustments",
+    "Declaration",
+    "Delivery",
+    "DiscountBand",
+    "DiscountSchedule",
+    "GREEN_BOOK_2022",
+    "LocalMultiplier",
+    "MeasureCatalogue",
+    "MeasureCount",
+    "MeasureKind",
+    "MeasureTarget",
+    "ProxyValue",
+    "ReportedLine",
+    "ReviewMeasure",
+    "ReviewSubmission",
+    "ScoreReport",
+    "ScoredLine",
+    "ScoringMethod",
+    "SocialValueRatio",
+    "Unit",
+    "UnknownMeasure",
+    "ValueBasis",
+    "ValueTotals",
+    "check_submission",
+    "default_catalogue",
+    "lm3",
+    "score",
+]

@@ -1,0 +1,586 @@
+"""What scoring returns: a :class:`ScoreReport` and the values it is made of.
+
+A report explains itself: totals (gross, net, undiscounted, present value), the
+breakdowns by priority and by kind, record-only counts, delivery against
+commitments, the social value ratio, and each line with its derivation. Figures are
+computed by :func:`socialvalue.review.scoring.score`; ``Money`` wrappers, line objects and
+derivation text are built when first read. ``to_records()`` gives flat rows for
+``pandas.DataFrame`` and ``_repr_html_()`` a table for notebooks.
+"""
+
+from __future__ import annotations
+
+import decimal
+import html
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, Final, NamedTuple
+
+import attrs
+
+from socialvalue.money import Money, Rounding
+from socialvalue.periods import Period
+from socialvalue.review.discounting import DiscountSchedule
+from socialvalue.review.measures import (
+    Adjustments,
+    MeasureCatalogue,
+    MeasureKind,
+    ReviewMeasure,
+    Unit,
+)
+from socialvalue.review.method import EXACT, ScoringMethod, ValueBasis, _plans
+from socialvalue.review.submissions import ReportedLine, ReviewSubmission
+
+__all__ = [
+    "Delivery",
+    "MeasureCount",
+    "ScoreReport",
+    "ScoredLine",
+    "SocialValueRatio",
+    "ValueTotals",
+]
+
+_PENNY: Final = Decimal("0.01")
+_PRESENT: Final = decimal.Context(prec=60)
+_RATIO: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+_ZERO: Final = Decimal(0)
+_HUNDRED: Final = Decimal(100)
+_VALUED_KINDS: Final = (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
+_UNIT_LABELS: Final = {
+    Unit.FTE: "FTE",
+    Unit.PEOPLE: "people",
+    Unit.HOURS: "hours",
+    Unit.WEEKS: "weeks",
+    Unit.GBP: "GBP",
+    Unit.TONNES_CO2E: "tonnes CO2e",
+    Unit.COUNT: "",
+    Unit.PERCENT: "%",
+}
+_PER_UNIT: Final = {
+    Unit.FTE: "FTE",
+    Unit.PEOPLE: "person",
+    Unit.HOURS: "hour",
+    Unit.WEEKS: "week",
+    Unit.GBP: "£1",
+    Unit.TONNES_CO2E: "tonne CO2e",
+    Unit.COUNT: "unit",
+    Unit.PERCENT: "percentage point",
+}
+
+
+@attrs.frozen
+class ValueTotals:
+    """Gross, net, undiscounted and present value of a set of lines."""
+
+    gross: Money
+    net: Money
+    undiscounted: Money
+    present_value: Money
+
+    def figure(self, basis: ValueBasis) -> Money:
+        """The figure named by ``basis``."""
+        return {
+            ValueBasis.GROSS: self.gross,
+            ValueBasis.NET: self.net,
+            ValueBasis.UNDISCOUNTED: self.undiscounted,
+            ValueBasis.PRESENT_VALUE: self.present_value,
+        }[basis]
+
+
+def _totals(figures: Iterable[Decimal], currency: str) -> ValueTotals:
+    gross, net, undiscounted, present = figures
+    return ValueTotals(
+        Money(gross, currency),
+        Money(net, currency),
+        Money(undiscounted, currency),
+        Money(present, currency),
+    )
+
+
+@attrs.frozen
+class MeasureCount:
+    """The summed quantity of one measure's lines (record-only or excluded)."""
+
+    measure: str
+    title: str
+    unit: Unit
+    quantity: Decimal
+
+    @property
+    def text(self) -> str:
+        """E.g. ``'12 FTE'``, ``'£4,000'`` or ``'3'``."""
+        return _quantity_text(self.quantity, self.unit)
+
+
+@attrs.frozen
+class Delivery:
+    """Delivery against one commitment: delivered ÷ committed, and the shortfall.
+
+    ``ratio`` is ``None`` when nothing was committed; ``shortfall`` is zero when
+    delivery meets or beats the commitment.
+    """
+
+    measure: str
+    unit: Unit
+    committed: Decimal
+    delivered: Decimal
+    ratio: Decimal | None
+    shortfall: Decimal
+
+    @property
+    def met(self) -> bool:
+        """Whether the commitment was delivered in full."""
+        return self.delivered >= self.committed
+
+
+@attrs.frozen
+class SocialValueRatio:
+    """Social value per £1 of spend, and as a percentage of spend.
+
+    ``per_pound`` = value ÷ spend (Essex aims for £0.25 per £1); ``percent`` = 100 ×
+    value ÷ spend (Hammersmith & Fulham: 10% rising to 20% of contract value). Both
+    are ``None`` when spend is zero. Computed to 28 significant digits.
+    """
+
+    basis: ValueBasis
+    value: Money
+    spend: Money
+    per_pound: Decimal | None
+    percent: Decimal | None
+
+    @property
+    def text(self) -> str:
+        """E.g. ``'£0.31 per £1 of spend (31.2%)'``."""
+        if self.per_pound is None or self.percent is None:
+            return f"{self.value.format()} of {self.basis.value} value; no spend to compare"
+        per_pound = Money(self.per_pound.quantize(Decimal("0.01"), context=_RATIO))
+        percent = self.percent.quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
+        return f"{per_pound.format()} per £1 of spend ({percent}%)"
+
+
+def _shown(amount: Decimal, currency: str, policy: Rounding) -> str:
+    """``amount`` as ``Money.format`` shows it, rounded by ``policy``.
+
+    Derivations show four amounts a line; building a ``Money`` of 36 places for
+    each costs more than the sentence, so pounds are formatted here directly
+    (identically: a test compares the two) and other currencies by ``Money``.
+    """
+    pence = amount.quantize(_PENNY, rounding=policy.value, context=_PRESENT)
+    if currency != "GBP":
+        return Money(pence, currency).format(policy)
+    return f"-£{-pence:,.2f}" if pence < 0 else f"£{abs(pence):,.2f}"
+
+
+def _quantity_text(quantity: Decimal, unit: Unit) -> str:
+    number = f"{quantity.normalize():,f}" if quantity else "0"
+    if unit is Unit.GBP:
+        return f"£{number}"
+    if unit is Unit.PERCENT:
+        return f"{number}%"
+    label = _UNIT_LABELS[unit]
+    return f"{number} {label}" if label else number
+
+
+def _fraction_text(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+@attrs.frozen
+class ScoredLine:
+    """One reported line with its value and how it was derived.
+
+    Figures are ``None`` for record-only measures (no proxy, no value). For lines
+    excluded as not local, ``gross`` is shown and ``net``, ``undiscounted`` and
+    ``present_value`` are zero.
+    """
+
+    index: int
+    line: ReportedLine
+    measure: ReviewMeasure
+    adjustments: Adjustments | None
+    excluded: bool
+    figures: tuple[Decimal, Decimal, Decimal, Decimal] | None = attrs.field(repr=False)
+    currency: str
+    undiscounted_factor: Decimal | None
+    present_factor: Decimal | None
+    discounting: DiscountSchedule = attrs.field(repr=False)
+    rounding: Rounding = attrs.field(default=Rounding.HALF_UP, repr=False)
+
+    def _figure(self, position: int) -> Money | None:
+        return None if self.figures is None else Money(self.figures[position], self.currency)
+
+    @property
+    def gross(self) -> Money | None:
+        """Quantity × proxy; ``None`` for a record-only measure."""
+        return self._figure(0)
+
+    @property
+    def net(self) -> Money | None:
+        """Gross after the four adjustments (first year); zero if excluded as not local."""
+        return self._figure(1)
+
+    @property
+    def undiscounted(self) -> Money | None:
+        """Net over the outcome's years, with drop-off, before discounting."""
+        return self._figure(2)
+
+    @property
+    def present_value(self) -> Money | None:
+        """The undiscounted value discounted to the reporting year (Green Book)."""
+        return self._figure(3)
+
+    @property
+    def quantity(self) -> Decimal:
+        """The reported quantity, in the measure's unit."""
+        return self.line.quantity
+
+    @property
+    def priority(self) -> str:
+        """The priority this line's value is attributed to (the measure's primary)."""
+        return self.measure.primary_priority
+
+    def _shown(self, amount: Decimal) -> str:
+        return _shown(amount, self.currency, self.rounding)
+
+    @property
+    def derivation(self) -> str:
+        """The arithmetic behind this line's figures, in words (amounts shown to pence).
+
+        E.g. ``12 FTE × £X = £… gross; × (1 − 0.2 deadweight) = £… net; …``.
+        """
+        quantity = _quantity_text(self.line.quantity, self.measure.unit)
+        proxy = self.measure.proxy
+        figures = self.figures
+        if proxy is None or figures is None:
+            return (
+                f"{quantity} recorded for {self.measure.code} (record-only: no proxy value,"
+                " so no £ value is claimed)"
+            )
+        gross, net, undiscounted, present = (self._shown(amount) for amount in figures)
+        per = _PER_UNIT[self.measure.unit]
+        text = (
+            f"{quantity} × {proxy.value.format(self.rounding)} per {per} ({proxy.source},"
+            f" {proxy.edition}, {proxy.base_year} prices) = {gross} gross"
+        )
+        if self.excluded:
+            return text + f"; not local, so wholly leaked: {net} net and present value"
+        assert self.adjustments is not None
+        terms = " × ".join(
+            f"(1 − {_fraction_text(v)} {name})" for name, v in self.adjustments.named()
+        )
+        if terms:
+            text += f"; × {terms} = {net} net"
+        else:
+            text += "; no adjustments, so net = gross"
+        years = self.adjustments.duration_years
+        if years == 1:
+            return text + "; one year, not discounted (the reporting year is year 0)"
+        drop = _fraction_text(self.adjustments.drop_off)
+        return (
+            text + f"; over {years} years, year n worth net × (1 − {drop})^(n − 1):"
+            f" {undiscounted} undiscounted; year n discounted by the"
+            f" {self.discounting.name} factor for year n − 1: {present} present value"
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """This line as a flat dict of plain values."""
+        proxy = self.measure.proxy
+        adjustments = self.adjustments
+        return {
+            "index": self.index,
+            "measure": self.measure.code,
+            "title": self.measure.title,
+            "unit": self.measure.unit.value,
+            "kind": self.measure.kind.value,
+            "priority": self.priority,
+            "quantity": self.line.quantity,
+            "local": self.line.local,
+            "evidence": self.line.evidence,
+            "excluded": self.excluded,
+            "proxy": None if proxy is None else proxy.value.amount,
+            "proxy_source": None if proxy is None else proxy.source,
+            "proxy_edition": None if proxy is None else proxy.edition,
+            "proxy_base_year": None if proxy is None else proxy.base_year,
+            "deadweight": None if adjustments is None else adjustments.deadweight,
+            "displacement": None if adjustments is None else adjustments.displacement,
+            "attribution": None if adjustments is None else adjustments.attribution,
+            "leakage": None if adjustments is None else adjustments.leakage,
+            "drop_off": None if adjustments is None else adjustments.drop_off,
+            "duration_years": None if adjustments is None else adjustments.duration_years,
+            "gross": None if self.figures is None else self.figures[0],
+            "net": None if self.figures is None else self.figures[1],
+            "undiscounted": None if self.figures is None else self.figures[2],
+            "present_value": None if self.figures is None else self.figures[3],
+            "derivation": self.derivation,
+        }
+
+
+class _State(NamedTuple):
+    """The figures :func:`score` computes eagerly (a tuple: cheap to build)."""
+
+    currency: str
+    sums: dict[str, Decimal]
+    excluded: dict[str, Decimal]
+    buckets: dict[tuple[str, str], list[Decimal]]
+    totals: tuple[Decimal, Decimal, Decimal, Decimal]
+
+
+@attrs.frozen
+class ScoreReport:
+    """A scored submission: totals, breakdowns, counts, delivery and lines.
+
+    Every figure is exact ``Money``; round only to present. The by-priority
+    breakdown attributes each measure to its primary priority, so it sums exactly
+    to the totals, as does the by-kind breakdown (local economic value apart from
+    other social value).
+    """
+
+    submission: ReviewSubmission = attrs.field(repr=False)
+    catalogue: MeasureCatalogue = attrs.field(repr=False)
+    method: ScoringMethod = attrs.field(repr=False)
+    _state: _State = attrs.field(repr=False, alias="state")
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    @property
+    def supplier_id(self) -> str:
+        """The reporting supplier."""
+        return self.submission.supplier_id
+
+    @property
+    def period(self) -> Period:
+        """The reporting period."""
+        return self.submission.period
+
+    @property
+    def spend(self) -> Money:
+        """Spend with the supplier in the period."""
+        return self.submission.spend
+
+    def _money(self, amount: Decimal) -> Money:
+        return Money(amount, self._state.currency)
+
+    @property
+    def gross(self) -> Money:
+        """Σ quantity × proxy over valued lines (excluded non-local lines included)."""
+        return self._money(self._state.totals[0])
+
+    @property
+    def net(self) -> Money:
+        """Gross after deadweight, displacement, attribution and leakage (first year)."""
+        return self._money(self._state.totals[1])
+
+    @property
+    def undiscounted(self) -> Money:
+        """Net value over each outcome's duration, with drop-off, before discounting."""
+        return self._money(self._state.totals[2])
+
+    @property
+    def present_value(self) -> Money:
+        """The undiscounted value discounted to the reporting year (Green Book)."""
+        return self._money(self._state.totals[3])
+
+    @property
+    def totals(self) -> ValueTotals:
+        """All four total figures."""
+        return _totals(self._state.totals, self._state.currency)
+
+    @property
+    def by_priority(self) -> dict[str, ValueTotals]:
+        """Totals by priority code (each measure's primary priority), sorted by code."""
+        grouped: dict[str, list[Decimal]] = {}
+        with decimal.localcontext(EXACT):
+            for (priority, _), figures in sorted(self._state.buckets.items(), key=_bucket_key):
+                into = grouped.setdefault(priority, [_ZERO, _ZERO, _ZERO, _ZERO])
+                for position, amount in enumerate(figures):
+                    into[position] += amount
+        return {code: _totals(f, self._state.currency) for code, f in grouped.items()}
+
+    @property
+    def by_kind(self) -> dict[MeasureKind, ValueTotals]:
+        """Totals of local economic value and of other social value (both always present)."""
+        grouped = {kind: [_ZERO, _ZERO, _ZERO, _ZERO] for kind in _VALUED_KINDS}
+        with decimal.localcontext(EXACT):
+            for (_, kind), figures in self._state.buckets.items():
+                for position, amount in enumerate(figures):
+                    grouped[MeasureKind(kind)][position] += amount
+        return {kind: _totals(f, self._state.currency) for kind, f in grouped.items()}
+
+    def _counts(self, sums: Mapping[str, Decimal], valued: bool) -> tuple[MeasureCount, ...]:
+        found = []
+        for code in sorted(sums):
+            measure = self.catalogue.measure(code)
+            if valued or measure.proxy is None:
+                found.append(MeasureCount(code, measure.title, measure.unit, sums[code]))
+        return tuple(found)
+
+    @property
+    def counts(self) -> tuple[MeasureCount, ...]:
+        """Record-only measures: summed quantities by measure code (no £ value)."""
+        return self._counts(self._state.sums, valued=False)
+
+    @property
+    def excluded(self) -> tuple[MeasureCount, ...]:
+        """Quantities left out as not local, by measure code."""
+        return self._counts(self._state.excluded, valued=True)
+
+    @property
+    def delivery(self) -> tuple[Delivery, ...]:
+        """Delivery against each commitment, in the submission's order."""
+        found = []
+        for target in self.submission.commitments:
+            measure = self.catalogue.measure(target.measure)
+            delivered = self._state.sums.get(target.measure, _ZERO)
+            committed = target.quantity
+            ratio = _RATIO.divide(delivered, committed) if committed else None
+            shortfall = max(committed - delivered, _ZERO)
+            found.append(
+                Delivery(target.measure, measure.unit, committed, delivered, ratio, shortfall)
+            )
+        return tuple(found)
+
+    @property
+    def ratio(self) -> SocialValueRatio:
+        """Value (on the method's ``ratio_basis``) per £1 of spend and as % of spend."""
+        basis = self.method.ratio_basis
+        value = self.totals.figure(basis)
+        spend = self.submission.spend
+        if not spend.amount:
+            return SocialValueRatio(basis, value, spend, None, None)
+        per_pound = _RATIO.divide(value.amount, spend.amount)
+        percent = _RATIO.multiply(per_pound, _HUNDRED)
+        return SocialValueRatio(basis, value, spend, per_pound, percent)
+
+    @property
+    def lines(self) -> tuple[ScoredLine, ...]:
+        """Every reported line, scored, in the submission's order (built on first read)."""
+        cached = self._cache.get("lines")
+        if cached is None:
+            cached = self._cache["lines"] = tuple(self._scored_lines())
+        result: tuple[ScoredLine, ...] = cached
+        return result
+
+    def _scored_lines(self) -> Iterable[ScoredLine]:
+        plans = _plans(self.catalogue, self.method)
+        exclude = self.method.exclude_non_local
+        currency = self._state.currency
+        schedule = self.method.discounting
+        rounding = self.method.rounding
+        with decimal.localcontext(EXACT):
+            for index, line in enumerate(self.submission.lines):
+                plan = plans[line.measure]
+                assert plan is not None
+                if not plan.valued:
+                    yield ScoredLine(
+                        index, line, plan.measure, None, False, None, currency, None, None,
+                        schedule, rounding,
+                    )  # fmt: skip
+                    continue
+                quantity = line.quantity
+                gross = quantity * plan.proxy
+                if line.local is False and exclude:
+                    yield ScoredLine(
+                        index, line, plan.measure, plan.adjustments, True,
+                        (gross, _ZERO, _ZERO, _ZERO), currency, None, None, schedule, rounding,
+                    )  # fmt: skip
+                    continue
+                figures = (
+                    gross,
+                    quantity * plan.net_unit,
+                    quantity * plan.undiscounted_unit,
+                    quantity * plan.present_unit,
+                )
+                yield ScoredLine(
+                    index, line, plan.measure, plan.adjustments, False, figures, currency,
+                    plan.undiscounted_factor, plan.present_factor, schedule, rounding,
+                )  # fmt: skip
+
+    @property
+    def explanation(self) -> str:
+        """A plain-English summary of the score, amounts rounded by the method's policy.
+
+        The ratio's basis is named: "… per £1 of spend (4.5%) on present value."
+        """
+        rounding = self.method.rounding
+        sub = self.submission
+        parts = [
+            f"Supplier {sub.supplier_id}, {sub.period.label}: {len(sub.lines)} lines scored"
+            f" against {self.catalogue.id} {self.catalogue.version}.",
+            f"Gross {self.gross.format(rounding)}, net {self.net.format(rounding)},"
+            f" present value {self.present_value.format(rounding)}; {self.ratio.text}"
+            f" on {self.method.ratio_basis.value.replace('-', ' ')}.",
+        ]
+        counts = self.counts
+        if counts:
+            parts.append(
+                "Recorded without a £ value: "
+                + ", ".join(f"{c.text} ({c.measure})" for c in counts)
+                + "."
+            )
+        short = [d for d in self.delivery if not d.met]
+        if self.delivery:
+            parts.append(
+                f"{len(self.delivery) - len(short)} of {len(self.delivery)} commitments met"
+                + (
+                    "; short: "
+                    + ", ".join(f"{d.measure} by {d.shortfall.normalize():f}" for d in short)
+                    if short
+                    else ""
+                )
+                + "."
+            )
+        return " ".join(parts)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per line (amounts as ``Decimal``), ready for ``pandas.DataFrame``."""
+        base = {
+            "supplier_id": self.submission.supplier_id,
+            "period": self.submission.period.label,
+        }
+        return [{**base, **line.to_record()} for line in self.lines]
+
+    def breakdown_records(self) -> list[dict[str, Any]]:
+        """Totals, by priority and by kind, one flat dict per row."""
+        rows: list[tuple[str, str, ValueTotals]] = [("total", "all", self.totals)]
+        rows += [("priority", code, t) for code, t in self.by_priority.items()]
+        rows += [("kind", kind.value, t) for kind, t in self.by_kind.items()]
+        return [
+            {
+                "supplier_id": self.submission.supplier_id,
+                "period": self.submission.period.label,
+                "group": group,
+                "key": key,
+                "gross": t.gross.amount,
+                "net": t.net.amount,
+                "undiscounted": t.undiscounted.amount,
+                "present_value": t.present_value.amount,
+            }
+            for group, key, t in rows
+        ]
+
+    def _repr_html_(self) -> str:
+        escape = html.escape
+        currency, rounding = self._state.currency, self.method.rounding
+        head = "<tr><th>group</th><th>key</th><th>gross</th><th>net</th><th>present value</th></tr>"
+        body = "".join(
+            f"<tr><td>{escape(r['group'])}</td><td>{escape(r['key'])}</td>"
+            f"<td>{Money(r['gross'], currency).format(rounding)}</td>"
+            f"<td>{Money(r['net'], currency).format(rounding)}</td>"
+            f"<td>{Money(r['present_value'], currency).format(rounding)}</td></tr>"
+            for r in self.breakdown_records()
+        )
+        lines = "".join(
+            f"<tr><td>{line.index}</td><td>{escape(line.measure.code)}</td>"
+            f"<td>{escape(line.derivation)}</td></tr>"
+            for line in self.lines
+        )
+        return (
+            f"<div><p>{escape(self.explanation)}</p>"
+            f"<table>{head}{body}</table>"
+            f"<table><tr><th>line</th><th>measure</th><th>derivation</th></tr>{lines}</table>"
+            "</div>"
+        )
+
+
+def _bucket_key(item: tuple[tuple[str, str], Any]) -> tuple[str, str]:
+    key: tuple[str, str] = item[0]
+    return key

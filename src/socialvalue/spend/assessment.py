@@ -1,0 +1,466 @@
+"""Assessment: what each supplier owes the policy this year, and why.
+
+:func:`assess` applies a :class:`~socialvalue.policy.thresholds.Policy` to spend (or, on the
+contract-value basis, to contracts) for one period and returns one
+:class:`Assessment` per supplier: the obligation, the amount tested, the band that
+fired, whether the amount sits exactly on the boundary, and a one-sentence
+explanation a council can send the supplier.
+
+Rules, each stated so that nothing is mixed, guessed or dropped in silence:
+
+- Spend is aggregated per supplier over the period. **Credit notes (negative lines)
+  net off** against payments; a supplier whose credits exceed its payments has a
+  net negative total, which falls in the lowest band and is flagged.
+- A line in another currency, or on another VAT basis, than the policy tests is an
+  error naming the line by its position; it is never converted, mixed or skipped.
+- Lines paid outside the period are ignored and counted (``ignored_lines``).
+
+Also here: :func:`new_suppliers` (the policy invites bids from "suppliers old and
+new") and :func:`local_spend_share`, the share of spend with local suppliers that
+the commissioner reported (£59m of £110m with Greater Manchester organisations in
+2016).
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from socialvalue._records import html_table
+from socialvalue.errors import RuleViolation
+from socialvalue.money import MAX_INTEGER_DIGITS, Money
+from socialvalue.periods import Period, parse_financial_year
+from socialvalue.policy.thresholds import Basis, Obligation, Policy, ThresholdRule, _short
+from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.contracts import Contract
+from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
+
+__all__ = [
+    "Assessment",
+    "AssessmentResult",
+    "LocalSpend",
+    "assess",
+    "local_spend_share",
+    "new_suppliers",
+]
+
+_ZERO: Final = Decimal(0)
+#: Sums are exact: bounded amounts (21 significant digits) summed a billion times
+#: stay far inside 60 digits, and any inexact or overflowing step raises.
+_SUMS: Final = decimal.Context(
+    prec=60, traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact]
+)
+
+
+@attrs.frozen(weakref_slot=False)
+class Assessment:
+    """What the policy asks of one supplier for one period, and why.
+
+    ``total`` is the amount tested on the policy's ``basis``: net spend in the
+    period, or the whole-life value of the supplier's largest live contract
+    (``contract_id``). It is kept as a ``Decimal`` ``amount`` and its
+    ``currency``, so that a result for every supplier of a large body stays small.
+    ``band`` is the resolved band that holds it; ``on_boundary`` is true only
+    when the total is exactly where the source's bands overlap. ``line_count``
+    counts the spend lines (or contracts) tested.
+    The ``obligation`` is the band's, so the two can never disagree.
+    """
+
+    supplier_id: str
+    supplier_name: str | None
+    amount: Decimal
+    currency: str
+    basis: Basis
+    band: ThresholdRule
+    on_boundary: bool
+    period: Period
+    line_count: int
+    contract_id: str | None = None
+
+    @property
+    def total(self) -> Money:
+        """The amount tested, as :class:`~socialvalue.money.Money`."""
+        return Money(self.amount, self.currency)
+
+    @property
+    def obligation(self) -> Obligation:
+        """What the policy asks of the supplier: the obligation of the band that fired."""
+        return self.band.obligation
+
+    @property
+    def net_negative(self) -> bool:
+        """Whether credit notes exceed payments (the total is below zero)."""
+        return self.amount < 0
+
+    @property
+    def explanation(self) -> str:
+        """One plain-English sentence saying what is asked and why."""
+        who = self.supplier_name or f"supplier {self.supplier_id}"
+        if self.basis is Basis.CONTRACT_VALUE:
+            subject = (
+                f"{self.total.format()}, the whole-life value of contract {self.contract_id}"
+                f" with {who} live in {self.period.label},"
+            )
+        else:
+            subject = f"{self.total.format()} spent with {who} in {self.period.label}"
+        asks = f"this policy asks for the {self.obligation.title}"
+        if self.on_boundary:
+            return f"{subject} is at the {_short(self.total)} boundary; {asks}."
+        if self.net_negative:
+            return (
+                f"{subject} is a net credit (credit notes exceed payments), so it falls in the"
+                f" lowest band, {self.band.describe()}; {asks}."
+            )
+        return f"{subject} is {self.band.describe()}; {asks}."
+
+    def to_record(self) -> dict[str, object]:
+        """This assessment as one flat dict of plain values."""
+        return {
+            "supplier_id": self.supplier_id,
+            "supplier_name": self.supplier_name,
+            "period": self.period.label,
+            "basis": self.basis.value,
+            "total": self.amount,
+            "currency": self.currency,
+            "obligation": self.obligation.value,
+            "band": self.band.describe(),
+            "on_boundary": self.on_boundary,
+            "net_negative": self.net_negative,
+            "line_count": self.line_count,
+            "contract_id": self.contract_id,
+            "explanation": self.explanation,
+        }
+
+    def to_records(self) -> list[dict[str, object]]:
+        """A one-row list of :meth:`to_record`, ready for ``pandas.DataFrame``."""
+        return [self.to_record()]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=self.explanation)
+
+
+@attrs.frozen
+class AssessmentResult:
+    """Every supplier's :class:`Assessment` for one period, sorted by supplier id.
+
+    Iterating the result yields the assessments. ``ignored_lines`` counts the lines
+    (or contracts) that fell outside the period.
+    """
+
+    policy: Policy = attrs.field(repr=False)
+    period: Period
+    assessments: tuple[Assessment, ...] = attrs.field(repr=False)
+    ignored_lines: int = 0
+
+    def __iter__(self) -> Iterator[Assessment]:
+        return iter(self.assessments)
+
+    def __len__(self) -> int:
+        return len(self.assessments)
+
+    def __getitem__(self, supplier_id: str) -> Assessment:
+        """The assessment of ``supplier_id``; :class:`KeyError` if it had no spend."""
+        for assessment in self.assessments:
+            if assessment.supplier_id == supplier_id:
+                return assessment
+        raise KeyError(supplier_id)
+
+    def of(self, obligation: Obligation) -> tuple[Assessment, ...]:
+        """The assessments that ask for ``obligation``."""
+        return tuple(a for a in self.assessments if a.obligation is obligation)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per supplier, ready for ``pandas.DataFrame``."""
+        return [a.to_record() for a in self.assessments]
+
+    def _repr_html_(self) -> str:
+        reviews = len(self.of(Obligation.REVIEW))
+        caption = (
+            f"{len(self.assessments)} suppliers in {self.period.label}: {reviews} Review,"
+            f" {len(self.assessments) - reviews} Charter; {self.ignored_lines} lines outside"
+            " the period"
+        )
+        return html_table(self.to_records(), caption=caption)
+
+
+def _mismatch(
+    index: int, line: SpendLine | Contract, currency: str, vat: VatBasis
+) -> RuleViolation:
+    what = "spend line" if isinstance(line, SpendLine) else "contract"
+    money = line.amount if isinstance(line, SpendLine) else line.value
+    if money.currency != currency:
+        return RuleViolation(
+            "spend.currency_mismatch",
+            f"{what} {index} ({line.describe()}) is in {money.currency}; this policy tests"
+            f" {currency}. Convert it before assessing: amounts are never mixed or converted",
+            field=[index],
+        )
+    return RuleViolation(
+        "spend.vat_basis_mismatch",
+        f"{what} {index} ({line.describe()}) is {line.vat_basis.value} of VAT; this policy"
+        f" tests amounts {vat.value} of VAT. Restate it on the policy's basis first",
+        field=[index],
+    )
+
+
+def _wrong_item(index: int, item: object, basis: Basis) -> RuleViolation:
+    wanted = "SpendLine" if basis is Basis.ANNUAL_SPEND else "Contract"
+    return RuleViolation(
+        "spend.wrong_item",
+        f"item {index} is a {type(item).__name__}; a policy on the {basis.value} basis"
+        f" assesses {wanted} items",
+        field=[index],
+    )
+
+
+def _sum_spend(
+    lines: Iterable[SpendLine], period: Period, currency: str, vat: VatBasis
+) -> tuple[dict[str, Decimal], dict[str, int], int]:
+    """Net spend and line count per supplier in ``period``; lines outside it counted."""
+    start, end = period.start, period.end
+    totals: dict[str, Decimal] = {}
+    counts: dict[str, int] = {}
+    ignored = 0
+    line = None
+    # The library's hot loop (see benchmarks/bench_assess.py): Decimals summed in
+    # place in dicts, no object built per line, no enumerate; a bad line's position
+    # is recovered on failure, since every line before it was counted or ignored.
+    with decimal.localcontext(_SUMS):
+        try:
+            for line in lines:
+                amount = line.amount
+                if amount.currency != currency or line.vat_basis is not vat:
+                    raise _mismatch(ignored + sum(counts.values()), line, currency, vat)
+                paid = line.paid_on
+                if paid < start or paid > end:
+                    ignored += 1
+                    continue
+                key = line.supplier_id
+                if key in totals:
+                    totals[key] += amount.amount
+                    counts[key] += 1
+                else:
+                    totals[key] = amount.amount
+                    counts[key] = 1
+        except AttributeError:
+            index = ignored + sum(counts.values())
+            raise _wrong_item(index, line, Basis.ANNUAL_SPEND) from None
+    return totals, counts, ignored
+
+
+def _check_totals(totals: dict[str, Decimal]) -> None:
+    """Refuse totals too large to be Money.
+
+    Each summand passed :class:`Money`'s checks, so a sum keeps their decimal
+    places; the only bound it can break is the integer digits, checked here once
+    for the largest and smallest totals.
+    """
+    for amount in (max(totals.values()), min(totals.values())) if totals else ():
+        if amount and amount.adjusted() >= MAX_INTEGER_DIGITS:
+            raise RuleViolation(
+                "money.bad_amount",
+                f"a total must have at most {MAX_INTEGER_DIGITS} integer digits; got {amount:.3E}",
+            )
+
+
+def _largest_contracts(
+    contracts: Iterable[Contract], period: Period, currency: str, vat: VatBasis
+) -> tuple[dict[str, Contract], dict[str, int], int]:
+    """Each supplier's largest contract live in ``period``, and how many were live."""
+    best: dict[str, Contract] = {}
+    counts: dict[str, int] = {}
+    ignored = 0
+    for index, contract in enumerate(contracts):
+        if not isinstance(contract, Contract):
+            raise _wrong_item(index, contract, Basis.CONTRACT_VALUE)
+        if contract.value.currency != currency or contract.vat_basis is not vat:
+            raise _mismatch(index, contract, currency, vat)
+        if contract.end < period.start or contract.start > period.end:
+            ignored += 1
+            continue
+        key = contract.supplier_id
+        counts[key] = counts.get(key, 0) + 1
+        held = best.get(key)
+        # Ties go to the smaller contract id, so input order never matters.
+        if held is None or (contract.value.amount, held.id) > (held.value.amount, contract.id):
+            best[key] = contract
+    return best, counts, ignored
+
+
+def assess(
+    policy: Policy,
+    spend: Iterable[SpendLine] | Iterable[Contract],
+    period: Period | str,
+    *,
+    suppliers: Iterable[Supplier] = (),
+) -> AssessmentResult:
+    """Apply ``policy`` to ``spend`` for ``period``: one :class:`Assessment` per supplier.
+
+    ``spend`` holds :class:`SpendLine` items on the annual-spend basis and
+    :class:`Contract` items on the contract-value basis. ``period`` is a
+    :class:`Period` or a financial-year label such as ``"2025/26"``. ``suppliers``
+    supplies names for the explanations.
+
+    >>> from socialvalue.policy.gm_policing import default_policy
+    >>> lines = [
+    ...     SpendLine("100234", Money("30000"), date(2025, 5, 1), VatBasis.NET),
+    ...     SpendLine("100234", Money("25000"), date(2026, 1, 9), VatBasis.NET),
+    ... ]
+    >>> [a.obligation.value for a in assess(default_policy(), lines, "2025/26")]
+    ['review']
+    """
+    if isinstance(period, str):
+        period = parse_financial_year(period)
+    names = {supplier.id: supplier.name for supplier in suppliers}
+    currency, vat, basis = policy.currency, policy.vat_basis, policy.basis
+    contract_ids: dict[str, str] = {}
+    if basis is Basis.ANNUAL_SPEND:
+        totals, counts, ignored = _sum_spend(spend, period, currency, vat)  # type: ignore[arg-type]
+    else:
+        best, counts, ignored = _largest_contracts(spend, period, currency, vat)  # type: ignore[arg-type]
+        totals = {key: contract.value.amount for key, contract in best.items()}
+        contract_ids = {key: contract.id for key, contract in best.items()}
+    _check_totals(totals)
+    find = policy._locator().find
+    names_of, contract_of = names.get, contract_ids.get
+    assessments = []
+    for key in sorted(totals):
+        total = totals[key]
+        band, on_boundary = find(total)
+        assessments.append(
+            Assessment(
+                key,
+                names_of(key),
+                total,
+                currency,
+                basis,
+                band,
+                on_boundary,
+                period,
+                counts[key],
+                contract_of(key),
+            )
+        )
+    return AssessmentResult(policy, period, tuple(assessments), ignored)
+
+
+def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tuple[str, ...]:
+    """The suppliers with no spend paid, and no contract started, before ``before``.
+
+    Answers the policy's invitation to "suppliers old and new": a supplier is new if
+    everything the records hold about it is dated on or after ``before``.
+
+    >>> lines = [
+    ...     SpendLine("OLD-1", Money("10"), date(2024, 6, 1), VatBasis.NET),
+    ...     SpendLine("NEW-1", Money("10"), date(2025, 6, 1), VatBasis.NET),
+    ... ]
+    >>> new_suppliers(lines, date(2025, 4, 1))
+    ('NEW-1',)
+    """
+    seen: set[str] = set()
+    old: set[str] = set()
+    for record in records:
+        day = record.paid_on if isinstance(record, SpendLine) else record.start
+        seen.add(record.supplier_id)
+        if day < before:
+            old.add(record.supplier_id)
+    return tuple(sorted(seen - old))
+
+
+@attrs.frozen
+class LocalSpend:
+    """The share of spend with local suppliers in a period: the local-spend KPI.
+
+    ``unlocated`` is spend with suppliers missing from the supplier list; it counts
+    in ``total`` but never as local, so the share is never flattered.
+    """
+
+    area: str
+    period: Period
+    local: Money
+    total: Money
+    unlocated: Money
+    line_count: int
+    ignored_lines: int = 0
+
+    @property
+    def share(self) -> Decimal | None:
+        """``local / total`` as a fraction, or ``None`` when the net total is not positive."""
+        if self.total.amount <= 0:
+            return None
+        with decimal.localcontext(decimal.Context(prec=28)):
+            return self.local.amount / self.total.amount
+
+    @property
+    def explanation(self) -> str:
+        """The KPI in one sentence."""
+        share = self.share
+        percent = (
+            "no positive spend to share out"
+            if share is None
+            else f"{(share * 100).quantize(Decimal('0.1'), rounding=decimal.ROUND_HALF_UP)}%"
+        )
+        return (
+            f"{self.local.format()} of {self.total.format()} ({percent}) was spent with"
+            f" suppliers in {self.area} in {self.period.label}."
+        )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """The KPI as a one-row list of flat dicts."""
+        return [
+            {
+                "area": self.area,
+                "period": self.period.label,
+                "local": self.local.amount,
+                "total": self.total.amount,
+                "unlocated": self.unlocated.amount,
+                "currency": self.total.currency,
+                "share": self.share,
+                "line_count": self.line_count,
+                "ignored_lines": self.ignored_lines,
+            }
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=self.explanation)
+
+
+def local_spend_share(
+    spend: Iterable[SpendLine],
+    suppliers: Iterable[Supplier],
+    period: Period | str,
+    *,
+    area: LocalArea = GREATER_MANCHESTER,
+    currency: str = "GBP",
+    vat_basis: VatBasis = VatBasis.NET,
+) -> LocalSpend:
+    """The share of spend in ``period`` with suppliers located in ``area``.
+
+    Lines are checked as :func:`assess` checks them: another currency or VAT basis
+    is an error naming the line; lines outside the period are ignored and counted.
+    """
+    if isinstance(period, str):
+        period = parse_financial_year(period)
+    listed = tuple(suppliers)
+    local_ids = {s.id for s in listed if s.is_local(area)}
+    known = {s.id for s in listed}
+    totals, counts, ignored = _sum_spend(spend, period, currency, vat_basis)
+    with decimal.localcontext(_SUMS):
+        local = sum((v for k, v in totals.items() if k in local_ids), _ZERO)
+        unlocated = sum((v for k, v in totals.items() if k not in known), _ZERO)
+        total = sum(totals.values(), _ZERO)
+    return LocalSpend(
+        area.name,
+        period,
+        Money(local, currency),
+        Money(total, currency),
+        Money(unlocated, currency),
+        sum(counts.values()),
+        ignored,
+    )
