@@ -10,7 +10,6 @@ submissions of 20 lines each, as dicts, as ``json.loads`` gives them):
   ``Draft202012Validator`` built once, formats checked) with the same verdict;
 - invalid documents reported in full (every issue) no slower than jsonschema
   listing every error;
-- ``import socialvalue`` plus the first ``load`` under 100 ms, in a fresh process.
 
 Run with ``python -m benchmarks documents``; set ``BENCH_DOCUMENTS`` to change the
 number of documents (default 10,000; jsonschema, being slow, runs on a fifth).
@@ -22,8 +21,6 @@ import copy
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from datetime import date
@@ -206,32 +203,6 @@ def _best(call: Callable[[dict[str, Any]], object], docs: list[dict[str, Any]]) 
     return min(runs)
 
 
-_FIRST_USE = """
-import json, sys, time
-start = time.perf_counter()
-import socialvalue as sv
-sv.load("review-submission", json.loads(sys.argv[1]))
-print(time.perf_counter() - start)
-"""
-
-
-def _first_use(document: dict[str, Any]) -> tuple[float, float]:
-    """Median seconds for import plus first load in a fresh process, and bare startup."""
-    import json
-
-    text = json.dumps(document)
-    taken, bare = [], []
-    for _ in range(7):
-        out = subprocess.run(
-            [sys.executable, "-c", _FIRST_USE, text], check=True, capture_output=True, text=True
-        )
-        taken.append(float(out.stdout))
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        bare.append(time.perf_counter() - start)
-    return statistics.median(taken), statistics.median(bare)
-
-
 def _load_profile(docs: list[dict[str, Any]]) -> list[str]:
     """Where ``load`` spends its time: the functions with the most own time."""
     import cProfile
@@ -253,25 +224,6 @@ def _load_profile(docs: list[dict[str, Any]]) -> list[str]:
             f"| `{name}` (`{where}:{line}`) | {own / total:.0%} | {calls / len(docs):.0f} |"
         )
     return rows
-
-
-def _import_profile() -> list[str]:
-    """The socialvalue modules slowest to import (own time), from ``-X importtime``."""
-    out = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import socialvalue"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    found = []
-    for line in out.stderr.splitlines():
-        parts = line.split("|")
-        if len(parts) == 3 and parts[2].strip().startswith(("socialvalue", "cattrs", "attr")):
-            found.append((int(parts[0].split(":")[1]), parts[2].strip()))
-    total = sum(own for own, _ in found)
-    top = sorted(found, reverse=True)[:6]
-    rows = [f"| `{name}` | {own / 1e3:.1f} ms |" for own, name in top]
-    return [*rows, f"| all socialvalue, attrs and cattrs modules | {total / 1e3:.1f} ms |"]
 
 
 def _rate(seconds: float) -> str:
@@ -301,7 +253,6 @@ def run() -> str:
     agree_bad = sum(validator.is_valid(d) == sv.validate(KIND, d).ok for d in bad[:slow])
     issues = statistics.mean(len(sv.validate(KIND, d).issues) for d in bad[:200])
     errors = statistics.mean(len(list(validator.iter_errors(d))) for d in bad[:200])
-    first, bare = _first_use(valid[0])
 
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
@@ -317,8 +268,6 @@ def run() -> str:
         f"| pydantic v2, invalid, every error | {_rate(pyd_bad)} | floor | |",
         f"| jsonschema `is_valid`, valid | {_rate(plain)} | floor | |",
         f"| jsonschema `iter_errors`, invalid | {_rate(plain_bad)} | floor | |",
-        f"| import + first `load` (fresh process) | {first * 1e3:.0f} ms | interpreter"
-        f" start {bare * 1e3:.0f} ms | < 100 ms: {verdict(first < 0.1)} |",
     ]
     return "\n".join(
         [
@@ -342,18 +291,12 @@ def run() -> str:
             "|---|---|---|",
             *_load_profile(valid[:300]),
             "",
-            "### What `import socialvalue` costs (own time per module, `-X importtime`)",
-            "",
-            "| module | own time |",
-            "|---|---|",
-            *_import_profile(),
-            "",
             _GAP,
         ]
     )
 
 
-_GAP = """### Why `load` trails pydantic, and import is slow
+_GAP = """### Why `load` trails pydantic
 
 - `load` does the work once: each field's structure hook only checks the JSON type
   and parses (decimal strings through a bounded pattern, dates through
@@ -373,10 +316,6 @@ _GAP = """### Why `load` trails pydantic, and import is slow
   the object), and far less than jsonschema, which walks the schema per value in
   Python. Invalid documents take a second, thorough pass that collects every issue
   with its path; that pass still beats jsonschema's `iter_errors`.
-- `import socialvalue` imports every feature module, because the package
-  re-exports every public name (`import socialvalue as sv` is all a user needs),
-  and registering the document kinds imports each kind's model. Most of that time
-  is building attrs classes and enums at import. Lazy re-exports (PEP 562
-  `__getattr__` in `socialvalue/__init__.py`) would bring `import + first load` of a
-  Review submission down to the modules it needs; `referencing` is already
-  imported only when `schema_registry()` is first called."""
+- What importing the package costs, and a first `load` in a fresh process, is
+  measured by the import benchmark below (`python -m benchmarks import`).
+  `referencing` is imported only when `schema_registry()` is first called."""

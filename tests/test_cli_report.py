@@ -11,7 +11,7 @@ import pytest
 
 import socialvalue as sv
 from socialvalue.cli import main
-from socialvalue.report.example_year import example_year
+from socialvalue.report.worked_example import example_year
 
 
 def _write_folder(folder: Path) -> None:

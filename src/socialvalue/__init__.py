@@ -24,8 +24,6 @@ from socialvalue._lazy import attach
 # Seen by type checkers and the documentation; at run time each name is loaded on
 # first use through the table below (a test keeps the two in agreement).
 if TYPE_CHECKING:
-    # the core values: money, periods, errors
-    # priority frameworks and crosswalks
     from socialvalue import frameworks
     from socialvalue.charter.compliance_report import (
         ComplianceReport,
@@ -35,8 +33,6 @@ if TYPE_CHECKING:
         compliance,
     )
     from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
-
-    # the Charter and compliance
     from socialvalue.charter.signups import (
         CharterCommitment,
         CharterSignup,
@@ -55,11 +51,7 @@ if TYPE_CHECKING:
         default_optimism_bias,
         portfolio,
     )
-
-    # commissioning: services and decisions
     from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
-
-    # documents: validate, load, dump and the JSON Schemas
     from socialvalue.documents.loading import ValidationReport, dump, load, validate
     from socialvalue.documents.registry import SCHEMA_KINDS, schema, schema_registry
     from socialvalue.documents.review_check import check_review_document
@@ -83,8 +75,6 @@ if TYPE_CHECKING:
     from socialvalue.money import Money, Rounding
     from socialvalue.periods import Period, financial_year, parse_financial_year
     from socialvalue.policy.gm_policing import default_policy
-
-    # policy: the threshold rule
     from socialvalue.policy.thresholds import (
         Basis,
         BoundaryChoice,
@@ -94,9 +84,6 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
-    from socialvalue.report.example_year import ExampleYear, example_year
-
-    # the regional report
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -106,6 +93,7 @@ if TYPE_CHECKING:
     )
     from socialvalue.report.model import PublishedReport, RegionalReport
     from socialvalue.report.regional import regional_report
+    from socialvalue.report.worked_example import ExampleYear, example_year
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
     from socialvalue.review.gm_catalogue import default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
@@ -129,8 +117,6 @@ if TYPE_CHECKING:
     )
     from socialvalue.review.scoring import check_submission, score
     from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
-
-    # the Review: measures, catalogues, submissions and scoring
     from socialvalue.review.targets import MeasureTarget
     from socialvalue.spend.assessment import (
         Assessment,
@@ -142,8 +128,6 @@ if TYPE_CHECKING:
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.payments import SpendBatch, SpendLine
-
-    # spend: suppliers, payments, contracts, assessment, published files
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
         Borough,
@@ -165,8 +149,6 @@ if TYPE_CHECKING:
         with_names,
     )
     from socialvalue.tender.bids import Bid, Mark, ProxyCatalogue, offer_value
-
-    # tenders: evaluation models, bids and evaluation
     from socialvalue.tender.criteria import (
         MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT,
         MANCHESTER_MINIMUM_SOCIAL_VALUE_WEIGHT,
@@ -405,7 +387,7 @@ __getattr__, __dir__ = attach(
             "RegionalReport",
         ),
         "socialvalue.report.regional": ("regional_report",),
-        "socialvalue.report.example_year": (
+        "socialvalue.report.worked_example": (
             "ExampleYear",
             "example_year",
         ),

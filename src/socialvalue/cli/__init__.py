@@ -41,8 +41,8 @@ from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.policy.vat import VatBasis
-from socialvalue.report.example_year import example_year
 from socialvalue.report.regional import regional_report
+from socialvalue.report.worked_example import example_year
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.scoring import score

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
-    from socialvalue.report.example_year import ExampleYear, example_year
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     )
     from socialvalue.report.model import PublishedReport, RegionalReport
     from socialvalue.report.regional import regional_report
+    from socialvalue.report.worked_example import ExampleYear, example_year
 
 __getattr__, __dir__ = attach(
     globals(),
@@ -42,7 +42,7 @@ __getattr__, __dir__ = attach(
             "RegionalReport",
         ),
         "socialvalue.report.regional": ("regional_report",),
-        "socialvalue.report.example_year": (
+        "socialvalue.report.worked_example": (
             "ExampleYear",
             "example_year",
         ),
