@@ -75,11 +75,16 @@ def test_refuses_other_types(bad: object) -> None:
         Money(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("currency", ["gbp", "GB", "GBPX", "", 826])
-def test_refuses_bad_currency(currency: object) -> None:
+@pytest.mark.parametrize("currency", ["gbp", "GB", "GBPX", ""])
+def test_refuses_bad_currency(currency: str) -> None:
     with pytest.raises(RuleViolation, match="ISO 4217") as info:
-        Money("1", currency)  # type: ignore[arg-type]
+        Money("1", currency)
     assert info.value.field == ("currency",)
+
+
+def test_refuses_a_currency_that_is_not_text() -> None:
+    with pytest.raises(TypeError, match=r"Money.currency must be a str; got int 826"):
+        Money("1", 826)  # type: ignore[arg-type]
 
 
 def test_accepts_widest_text_and_ints() -> None:

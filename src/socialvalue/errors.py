@@ -24,6 +24,8 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from socialvalue._typed import typed_fields
+
 __all__ = [
     "ERROR_CODES",
     "InvalidDocument",
@@ -186,7 +188,7 @@ def _check_code(instance: object, attribute: attrs.Attribute[str], value: str) -
         raise ValueError(f"unknown issue code {value!r}: add it to ERROR_CODES and the docs")
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, field_transformer=typed_fields)
 class Issue:
     """One problem in a document or object: where, what, and a message for people.
 

@@ -34,6 +34,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = ["MAX_INTEGER_DIGITS", "MAX_TEXT_PLACES", "Money", "Rounding", "to_decimal"]
@@ -139,7 +140,7 @@ def _check_currency(instance: object, attribute: attrs.Attribute[str], value: st
         )
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, field_transformer=typed_fields)
 class Money:
     """An exact amount of one currency.
 

@@ -13,6 +13,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = ["Period", "financial_year", "parse_financial_year"]
@@ -36,7 +37,7 @@ def _check_date(instance: object, attribute: attrs.Attribute[date], value: date)
         raise TypeError(f"{attribute.name} must be a datetime.date; got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Period:
     """An inclusive range of dates; ``end`` may equal ``start`` (a one-day period).
 

@@ -41,6 +41,7 @@ from typing import Any, TypeVar
 import attrs
 
 from socialvalue._records import html_table
+from socialvalue._typed import typed_fields
 from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
 from socialvalue.charter.signups import (
     DEFAULT_RENEWAL_WINDOW,
@@ -95,7 +96,7 @@ class Gap(enum.Enum):
     """A Charter is owed and the latest one signed breaks the Charter's rules."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ComplianceRow:
     """One supplier: what it owes, what it has provided, the gap and the action to take."""
 
@@ -142,7 +143,7 @@ class ComplianceRow:
         }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ComplianceReport:
     """Compliance of every assessed supplier on ``as_of``, with counts and priority coverage.
 

@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
 
 __all__ = ["PriorityCoverage", "priority_coverage"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PriorityCoverage:
     """How many active Charter commitments, from how many suppliers, support one priority."""
 

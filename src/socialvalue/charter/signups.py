@@ -32,6 +32,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, FieldCheck, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.frameworks import Framework
 from socialvalue.periods import Period
@@ -72,7 +73,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class _Length(FieldCheck):
     """Text of at most ``max_length`` characters, possibly blank (a Charter rule judges it)."""
 
@@ -88,7 +89,7 @@ class _Length(FieldCheck):
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class _Months(FieldCheck):
     """A whole number of months from 1 to :data:`MAX_VALID_MONTHS`."""
 
@@ -109,7 +110,7 @@ def _check_signed_on(instance: object, attribute: attrs.Attribute[date], value: 
         raise TypeError(f"signed_on must be a datetime.date; got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class CharterCommitment:
     """One pledge under one priority, with an optional measurable target.
 
@@ -131,7 +132,7 @@ def _commitments(value: Iterable[CharterCommitment]) -> tuple[CharterCommitment,
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class CharterSignup:
     """A supplier's signature of the Social Value Charter, with its commitments.
 

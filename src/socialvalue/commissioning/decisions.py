@@ -54,6 +54,7 @@ import attrs
 from socialvalue._fields import DecimalRange, Items, Text, Whole
 from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
+from socialvalue._typed import typed_fields
 from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -86,7 +87,7 @@ class Recommendation(enum.Enum):
 _ORDER: Final = {r: n for n, r in enumerate(Recommendation)}
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class GradeReduction:
     """The optimism-bias cut for one evidence confidence grade."""
 
@@ -99,7 +100,7 @@ def _grades(value: Iterable[GradeReduction]) -> tuple[GradeReduction, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class OptimismBias:
     """A table of optimism-bias cuts by evidence confidence grade, with its source."""
 
@@ -152,7 +153,7 @@ def _positive(instance: object, attribute: attrs.Attribute[Decimal], value: Deci
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class DecisionRules:
     """The thresholds a commissioning board decides by; every one is configurable.
 
@@ -191,7 +192,7 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(_ONE) if normal == normal.to_integral_value() else normal
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ServiceDecision:
     """The board's view of one service: value, affordability and a recommendation.
 
@@ -378,7 +379,7 @@ def assess_service(service: Service, rules: DecisionRules | None = None) -> Serv
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Portfolio:
     """Services ranked for the board, with totals.
 

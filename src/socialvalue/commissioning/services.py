@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
@@ -39,7 +40,7 @@ class BenefitType(enum.Enum):
     """Gains to people's wellbeing and communities (valued, not cashable)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ServiceOutcome:
     """One outcome a service achieves a year, valued by the unit cost it saves.
 
@@ -67,7 +68,7 @@ def _outcomes(value: Iterable[ServiceOutcome]) -> tuple[ServiceOutcome, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Service:
     """A commissioned service: what it costs, its budget and the outcomes it buys.
 

@@ -36,6 +36,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck, Items
+from socialvalue._typed import own_validator
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.money import Money
 
@@ -253,7 +254,7 @@ def _bounded(hook: Callable[[Any, Any], Any], check: Items, type_: Any) -> Any:
 
 
 def _field_hook(field: attrs.Attribute[Any], converter: cattrs.Converter, detailed: bool) -> Any:
-    check = field.validator
+    check = own_validator(field)
     hook = converter.get_structure_hook(field.type)
     if detailed and isinstance(check, FieldCheck):
         return _checked(hook, check, field.type)

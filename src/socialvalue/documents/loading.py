@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.documents import _converter
 from socialvalue.documents.registry import _kind, kind_of
 from socialvalue.errors import InvalidDocument, Issue
@@ -18,7 +19,7 @@ from socialvalue.errors import InvalidDocument, Issue
 __all__ = ["ValidationReport", "dump", "load", "validate"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ValidationReport:
     """What :func:`validate` found: ``ok`` when there are no ``issues``.
 

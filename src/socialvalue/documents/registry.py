@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.errors import InvalidDocument, Issue
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class DocumentKind:
     """A kind of document: its name, the class it loads as, and its JSON Schema."""
 

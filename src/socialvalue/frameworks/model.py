@@ -26,6 +26,7 @@ import attrs
 
 from socialvalue._fields import Code, Items, Text
 from socialvalue._records import html_table
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation, SocialValueError
 
 __all__ = [
@@ -54,7 +55,7 @@ class UnknownPriority(SocialValueError, KeyError):
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Theme:
     """A theme grouping priorities, e.g. PPN 06/20's "Fighting climate change"."""
 
@@ -62,7 +63,7 @@ class Theme:
     title: str = attrs.field(validator=Text(max_length=200))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Priority:
     """One social value priority: a stable code, a title and a short description.
 
@@ -106,7 +107,7 @@ def _check_themes(instance: Framework, attribute: attrs.Attribute[Any], value: o
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Framework:
     """A versioned catalogue of priorities, with the source it was taken from.
 
@@ -197,7 +198,7 @@ class Framework:
         return html_table(self.to_records(), caption=f"{self.title} ({self.label})")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class CrosswalkLink:
     """One mapping: ``source`` (a priority of the old framework) is reported under ``target``.
 
@@ -225,7 +226,7 @@ def _check_links(instance: Crosswalk, attribute: attrs.Attribute[Any], value: ob
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Crosswalk:
     """A many-to-many mapping from ``source`` framework priorities to ``target`` ones.
 

@@ -30,6 +30,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period, financial_year
@@ -110,7 +111,7 @@ def _check_bound(instance: object, attribute: attrs.Attribute[Any], value: Any) 
         raise TypeError(f"{attribute.name} must be Money or None; got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ThresholdRule:
     """One band of amounts and the obligation it carries.
 
@@ -178,7 +179,7 @@ class ThresholdRule:
         return f"from {self._from()} to {self._to()}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PolicyOwner:
     """Who owns a policy: a named office holder, their role, and since when.
 
@@ -236,7 +237,7 @@ def _rules(rules: Iterable[ThresholdRule]) -> tuple[ThresholdRule, ...]:
     return tuple(rules)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Policy:
     """A social value policy's threshold rule, with who owns it and where it comes from.
 

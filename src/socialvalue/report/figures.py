@@ -16,7 +16,16 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import CODE_PATTERN, Code, DecimalRange, FieldCheck, Items, Text, Whole
+from socialvalue._fields import (
+    CODE_PATTERN,
+    Code,
+    DecimalRange,
+    FieldCheck,
+    Items,
+    Text,
+    Whole,
+)
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = [
@@ -80,7 +89,7 @@ class CaveatKind(enum.Enum):
     """Charter commitments that could not be reported under the framework."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Codes(FieldCheck):
     """A list of codes (supplier ids), each checked, at most ``max_items``."""
 
@@ -111,7 +120,7 @@ _LINES: Final = Whole(0, 1_000_000_000)
 Key = tuple[str, str, str, str]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ReportFigure:
     """One number in the report, with what it sums and how.
 
@@ -157,7 +166,7 @@ class ReportFigure:
         }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ReportChange:
     """One figure against the previous report: absolute and percentage change.
 
@@ -196,7 +205,7 @@ class ReportChange:
         }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ReportCaveat:
     """Something the report's numbers carry: which suppliers, and how much, if money."""
 

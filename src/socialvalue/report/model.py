@@ -41,6 +41,7 @@ import attrs
 
 from socialvalue._fields import Code, Items, Text
 from socialvalue._records import html_table
+from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
 from socialvalue.report.figures import (
@@ -81,7 +82,7 @@ def _changes(value: Iterable[ReportChange]) -> tuple[ReportChange, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class RegionalReport:
     """The year's social value across all suppliers, every figure exact and explained.
 
@@ -257,7 +258,7 @@ def _round_optional(value: Decimal | None, unit: str, rounding: Rounding) -> Dec
     return None if value is None else _round(value, unit, rounding)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class PublishedReport(RegionalReport):
     """A :class:`RegionalReport` rounded for publication: the ``regional-report`` document.
 

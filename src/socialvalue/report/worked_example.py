@@ -22,6 +22,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterCommitment, CharterSignup
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
@@ -119,7 +120,7 @@ _CHARTERS: Final = (
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ExampleYear:
     """The bundled example year's inputs; :meth:`report` builds its regional report."""
 

@@ -36,6 +36,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import DecimalRange, Items, Whole
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.review.measures import MAX_DURATION_YEARS
 
@@ -57,7 +58,7 @@ _PRECISE: Final = decimal.Context(
 _ONE: Final = Decimal(1)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class DiscountBand:
     """A discount ``rate`` (a fraction, e.g. 0.035) applying from ``from_year`` on."""
 
@@ -73,7 +74,7 @@ def _bands(value: Iterable[DiscountBand]) -> tuple[DiscountBand, ...]:
     return tuple(value)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class DiscountSchedule:
     """Discount rates by year band; the first band starts at year 0.
 

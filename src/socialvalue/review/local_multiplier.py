@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
@@ -50,7 +51,7 @@ def _check_round(instance: object, attribute: attrs.Attribute[Money], value: Mon
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class LocalMultiplier:
     """The three rounds of an LM3 study and the multiplier they give.
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text, Whole
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation, SocialValueError
 from socialvalue.money import Money
 
@@ -99,7 +100,7 @@ class MeasureKind(enum.Enum):
 _NON_NEGATIVE: Final = DecimalRange(minimum=_ZERO)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Quantity(FieldCheck):
     """A quantity as documents carry it: 0 or more, below 10**15, at most 6 places.
 
@@ -143,7 +144,7 @@ def _check_proxy_value(instance: object, attribute: attrs.Attribute[Money], valu
         )
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class ProxyValue:
     """Money per unit of a measure, with where the figure comes from.
 
@@ -161,7 +162,7 @@ class ProxyValue:
     base_year: int = attrs.field(validator=Whole(1900, 2200))
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Adjustments:
     """SROI adjustments to a measure's value, each a fraction from 0 to 1.
 
@@ -243,7 +244,7 @@ def _measures(value: Iterable[ReviewMeasure]) -> tuple[ReviewMeasure, ...]:
     return tuple(value)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class ReviewMeasure:
     """One measure of a Social Value Review.
 
@@ -310,7 +311,7 @@ def _index(measures: tuple[ReviewMeasure, ...]) -> dict[str, ReviewMeasure]:
     return {measure.code: measure for measure in measures}
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class MeasureCatalogue:
     """A versioned set of review measures aligned to one priority framework.
 

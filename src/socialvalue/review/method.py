@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.money import Rounding
 from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountSchedule, value_factors
 from socialvalue.review.measures import Adjustments, MeasureCatalogue, ReviewMeasure, Unit
@@ -60,7 +61,7 @@ def _overrides(
     return tuple(sorted(pairs, key=lambda pair: pair[0]))
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class ScoringMethod:
     """How a submission is scored: discounting, adjustments, locality and ratio basis.
 
@@ -107,7 +108,7 @@ class ScoringMethod:
         return self.adjustments if self.adjustments is not None else measure.adjustments
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class _Plan:
     """What scoring needs to know about one measure under one method (cached)."""
 

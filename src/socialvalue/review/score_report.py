@@ -18,6 +18,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
 from socialvalue.review.discounting import DiscountSchedule
@@ -68,7 +69,7 @@ _PER_UNIT: Final = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ValueTotals:
     """Gross, net, undiscounted and present value of a set of lines."""
 
@@ -97,7 +98,7 @@ def _totals(figures: Iterable[Decimal], currency: str) -> ValueTotals:
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class MeasureCount:
     """The summed quantity of one measure's lines (record-only or excluded)."""
 
@@ -112,7 +113,7 @@ class MeasureCount:
         return _quantity_text(self.quantity, self.unit)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Delivery:
     """Delivery against one commitment: delivered ÷ committed, and the shortfall.
 
@@ -133,7 +134,7 @@ class Delivery:
         return self.delivered >= self.committed
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SocialValueRatio:
     """Social value per £1 of spend, and as a percentage of spend.
 
@@ -185,7 +186,7 @@ def _fraction_text(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ScoredLine:
     """One reported line with its value and how it was derived.
 
@@ -325,7 +326,7 @@ class _State(NamedTuple):
     totals: tuple[Decimal, Decimal, Decimal, Decimal]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ScoreReport:
     """A scored submission: totals, breakdowns, counts, delivery and lines.
 

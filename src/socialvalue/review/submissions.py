@@ -22,6 +22,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._fields import Code, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
@@ -36,7 +37,7 @@ def _check_date(instance: object, attribute: attrs.Attribute[date], value: date)
         raise TypeError(f"{attribute.name} must be a datetime.date; got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Declaration:
     """The signed statement that a submission is true: who signed, in what role, when."""
 
@@ -45,7 +46,7 @@ class Declaration:
     signed_on: date = attrs.field(validator=_check_date)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ReportedLine:
     """One reported quantity of one measure.
 
@@ -101,7 +102,7 @@ def _check_spend(instance: object, attribute: attrs.Attribute[Money], value: Mon
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ReviewSubmission:
     """A supplier's Social Value Review return for one reporting period.
 

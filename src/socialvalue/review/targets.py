@@ -12,11 +12,12 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._fields import Code, DecimalRange
+from socialvalue._typed import typed_fields
 
 __all__ = ["MeasureTarget"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class MeasureTarget:
     """A promised quantity of one measure, e.g. 12 FTE local jobs.
 

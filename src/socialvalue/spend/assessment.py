@@ -32,6 +32,7 @@ from typing import Final
 import attrs
 
 from socialvalue._records import html_table
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import MAX_INTEGER_DIGITS, Money
 from socialvalue.periods import Period, parse_financial_year
@@ -58,7 +59,7 @@ _SUMS: Final = decimal.Context(
 )
 
 
-@attrs.frozen(weakref_slot=False)
+@attrs.frozen(weakref_slot=False, field_transformer=typed_fields)
 class Assessment:
     """What the policy asks of one supplier for one period, and why.
 
@@ -145,7 +146,7 @@ class Assessment:
         return html_table(self.to_records(), caption=self.explanation)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class AssessmentResult:
     """Every supplier's :class:`Assessment` for one period, sorted by supplier id.
 
@@ -373,7 +374,7 @@ def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tupl
     return tuple(sorted(seen - old))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class LocalSpend:
     """The share of spend with local suppliers in a period: the local-spend KPI.
 

@@ -14,6 +14,7 @@ from datetime import date
 import attrs
 
 from socialvalue._fields import Code, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
@@ -64,7 +65,7 @@ def _check_end(instance: Contract, attribute: attrs.Attribute[date], value: date
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Contract:
     """An agreement with a supplier, valued over its whole life.
 

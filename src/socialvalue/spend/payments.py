@@ -15,6 +15,7 @@ from datetime import date
 import attrs
 
 from socialvalue._fields import MAX_LIST_ITEMS, Code, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
 
@@ -32,7 +33,7 @@ def _check_money(instance: object, attribute: attrs.Attribute[Money], value: Mon
         raise TypeError(f"{attribute.name} must be Money; got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SpendLine:
     """One payment to a supplier; a negative ``amount`` is a credit note.
 
@@ -64,7 +65,7 @@ def _lines(lines: Iterable[SpendLine]) -> tuple[SpendLine, ...]:
     return tuple(lines)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SpendBatch:
     """Spend lines published together by one buyer, such as a month's transparency file.
 

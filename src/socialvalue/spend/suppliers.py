@@ -22,6 +22,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, FieldCheck, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = [
@@ -83,7 +84,7 @@ _POSTCODE: Final = re.compile(r"([A-Z]{1,2})([0-9][A-Z0-9]?) ([0-9][A-Z]{2})")
 _POSTCODE_PREFIX: Final = re.compile(r"[A-Z]{1,2}(?:[0-9][A-Z0-9]?)?")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Postcode(FieldCheck):
     """A UK postcode in capitals with one space, such as ``"M1 1AD"``."""
 
@@ -101,7 +102,7 @@ class Postcode(FieldCheck):
             )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Identifier:
     """An organisation identifier: a registration ``scheme`` and the ``id`` within it.
 
@@ -113,7 +114,7 @@ class Identifier:
     id: str = attrs.field(validator=Code())
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Location:
     """Where a supplier is: a Greater Manchester borough, or outside (``borough=None``).
 
@@ -149,7 +150,7 @@ def _postcodes(postcodes: Iterable[str]) -> tuple[str, ...]:
     return tuple(postcodes)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class LocalArea:
     """A definition of "local": boroughs, and optionally postcode areas or districts.
 
@@ -187,7 +188,7 @@ class LocalArea:
 GREATER_MANCHESTER: Final = LocalArea("Greater Manchester", tuple(Borough))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Supplier:
     """An organisation the commissioner buys from.
 

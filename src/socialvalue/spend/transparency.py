@@ -49,6 +49,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.errors import SocialValueError
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
@@ -110,7 +111,7 @@ class DateFormat(enum.Enum):
     """Day first, ``31/03/2025``, as many councils publish."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Columns:
     """Which column of a spend file holds what.
 
@@ -154,7 +155,7 @@ class Columns:
 TRANSPARENCY_CODE: Final = Columns()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Tally:
     """How many lines, and how much money, a group of lines holds."""
 
@@ -162,7 +163,7 @@ class Tally:
     total: Money
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class BadRow:
     """A row that could not be read: its number (the header is row 1), column and why."""
 
@@ -176,7 +177,7 @@ class BadRow:
         return f"row {self.row}{where}: {self.message}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class SpendFileSummary:
     """What a reader saw: rows read, lines produced, and the rows kept apart.
 

@@ -17,6 +17,7 @@ from typing import Protocol
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.money import Money
 from socialvalue.review.targets import MeasureTarget
@@ -33,7 +34,7 @@ def _targets(value: Iterable[MeasureTarget]) -> tuple[MeasureTarget, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Mark:
     """The panel's mark for one criterion of a bid, with the panel's reason."""
 
@@ -42,7 +43,7 @@ class Mark:
     reason: str | None = attrs.field(default=None, validator=Text(2000, optional=True))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Bid:
     """A supplier's bid: price, the panel's marks and its social value commitments.
 

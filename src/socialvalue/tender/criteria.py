@@ -46,6 +46,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.tender.pricing import PriceMethod
@@ -103,7 +104,7 @@ class TieBreak(enum.Enum):
     """The lower price ranks first."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class Criterion:
     """One weighted criterion of an evaluation model.
 
@@ -164,7 +165,7 @@ def _tie_breaks(value: Iterable[TieBreak]) -> tuple[TieBreak, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class EvaluationModel:
     """The published evaluation method of a tender.
 

@@ -37,6 +37,7 @@ import attrs
 
 from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
+from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.review.targets import MeasureTarget
 from socialvalue.tender.bids import Bid, Mark, ProxyCatalogue, check_bids, offer_value, price_offers
@@ -59,7 +60,7 @@ def _weigh(weight: Decimal, fraction: Decimal, places: int) -> Decimal:
     return half_up(CONTEXT.multiply(weight, fraction), places)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class CriterionScore:
     """One bid's score on one criterion: raw mark, share of weight, weighted score, reason.
 
@@ -78,7 +79,7 @@ class CriterionScore:
     label: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class BidResult:
     """How one bid fared: its scores, total, rank, exclusions and any tie note.
 
@@ -116,7 +117,7 @@ class BidResult:
         return self.score_of(CriterionKind.SOCIAL_VALUE)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ContractKpi:
     """A contract KPI from the winning bid: a target quantity of one review measure.
 
@@ -135,7 +136,7 @@ class ContractKpi:
         return MeasureTarget(self.measure, self.target)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class EvaluationResult:
     """The outcome of a tender evaluation.
 
@@ -269,7 +270,7 @@ def _exclusions(model: EvaluationModel, bid: Bid) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class _Pool:
     """What relative scores are relative to: the bids that passed every pass mark."""
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text
+from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = ["ScaleBand", "ScoringScale", "common_scale"]
@@ -35,7 +36,7 @@ def _bands(value: Iterable[ScaleBand]) -> tuple[ScaleBand, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ScaleBand:
     """One band of a scoring scale: the points it is worth, its label and descriptor.
 
@@ -62,7 +63,7 @@ def _check_bands(bands: tuple[ScaleBand, ...]) -> None:
     # fraction (points ÷ top points) is always defined.
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ScoringScale:
     """A marking scale: two or more bands in strictly ascending order of points.
 
