@@ -8,8 +8,9 @@ the input was read but is not acceptable (an invalid document, a bad spend file)
 2 for usage errors (a wrong option, an unknown kind, a file that cannot be read).
 Problems in input are reported as messages, never as tracebacks.
 
-This is the one module allowed to read files, standard input and the terminal, so
-it holds every command's adapter; the text and JSON renderings it prints are pure
+This is the one package allowed to read files, standard input and the terminal.
+Every command reads its input and reports its problems through
+:mod:`socialvalue.cli._input`; the text and JSON renderings it prints are pure
 functions in :mod:`socialvalue.cli._render`, and the reading of spend rows is the pure
 :mod:`socialvalue.spend.transparency`.
 """
@@ -17,27 +18,39 @@ functions in :mod:`socialvalue.cli._render`, and the reading of spend rows is th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
-import io
+import functools
 import itertools
 import json
-import os
 import sys
-import zipfile
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, Final, NoReturn, TextIO
+from typing import Any, TextIO
 
 import attrs
 
 from socialvalue import documents as _documents
 from socialvalue.cli import _render as _console
+from socialvalue.cli._input import (
+    MAX_DOCUMENT_BYTES,
+    STDIN,
+    Command,
+    DataError,
+    JsonProblem,
+    UsageError,
+    check_kind,
+    choose_period,
+    exit_code,
+    financial_year,
+    load_json,
+    load_policy,
+    open_text,
+    parse_json,
+    read_bytes,
+)
 from socialvalue.errors import InvalidDocument, Issue, RuleViolation
-from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.policy.vat import VatBasis
@@ -52,7 +65,6 @@ from socialvalue.spend.transparency import (
     TRANSPARENCY_CODE,
     Columns,
     DateFormat,
-    SpendFileError,
     SpendFileReader,
     SpendFileSummary,
     check_vat_basis,
@@ -61,130 +73,14 @@ from socialvalue.spend.transparency import (
 
 __all__ = ["main"]
 
-#: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
-MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
-
-STDIN: Final = "-"
-
-
-class UsageError(Exception):
-    """A problem with how the command was called: exit code 2, message on stderr."""
-
-
-class _JsonProblem(ValueError):
-    """JSON text that this library refuses (duplicate keys, NaN, too deep, …)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.issue = Issue.at([], code, message)
-
-
-# ---------------------------------------------------------------------------
-# Reading JSON strictly
-
-
-def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _JsonProblem(
-                "json.duplicate_key",
-                f"the key {key[:60]!r} appears twice in one object; JSON readers disagree"
-                " on which value wins, so the document is refused",
-            )
-        result[key] = value
-    return result
-
-
-def _refuse_constant(name: str) -> NoReturn:
-    raise _JsonProblem(
-        "json.not_a_number",
-        f"{name} is not a JSON number (JSON has no NaN or Infinity); amounts are decimal strings",
-    )
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if value in (float("inf"), float("-inf")):
-        _refuse_constant(text[:30])
-    return value
-
-
-def parse_json(data: bytes) -> object:
-    """Parse JSON strictly: UTF-8, no duplicate keys, no NaN/Infinity, bounded nesting.
-
-    Raises :class:`_JsonProblem` carrying an :class:`Issue` for any refusal.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _JsonProblem(
-            "json.syntax", f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
-        ) from None
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_refuse_duplicates,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-        )
-    except json.JSONDecodeError as exc:
-        raise _JsonProblem(
-            "json.syntax", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise _JsonProblem(
-            "document.too_deep", "the JSON nests too deeply to read (thousands of levels)"
-        ) from None
-    except _JsonProblem:
-        raise
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise _JsonProblem("json.syntax", f"not acceptable JSON: {exc}") from None
-
-
-def _read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
-    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``."""
-    try:
-        if name == STDIN:
-            data: bytes = stdin.buffer.read(limit + 1)
-        else:
-            with Path(name).open("rb") as file:
-                data = file.read(limit + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise _JsonProblem(
-            "document.too_large",
-            f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
-        )
-    return data
-
-
-def _load_json(name: str, kind: str, stdin: TextIO) -> Any:
-    """The ``kind`` object in JSON file ``name``; its problems raise :class:`_DataError`."""
-    try:
-        return _documents.load(kind, parse_json(_read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
-    except _JsonProblem as exc:
-        raise _DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
-    except InvalidDocument as exc:
-        raise _DataError(f"{name}: {exc}") from None
-
-
 # ---------------------------------------------------------------------------
 # validate
 
 
-def _check_kind(kind: str) -> None:
-    try:
-        _documents.schema(kind)
-    except InvalidDocument as exc:
-        raise UsageError(exc.issues[0].message) from None
-
-
 def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issue, ...]:
     try:
-        document = parse_json(_read_bytes(name, limit, stdin))
-    except _JsonProblem as exc:
+        document = parse_json(read_bytes(name, limit, stdin))
+    except JsonProblem as exc:
         return (exc.issue,)
     try:
         return _documents.validate(kind, document).issues
@@ -193,7 +89,7 @@ def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issu
 
 
 def _validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    _check_kind(args.kind)
+    check_kind(args.kind)
     results = [(name, _validate_one(args.kind, name, args.max_bytes, stdin)) for name in args.files]
     if args.format == "json":
         payload = {
@@ -232,7 +128,7 @@ def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if (args.kind is None) == (args.all is None):
         raise UsageError("give either a KIND or --all DIR")
     if args.kind is not None:
-        _check_kind(args.kind)
+        check_kind(args.kind)
         out.write(_documents.export_schemas()[f"{args.kind}.json"])
         return 0
     target = Path(args.all)
@@ -250,37 +146,6 @@ def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 # ---------------------------------------------------------------------------
 # assess
-
-
-class _DataError(Exception):
-    """Input that was read but cannot be used: exit code 1, message on stderr."""
-
-
-@contextlib.contextmanager
-def _open_text(name: str, encoding: str, stdin: TextIO) -> Iterator[IO[str]]:
-    """A text stream of a CSV file, of the one CSV inside a ``.zip``, or of stdin."""
-    with contextlib.ExitStack() as stack:
-        try:
-            if name == STDIN:
-                binary: IO[bytes] = stdin.buffer
-            elif name.lower().endswith(".zip"):
-                archive = stack.enter_context(zipfile.ZipFile(name))
-                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
-                if len(members) != 1:
-                    raise UsageError(
-                        f"{name} must hold exactly one .csv file; it holds {len(members)}"
-                    )
-                binary = stack.enter_context(archive.open(members[0]))
-            else:
-                binary = stack.enter_context(Path(name).open("rb"))
-        except (OSError, zipfile.BadZipFile) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            raise UsageError(f"cannot read {name}: {reason}") from None
-        text = io.TextIOWrapper(binary, encoding=encoding, newline="")
-        try:
-            yield text
-        finally:
-            text.detach()
 
 
 def _columns(args: argparse.Namespace, header: list[str]) -> tuple[Columns, str | None]:
@@ -321,28 +186,10 @@ def _rows(
         yield dict(zip(wanted, (values,) if single else values, strict=True))
 
 
-def _load_policy(name: str | None, stdin: TextIO) -> Policy:
-    if name is None:
-        return default_policy()
-    policy: Policy = _load_json(name, "policy", stdin)
-    return policy
-
-
-def _period(args: argparse.Namespace, policy: Policy, first_day: date | None) -> Period:
-    if args.year is not None:
-        try:
-            return parse_financial_year(args.year)
-        except RuleViolation as exc:
-            raise UsageError(f"--year: {exc}") from None
-    if first_day is None:
-        raise _DataError(f"{args.file} has no spend lines to assess (give --year to report anyway)")
-    return policy.period_for(first_day)
-
-
 def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    policy = _load_policy(args.policy, stdin)
+    policy = load_policy(args.policy, stdin)
     if policy.basis is not Basis.ANNUAL_SPEND:
-        raise _DataError(
+        raise DataError(
             f"the policy tests {policy.basis.value}; a spend file holds payments, so assess"
             f" needs a policy on the {Basis.ANNUAL_SPEND.value} basis"
         )
@@ -354,13 +201,13 @@ def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             f"the file is {file_basis.value} of VAT and the policy tests {policy.vat_basis.value}"
             " of VAT: compared as given (--allow-vat-mismatch)"
         )
-    with _open_text(args.file, args.encoding, stdin) as text:
+    with open_text(args.file, args.encoding, stdin) as text:
         records = csv.reader(text)
         reader: SpendFileReader | None = None
         try:
             header = [h.strip() for h in next(records, [])]
             if not header:
-                raise _DataError(f"{args.file} is empty: a spend file starts with a header row")
+                raise DataError(f"{args.file} is empty: a spend file starts with a header row")
             columns, note = _columns(args, header)
             notes.extend([note] if note else [])
             columns.check_header(header)
@@ -374,13 +221,13 @@ def _assess(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             )
             lines = iter(reader)
             first = next(lines, None)
-            period = _period(args, policy, first.paid_on if first else None)
+            period = choose_period(args.year, policy, first.paid_on if first else None, args.file)
             result = assess(policy, itertools.chain([first] if first else [], lines), period)
         except RuleViolation as exc:  # e.g. a policy in another currency than the file
-            raise _DataError(f"{args.file}: {exc}") from None
+            raise DataError(f"{args.file}: {exc}") from None
         except (UnicodeDecodeError, csv.Error) as exc:
             row = f" near row {reader.summary().rows + 1}" if reader is not None else ""
-            raise _DataError(
+            raise DataError(
                 f"{args.file} is not readable CSV in {args.encoding}{row}: {exc}"
                 " (try --encoding cp1252 for files saved by Excel)"
             ) from None
@@ -422,16 +269,16 @@ def _write_assessment(
 def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.submission == STDIN and args.catalogue == STDIN:
         raise UsageError("only one of SUBMISSION and --catalogue can be '-'")
-    submission: ReviewSubmission = _load_json(args.submission, "review-submission", stdin)
+    submission: ReviewSubmission = load_json(args.submission, "review-submission", stdin)
     catalogue: MeasureCatalogue = (
         default_catalogue()
         if args.catalogue is None
-        else _load_json(args.catalogue, "measure-catalogue", stdin)
+        else load_json(args.catalogue, "measure-catalogue", stdin)
     )
     try:
         report = score(submission, catalogue)
     except InvalidDocument as exc:
-        raise _DataError(
+        raise DataError(
             f"{args.submission} cannot be scored against {catalogue.id}: {exc}"
         ) from None
     if args.format == "json":
@@ -451,12 +298,12 @@ def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:
     """Every ``*.json`` document of ``kind`` in ``folder`` (none when it is absent)."""
     if not folder.is_dir():
         return []
-    return [_load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
+    return [load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
 
 
 def _spend_of(path: Path, policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
     """The spend lines and supplier names of one transparency-code spend file."""
-    with _open_text(str(path), "utf-8-sig", stdin) as text:
+    with open_text(str(path), "utf-8-sig", stdin) as text:
         rows = csv.DictReader(text)
         header = [h.strip() for h in rows.fieldnames or []]
         columns = TRANSPARENCY_CODE
@@ -474,19 +321,16 @@ def _report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     policy_file = args.policy or (
         str(folder / "policy.json") if (folder / "policy.json").is_file() else None
     )
-    policy = _load_policy(policy_file, stdin)
+    policy = load_policy(policy_file, stdin)
     catalogue: MeasureCatalogue = (
-        _load_json(str(folder / "catalogue.json"), "measure-catalogue", stdin)
+        load_json(str(folder / "catalogue.json"), "measure-catalogue", stdin)
         if (folder / "catalogue.json").is_file()
         else default_catalogue()
     )
     spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
     if not spend_files:
-        raise _DataError(f"{folder} holds no spend file (*.csv or *.zip)")
-    try:
-        period = parse_financial_year(args.year)
-    except RuleViolation as exc:
-        raise UsageError(f"--year: {exc}") from None
+        raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+    period = financial_year(args.year)
     lines: list[Any] = []
     names: dict[str, str] = {}
     for path in spend_files:
@@ -507,7 +351,7 @@ def _report(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             framework=args.framework,
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
-        raise _DataError(f"{args.folder}: {exc}") from None
+        raise DataError(f"{args.folder}: {exc}") from None
     if args.format == "json":
         json.dump(_documents.dump(report.published()), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -558,15 +402,12 @@ def _demo(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 def _run(argv: Sequence[str], out: TextIO, stdin: TextIO) -> int:
     args = _parser().parse_args(argv)
-    run: _Command = args.run
+    run: Command = args.run
     return run(args, out, stdin)
 
 
 # ---------------------------------------------------------------------------
 # the parser and main
-
-
-_Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
 def _positive(text: str) -> int:
@@ -737,21 +578,9 @@ def main(
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
     args = _parser().parse_args(argv)
-    run: _Command = args.run
-    try:
-        return run(args, out, stdin if stdin is not None else sys.stdin)
-    except UsageError as exc:
-        err.write(f"socialvalue {args.command}: error: {exc}\n")
-        return 2
-    except (_DataError, SpendFileError) as exc:
-        err.write(f"socialvalue {args.command}: error: {exc}\n")
-        return 1
-    except BrokenPipeError:
-        # The reader went away (`socialvalue assess ... | head`): stop quietly, and
-        # point stdout at /dev/null so the interpreter's final flush does not fail.
-        if stdout is None:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 141
+    run: Command = args.run
+    command = functools.partial(run, args, out, stdin if stdin is not None else sys.stdin)
+    return exit_code(args.command, command, err, owns_stdout=stdout is None)
 
 
 if __name__ == "__main__":  # pragma: no cover
