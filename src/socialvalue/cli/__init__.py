@@ -33,24 +33,19 @@ import attrs
 
 from socialvalue import documents as _documents
 from socialvalue.cli import _render as _console
+from socialvalue.cli import schema, score, validate
 from socialvalue.cli._input import (
-    MAX_DOCUMENT_BYTES,
-    STDIN,
     Command,
     DataError,
-    JsonProblem,
     UsageError,
-    check_kind,
     choose_period,
     exit_code,
     financial_year,
     load_json,
     load_policy,
     open_text,
-    parse_json,
-    read_bytes,
 )
-from socialvalue.errors import InvalidDocument, Issue, RuleViolation
+from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.policy.vat import VatBasis
@@ -58,8 +53,6 @@ from socialvalue.report.example_year import example_year
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
-from socialvalue.review.scoring import score
-from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import AssessmentResult, assess
 from socialvalue.spend.transparency import (
     TRANSPARENCY_CODE,
@@ -72,77 +65,6 @@ from socialvalue.spend.transparency import (
 )
 
 __all__ = ["main"]
-
-# ---------------------------------------------------------------------------
-# validate
-
-
-def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issue, ...]:
-    try:
-        document = parse_json(read_bytes(name, limit, stdin))
-    except JsonProblem as exc:
-        return (exc.issue,)
-    try:
-        return _documents.validate(kind, document).issues
-    except RecursionError:
-        return (Issue.at([], "document.too_deep", "the document nests too deeply to check"),)
-
-
-def _validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    check_kind(args.kind)
-    results = [(name, _validate_one(args.kind, name, args.max_bytes, stdin)) for name in args.files]
-    if args.format == "json":
-        payload = {
-            "kind": args.kind,
-            "valid": not any(issues for _, issues in results),
-            "files": [
-                {
-                    "file": name,
-                    "valid": not issues,
-                    "issues": [
-                        {"path": i.path, "code": i.code, "message": i.message} for i in issues
-                    ],
-                }
-                for name, issues in results
-            ],
-        }
-        json.dump(payload, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        for name, issues in results:
-            shown = "<stdin>" if name == STDIN else name
-            if not issues:
-                out.write(f"{shown}: valid {args.kind}\n")
-                continue
-            noun = "problem" if len(issues) == 1 else "problems"
-            out.write(f"{shown}: invalid {args.kind}, {len(issues)} {noun}\n")
-            out.writelines(f"  {issue}\n" for issue in issues)
-    return 1 if any(issues for _, issues in results) else 0
-
-
-# ---------------------------------------------------------------------------
-# schema
-
-
-def _schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    if (args.kind is None) == (args.all is None):
-        raise UsageError("give either a KIND or --all DIR")
-    if args.kind is not None:
-        check_kind(args.kind)
-        out.write(_documents.export_schemas()[f"{args.kind}.json"])
-        return 0
-    target = Path(args.all)
-    files = _documents.export_schemas()
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            (target / name).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write schemas to {target}: {exc.strerror or exc}") from None
-    count = len(files)
-    out.write(f"wrote {count} schema{'' if count == 1 else 's'} to {target}\n")
-    return 0
-
 
 # ---------------------------------------------------------------------------
 # assess
@@ -260,34 +182,6 @@ def _write_assessment(
         out.writelines(f"{line}\n" for line in _console.assessment_table(result))
         out.write("\n")
         out.writelines(f"{line}\n" for line in about)
-
-
-# ---------------------------------------------------------------------------
-# score
-
-
-def _score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    if args.submission == STDIN and args.catalogue == STDIN:
-        raise UsageError("only one of SUBMISSION and --catalogue can be '-'")
-    submission: ReviewSubmission = load_json(args.submission, "review-submission", stdin)
-    catalogue: MeasureCatalogue = (
-        default_catalogue()
-        if args.catalogue is None
-        else load_json(args.catalogue, "measure-catalogue", stdin)
-    )
-    try:
-        report = score(submission, catalogue)
-    except InvalidDocument as exc:
-        raise DataError(
-            f"{args.submission} cannot be scored against {catalogue.id}: {exc}"
-        ) from None
-    if args.format == "json":
-        payload = _console.score_document(report)
-        json.dump(payload, out, indent=2, ensure_ascii=False, default=str)
-        out.write("\n")
-    else:
-        out.writelines(f"{line}\n" for line in _console.score_lines(report))
-    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -410,16 +304,6 @@ def _run(argv: Sequence[str], out: TextIO, stdin: TextIO) -> int:
 # the parser and main
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number; got {text!r}")
-    return value
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socialvalue",
@@ -427,31 +311,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = commands.add_parser(
-        "validate",
-        help="check JSON documents of one kind and report every problem",
-        description="Check each FILE as a KIND document. Exit 0 when all are valid, 1 when"
-        " any is invalid, 2 on usage errors. '-' reads standard input.",
-    )
-    validate.add_argument("kind", metavar="KIND", help="the document kind, e.g. review-submission")
-    validate.add_argument("files", metavar="FILE", nargs="+", help="JSON files ('-' for stdin)")
-    validate.add_argument("--format", choices=["human", "json"], default="human")
-    validate.add_argument(
-        "--max-bytes",
-        type=_positive,
-        default=MAX_DOCUMENT_BYTES,
-        help=f"refuse larger files (default {MAX_DOCUMENT_BYTES:,})",
-    )
-    validate.set_defaults(run=_validate)
-
-    schema = commands.add_parser(
-        "schema",
-        help="print one kind's JSON Schema, or write every schema to a folder",
-        description="Print the JSON Schema of KIND, or write DIR/<kind>.json for every kind.",
-    )
-    schema.add_argument("kind", metavar="KIND", nargs="?", help="the document kind")
-    schema.add_argument("--all", metavar="DIR", help="write every kind's schema into DIR")
-    schema.set_defaults(run=_schema)
+    validate.add_parser(commands)
+    schema.add_parser(commands)
 
     spend = commands.add_parser(
         "assess",
@@ -525,18 +386,7 @@ def _parser() -> argparse.ArgumentParser:
     spend.add_argument("--encoding", default="utf-8-sig", help="text encoding (default UTF-8)")
     spend.set_defaults(run=_assess)
 
-    scoring = commands.add_parser(
-        "score",
-        help="score a Review submission and show the derivation",
-        description="Score SUBMISSION.json (a review-submission document, '-' for stdin)"
-        " against the default measure catalogue or --catalogue FILE.",
-    )
-    scoring.add_argument("submission", metavar="SUBMISSION.json")
-    scoring.add_argument(
-        "--catalogue", metavar="FILE", help="a measure-catalogue document (default: built in)"
-    )
-    scoring.add_argument("--format", choices=["text", "json"], default="text")
-    scoring.set_defaults(run=_score)
+    score.add_parser(commands)
 
     reporting = commands.add_parser(
         "report",
