@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from socialvalue import MeasureTarget, documents
-from socialvalue.cli import main, parse_json
+from socialvalue.cli import main
+from socialvalue.cli._input import parse_json
 from socialvalue.documents import registry, schemas
 
 from .test_transparency import TRAFFORD

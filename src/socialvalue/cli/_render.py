@@ -1,8 +1,8 @@
 """Plain-text presentation of results for the command line: pure functions, no I/O.
 
 They turn assessments, spend-file summaries and score reports into lines of text;
-``socialvalue.cli`` prints them. Kept apart from the CLI so that the one module that
-does I/O stays small, and so that these renderings can be tested as plain values.
+the command modules of ``socialvalue.cli`` print them. Kept apart from the commands
+so that they stay adapters, and so that these renderings can be tested as plain values.
 """
 
 from __future__ import annotations

@@ -1,0 +1,258 @@
+"""What every command shares: reading its input, and turning its problems into exit codes.
+
+Each command reads files, standard input and zips the same way, parses JSON with
+the same refusals and reports a problem as one line on stderr with one exit code,
+so a user learns these once; keeping them here keeps the command modules to what
+differs between commands.
+
+Exit codes: 0 when everything asked for succeeded, 1 when the input was read but
+is not acceptable (:class:`DataError`, a bad spend file), 2 for usage errors
+(:class:`UsageError`: a wrong option, an unknown kind, a file that cannot be read)
+and 141 when the reader of the output went away.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import sys
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, Final, NoReturn, TextIO, TypeAlias
+
+from socialvalue import documents
+from socialvalue.errors import InvalidDocument, Issue, RuleViolation
+from socialvalue.periods import Period, parse_financial_year
+from socialvalue.policy.gm_policing import default_policy
+from socialvalue.policy.thresholds import Policy
+from socialvalue.spend.transparency import SpendFileError
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "STDIN",
+    "Command",
+    "DataError",
+    "JsonProblem",
+    "Subparsers",
+    "UsageError",
+    "check_kind",
+    "choose_period",
+    "exit_code",
+    "financial_year",
+    "load_json",
+    "load_policy",
+    "open_text",
+    "parse_json",
+    "read_bytes",
+]
+
+#: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
+MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+
+#: The file name that stands for standard input.
+STDIN: Final = "-"
+
+#: A command's handler: its parsed arguments, stdout and stdin in; its exit code out.
+Command: TypeAlias = Callable[[argparse.Namespace, TextIO, TextIO], int]
+
+#: The top-level parser's subcommands, to which each command module adds its parser.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class UsageError(Exception):
+    """A problem with how the command was called: exit code 2, message on stderr."""
+
+
+class DataError(Exception):
+    """Input that was read but cannot be used: exit code 1, message on stderr."""
+
+
+class JsonProblem(ValueError):
+    """JSON text that this library refuses (duplicate keys, NaN, too deep, …)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.issue = Issue.at([], code, message)
+
+
+def exit_code(command: str, run: Callable[[], int], err: TextIO, *, owns_stdout: bool) -> int:
+    """Run ``command``'s handler ``run`` and return its exit code; problems go to ``err``.
+
+    ``owns_stdout`` says the command writes to the process's own stdout, which must
+    be silenced when its reader goes away.
+    """
+    try:
+        return run()
+    except (UsageError, DataError, SpendFileError) as exc:
+        err.write(f"socialvalue {command}: error: {exc}\n")
+        return 2 if isinstance(exc, UsageError) else 1
+    except BrokenPipeError:
+        # The reader went away (`socialvalue assess ... | head`): stop quietly, and
+        # point stdout at /dev/null so the interpreter's final flush does not fail.
+        if owns_stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+# ---------------------------------------------------------------------------
+# Reading JSON strictly
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise JsonProblem(
+                "json.duplicate_key",
+                f"the key {key[:60]!r} appears twice in one object; JSON readers disagree"
+                " on which value wins, so the document is refused",
+            )
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise JsonProblem(
+        "json.not_a_number",
+        f"{name} is not a JSON number (JSON has no NaN or Infinity); amounts are decimal strings",
+    )
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        _refuse_constant(text[:30])
+    return value
+
+
+def parse_json(data: bytes) -> object:
+    """Parse JSON strictly: UTF-8, no duplicate keys, no NaN/Infinity, bounded nesting.
+
+    Raises :class:`JsonProblem` carrying an :class:`Issue` for any refusal.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JsonProblem(
+            "json.syntax", f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
+        ) from None
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicates,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+        )
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(
+            "json.syntax", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise JsonProblem(
+            "document.too_deep", "the JSON nests too deeply to read (thousands of levels)"
+        ) from None
+    except JsonProblem:
+        raise
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise JsonProblem("json.syntax", f"not acceptable JSON: {exc}") from None
+
+
+# ---------------------------------------------------------------------------
+# Reading files, standard input and zips
+
+
+def read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
+    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``."""
+    try:
+        if name == STDIN:
+            data: bytes = stdin.buffer.read(limit + 1)
+        else:
+            with Path(name).open("rb") as file:
+                data = file.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise JsonProblem(
+            "document.too_large",
+            f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
+        )
+    return data
+
+
+def load_json(name: str, kind: str, stdin: TextIO) -> Any:
+    """The ``kind`` object in JSON file ``name``; its problems raise :class:`DataError`."""
+    try:
+        return documents.load(kind, parse_json(read_bytes(name, MAX_DOCUMENT_BYTES, stdin)))
+    except JsonProblem as exc:
+        raise DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
+    except InvalidDocument as exc:
+        raise DataError(f"{name}: {exc}") from None
+
+
+@contextlib.contextmanager
+def open_text(name: str, encoding: str, stdin: TextIO) -> Iterator[IO[str]]:
+    """A text stream of a CSV file, of the one CSV inside a ``.zip``, or of stdin."""
+    with contextlib.ExitStack() as stack:
+        try:
+            if name == STDIN:
+                binary: IO[bytes] = stdin.buffer
+            elif name.lower().endswith(".zip"):
+                archive = stack.enter_context(zipfile.ZipFile(name))
+                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
+                if len(members) != 1:
+                    raise UsageError(
+                        f"{name} must hold exactly one .csv file; it holds {len(members)}"
+                    )
+                binary = stack.enter_context(archive.open(members[0]))
+            else:
+                binary = stack.enter_context(Path(name).open("rb"))
+        except (OSError, zipfile.BadZipFile) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UsageError(f"cannot read {name}: {reason}") from None
+        text = io.TextIOWrapper(binary, encoding=encoding, newline="")
+        try:
+            yield text
+        finally:
+            text.detach()
+
+
+# ---------------------------------------------------------------------------
+# Arguments several commands take
+
+
+def check_kind(kind: str) -> None:
+    """Refuse a document kind the library does not know, as a usage error."""
+    try:
+        documents.schema(kind)
+    except InvalidDocument as exc:
+        raise UsageError(exc.issues[0].message) from None
+
+
+def load_policy(name: str | None, stdin: TextIO) -> Policy:
+    """The policy document in file ``name``, or the default policy when there is none."""
+    if name is None:
+        return default_policy()
+    policy: Policy = load_json(name, "policy", stdin)
+    return policy
+
+
+def financial_year(text: str) -> Period:
+    """The financial year ``--year`` names (``2025/26``); a bad label is a usage error."""
+    try:
+        return parse_financial_year(text)
+    except RuleViolation as exc:
+        raise UsageError(f"--year: {exc}") from None
+
+
+def choose_period(year: str | None, policy: Policy, first_day: date | None, source: str) -> Period:
+    """The ``--year`` given, else the policy's year holding the first spend line of ``source``."""
+    if year is not None:
+        return financial_year(year)
+    if first_day is None:
+        raise DataError(f"{source} has no spend lines to assess (give --year to report anyway)")
+    return policy.period_for(first_day)

@@ -1,0 +1,135 @@
+"""``socialvalue report FOLDER --year YYYY/YY``: the commissioner's annual social value report.
+
+Builds the regional report from a folder laid out as a council keeps its year:
+spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
+``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
+``catalogue.json`` and ``policy.json``. Prints the summary, or the published
+report as a regional-report JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from socialvalue import documents
+from socialvalue.cli._input import (
+    DataError,
+    Subparsers,
+    UsageError,
+    financial_year,
+    load_json,
+    load_policy,
+    open_text,
+)
+from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.policy.thresholds import Policy
+from socialvalue.report.regional import regional_report
+from socialvalue.review.gm_catalogue import default_catalogue
+from socialvalue.review.measures import MeasureCatalogue
+from socialvalue.spend.assessment import assess
+from socialvalue.spend.transparency import TRANSPARENCY_CODE, SpendFileReader, with_names
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
+    """Add ``report`` and its options to the top-level parser's ``commands``."""
+    parser = commands.add_parser(
+        "report",
+        help="the commissioner's annual social value report over a folder of documents",
+        description="Build the regional report from FOLDER: spend files (*.csv or *.zip in"
+        " the Transparency Code layout), signups/*.json (charter-signup),"
+        " submissions/*.json (review-submission), optional suppliers/*.json (supplier),"
+        " catalogue.json (measure-catalogue) and policy.json (policy).",
+    )
+    parser.add_argument("folder", metavar="FOLDER")
+    parser.add_argument("--year", metavar="YYYY/YY", required=True, help="e.g. 2025/26")
+    parser.add_argument("--policy", metavar="POLICY.json", help="overrides FOLDER/policy.json")
+    parser.add_argument(
+        "--framework",
+        default=None,
+        metavar="ID",
+        help="report priorities under this framework, e.g. gm-sv-framework-2020",
+    )
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    """Build the regional report over the folder ``args.folder`` and print it."""
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder")
+    policy_file = args.policy or (
+        str(folder / "policy.json") if (folder / "policy.json").is_file() else None
+    )
+    policy = load_policy(policy_file, stdin)
+    catalogue: MeasureCatalogue = (
+        load_json(str(folder / "catalogue.json"), "measure-catalogue", stdin)
+        if (folder / "catalogue.json").is_file()
+        else default_catalogue()
+    )
+    spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
+    if not spend_files:
+        raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+    period = financial_year(args.year)
+    lines, names = _spend(spend_files, policy, stdin)
+    suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
+    try:
+        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        report = regional_report(
+            policy,
+            period,
+            result.assessments,
+            _documents_in(folder / "signups", "charter-signup", stdin),
+            _documents_in(folder / "submissions", "review-submission", stdin),
+            catalogue,
+            suppliers,
+            framework=args.framework,
+        )
+    except (RuleViolation, InvalidDocument, KeyError) as exc:
+        raise DataError(f"{args.folder}: {exc}") from None
+    if args.format == "json":
+        json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(report.summary() + "\n")
+    return 0
+
+
+def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:
+    """Every ``*.json`` document of ``kind`` in ``folder`` (none when it is absent)."""
+    if not folder.is_dir():
+        return []
+    return [load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
+
+
+def _spend(paths: list[Path], policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
+    """The spend lines and supplier names of every spend file, in the order given."""
+    lines: list[Any] = []
+    names: dict[str, str] = {}
+    for path in paths:
+        found, named = _spend_of(path, policy, stdin)
+        lines.extend(found)
+        names.update(named)
+    return lines, names
+
+
+def _spend_of(path: Path, policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
+    """The spend lines and supplier names of one transparency-code spend file."""
+    with open_text(str(path), "utf-8-sig", stdin) as text:
+        rows = csv.DictReader(text)
+        header = [h.strip() for h in rows.fieldnames or []]
+        columns = TRANSPARENCY_CODE
+        if columns.supplier_id not in header:
+            columns = attrs.evolve(columns, supplier_id=None)
+        columns.check_header(header)
+        reader = SpendFileReader(rows, columns=columns, vat_basis=policy.vat_basis)
+        return list(reader), reader.supplier_names()
