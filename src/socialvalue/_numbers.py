@@ -1,12 +1,30 @@
-"""Shared number helpers for scores and ratios: a decimal context, rounding, whole numbers."""
+"""The library's decimal contexts, and the guard that keeps the caller's out of its sums.
+
+Every ``Decimal`` operation that rounds (``+``, ``*``, ``/``, ``abs()``,
+``quantize``, ``sum``, formatting) uses the calling thread's context unless it is
+given one. A caller who set ``getcontext().prec = 5`` would otherwise see £49,999.99
+printed as £50,000.00, and one who trapped ``Inexact`` would see a score raise. So:
+
+- :data:`LIBRARY_CONTEXT` is the context every public function and every method of
+  a result object runs in (:func:`in_library_context`,
+  :func:`library_context_methods`): Python's default settings (28 digits, half-even,
+  traps on invalid operations, division by zero and overflow), fixed, so answers are
+  the same whatever the caller's context is, and the caller's context, flags
+  included, is left as it was;
+- arithmetic that must be exact names its own context explicitly: money sums and
+  products (``socialvalue.money``, 60 digits), scores and ratios (:data:`CONTEXT`,
+  40 digits), exact totals that trap any rounding (``socialvalue.review.scoring``).
+"""
 
 from __future__ import annotations
 
 import decimal
+import functools
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Final
+from typing import Final, ParamSpec, TypeVar
 
-__all__ = ["CONTEXT", "half_up"]
+__all__ = ["CONTEXT", "LIBRARY_CONTEXT", "half_up", "in_library_context", "library_context_methods"]
 
 #: Context for ratios of bounded amounts (scores, value for money): 40 digits is
 #: far below a penny of score, and traps mean a NaN or overflow never passes silently.
@@ -16,6 +34,80 @@ CONTEXT: Final = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
 
+#: The context the library's own code runs in: Python's default settings, fixed.
+LIBRARY_CONTEXT: Final = decimal.Context(
+    prec=28,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emin=-999999,
+    Emax=999999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
+
+
+def in_library_context(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function``, run in a copy of :data:`LIBRARY_CONTEXT` whatever the caller's is.
+
+    ``decimal.localcontext`` installs a fresh copy for the call and puts the caller's
+    own context back afterwards, so the caller's precision, traps and flags neither
+    affect the answer nor are touched by it.
+    """
+
+    @functools.wraps(function)
+    def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(LIBRARY_CONTEXT):
+            return function(*args, **kwargs)
+
+    return guarded
+
+
+# The methods that present a result (text, records, tables, documents) or finish
+# building one. Numeric properties compute in an explicit context of their own and
+# are read in hot loops (every assessment of a year's report), so are not wrapped.
+_PRESENTING: Final = frozenset(
+    {
+        "__attrs_post_init__",
+        "__str__",
+        "_repr_html_",
+        "breakdown_records",
+        "caveat_records",
+        "change_records",
+        "coverage_records",
+        "derivation",
+        "describe",
+        "explanation",
+        "published",
+        "score_records",
+        "summary",
+        "text",
+        "to_record",
+        "to_records",
+    }
+)
+
+
+def library_context_methods(cls: _C) -> _C:
+    """Run the presenting methods of result class ``cls`` in the library's context.
+
+    Text, records, tables and published documents round and format decimals, which
+    would otherwise follow the caller's context; ``__attrs_post_init__`` checks
+    sums when the object is built.
+    """
+    for name, value in list(vars(cls).items()):
+        if name not in _PRESENTING:
+            continue
+        if isinstance(value, property) and value.fget is not None:
+            setattr(cls, name, property(in_library_context(value.fget), doc=value.__doc__))
+        elif callable(value):
+            setattr(cls, name, in_library_context(value))
+    return cls
+
 
 def half_up(value: Decimal, places: int) -> Decimal:
     """``value`` rounded half-up (away from zero) to ``places`` decimal places.
@@ -23,4 +115,5 @@ def half_up(value: Decimal, places: int) -> Decimal:
     >>> half_up(Decimal("35.555"), 2)
     Decimal('35.56')
     """
-    return value.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+    quantum = Decimal(1).scaleb(-places, context=CONTEXT)
+    return value.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=CONTEXT)

@@ -210,7 +210,11 @@ class Money:
 
         Rounding is idempotent: ``m.round().round() == m.round()``.
         """
-        quantum = Decimal(1).scaleb(-places)
+        if type(places) is not int or not 0 <= places <= MAX_PLACES:
+            raise ValueError(
+                f"places must be a whole number from 0 to {MAX_PLACES}; got {places!r}"
+            )
+        quantum = Decimal(1).scaleb(-places, context=_CONTEXT)
         return Money._computed(
             self.amount.quantize(quantum, rounding=policy.value, context=_CONTEXT), self.currency
         )
@@ -220,7 +224,9 @@ class Money:
         rounded = self.round(policy).amount
         sign = "-" if rounded < 0 else ""
         symbol = _SYMBOLS.get(self.currency, "")
-        text = f"{sign}{symbol}{abs(rounded):,.2f}"
+        # copy_abs() and a two-place quantum mean the formatting itself never rounds,
+        # so the caller's decimal context has nothing to change.
+        text = f"{sign}{symbol}{rounded.copy_abs():,.2f}"
         return text if symbol else f"{text} {self.currency}"
 
     def __str__(self) -> str:
@@ -260,6 +266,10 @@ class Money:
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, (int, Decimal)):
             return NotImplemented
+        if isinstance(factor, Decimal) and not factor.is_finite():
+            raise RuleViolation(
+                "money.bad_amount", f"cannot multiply money by {factor}: the factor must be finite"
+            )
         product = _CONTEXT.multiply(self.amount, Decimal(factor))
         if product.as_tuple().exponent < -MAX_PLACES:  # type: ignore[operator]
             product = product.quantize(_FINEST, context=_CONTEXT)

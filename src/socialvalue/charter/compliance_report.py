@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
 from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
@@ -96,6 +97,7 @@ class Gap(enum.Enum):
     """A Charter is owed and the latest one signed breaks the Charter's rules."""
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ComplianceRow:
     """One supplier: what it owes, what it has provided, the gap and the action to take."""
@@ -143,6 +145,7 @@ class ComplianceRow:
         }
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ComplianceReport:
     """Compliance of every assessed supplier on ``as_of``, with counts and priority coverage.
@@ -372,6 +375,7 @@ def _judge(
     return check_signup(signup, framework, as_of, catalogue=catalogue)
 
 
+@in_library_context
 def compliance(
     policy: Policy,
     assessments: Iterable[Assessment],

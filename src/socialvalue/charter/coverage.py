@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
@@ -19,6 +20,7 @@ from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Cross
 __all__ = ["PriorityCoverage", "priority_coverage"]
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class PriorityCoverage:
     """How many active Charter commitments, from how many suppliers, support one priority."""
@@ -40,6 +42,7 @@ class PriorityCoverage:
         }
 
 
+@in_library_context
 def priority_coverage(
     signups: Iterable[CharterSignup],
     *,

@@ -32,6 +32,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, FieldCheck, Items, Text
+from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.frameworks import Framework
@@ -195,6 +196,7 @@ class CharterStatus(enum.Enum):
     """Past its ``valid_until`` day: the supplier no longer has a Charter."""
 
 
+@in_library_context
 def charter_status(
     signup: CharterSignup, as_of: date, *, renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW
 ) -> CharterStatus:
@@ -233,6 +235,7 @@ def _issue(steps: list[PathStep], code: str, message: str) -> Issue:
     return Issue.at(steps, code, message)
 
 
+@in_library_context
 def check_signup(
     signup: CharterSignup,
     framework: Framework,

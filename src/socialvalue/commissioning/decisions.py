@@ -52,7 +52,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import DecimalRange, Items, Text, Whole
-from socialvalue._numbers import CONTEXT, half_up
+from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
 from socialvalue._records import html_grid
 from socialvalue._typed import typed_fields
 from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
@@ -100,6 +100,7 @@ def _grades(value: Iterable[GradeReduction]) -> tuple[GradeReduction, ...]:
     return tuple(value)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class OptimismBias:
     """A table of optimism-bias cuts by evidence confidence grade, with its source."""
@@ -123,6 +124,7 @@ class OptimismBias:
         )
 
 
+@in_library_context
 def default_optimism_bias() -> OptimismBias:
     """An optimism-bias table by confidence grade, 1 (best evidence) to 6 (weakest).
 
@@ -192,6 +194,7 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(_ONE) if normal == normal.to_integral_value() else normal
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ServiceDecision:
     """The board's view of one service: value, affordability and a recommendation.
@@ -307,6 +310,7 @@ def _decide(
     )
 
 
+@in_library_context
 def assess_service(service: Service, rules: DecisionRules | None = None) -> ServiceDecision:
     """Value a service's outcomes and recommend retain, redesign or decommission.
 
@@ -379,6 +383,7 @@ def assess_service(service: Service, rules: DecisionRules | None = None) -> Serv
     )
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class Portfolio:
     """Services ranked for the board, with totals.
@@ -456,6 +461,7 @@ class Portfolio:
         return html_grid(headers, rows, caption=self.explanation)
 
 
+@in_library_context
 def portfolio(services: Sequence[Service], rules: DecisionRules | None = None) -> Portfolio:
     """Assess every service and rank them for the board (see :class:`Portfolio`)."""
     rules = rules or DecisionRules()

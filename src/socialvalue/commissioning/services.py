@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -40,6 +41,7 @@ class BenefitType(enum.Enum):
     """Gains to people's wellbeing and communities (valued, not cashable)."""
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ServiceOutcome:
     """One outcome a service achieves a year, valued by the unit cost it saves.

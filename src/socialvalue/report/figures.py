@@ -25,6 +25,7 @@ from socialvalue._fields import (
     Text,
     Whole,
 )
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
@@ -120,6 +121,7 @@ _LINES: Final = Whole(0, 1_000_000_000)
 Key = tuple[str, str, str, str]
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ReportFigure:
     """One number in the report, with what it sums and how.
@@ -166,6 +168,7 @@ class ReportFigure:
         }
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ReportChange:
     """One figure against the previous report: absolute and percentage change.
@@ -205,6 +208,7 @@ class ReportChange:
         }
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ReportCaveat:
     """Something the report's numbers carry: which suppliers, and how much, if money."""

@@ -40,6 +40,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import Code, Items, Text
+from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
@@ -82,6 +83,7 @@ def _changes(value: Iterable[ReportChange]) -> tuple[ReportChange, ...]:
     return tuple(value)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class RegionalReport:
     """The year's social value across all suppliers, every figure exact and explained.

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from socialvalue._numbers import in_library_context
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
@@ -137,6 +138,7 @@ def _assessed(
     return assessed, sorted(set(other))
 
 
+@in_library_context
 def regional_report(
     policy: Policy,
     period: Period | str,

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterCommitment, CharterSignup
 from socialvalue.money import Money
@@ -120,6 +121,7 @@ _CHARTERS: Final = (
 )
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ExampleYear:
     """The bundled example year's inputs; :meth:`report` builds its regional report."""
@@ -154,6 +156,7 @@ def _paid(month: int) -> date:
     return date(2025 if month >= 4 else 2026, month, 14)
 
 
+@in_library_context
 def example_year() -> ExampleYear:
     """The bundled example year, 2025/26, under the default policy and catalogue."""
     period = parse_financial_year("2025/26")

@@ -36,6 +36,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import DecimalRange, Items, Whole
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.review.measures import MAX_DURATION_YEARS
@@ -74,6 +75,7 @@ def _bands(value: Iterable[DiscountBand]) -> tuple[DiscountBand, ...]:
     return tuple(value)
 
 
+@library_context_methods
 @attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class DiscountSchedule:
     """Discount rates by year band; the first band starts at year 0.

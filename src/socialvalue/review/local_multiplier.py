@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -51,6 +52,7 @@ def _check_round(instance: object, attribute: attrs.Attribute[Money], value: Mon
         )
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class LocalMultiplier:
     """The three rounds of an LM3 study and the multiplier they give.
@@ -125,6 +127,7 @@ class LocalMultiplier:
         return f"<p>{html.escape(self.explanation)}</p>"
 
 
+@in_library_context
 def lm3(round1: Money, round2: Money, round3: Money) -> LocalMultiplier:
     """The LM3 local multiplier of income ``round1`` with local re-spend ``round2``, ``round3``.
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text, Whole
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation, SocialValueError
 from socialvalue.money import Money
@@ -162,6 +163,7 @@ class ProxyValue:
     base_year: int = attrs.field(validator=Whole(1900, 2200))
 
 
+@library_context_methods
 @attrs.frozen(cache_hash=True, field_transformer=typed_fields)
 class Adjustments:
     """SROI adjustments to a measure's value, each a fraction from 0 to 1.

@@ -18,6 +18,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
@@ -69,6 +70,7 @@ _PER_UNIT: Final = {
 }
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ValueTotals:
     """Gross, net, undiscounted and present value of a set of lines."""
@@ -98,6 +100,7 @@ def _totals(figures: Iterable[Decimal], currency: str) -> ValueTotals:
     )
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class MeasureCount:
     """The summed quantity of one measure's lines (record-only or excluded)."""
@@ -113,6 +116,7 @@ class MeasureCount:
         return _quantity_text(self.quantity, self.unit)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class Delivery:
     """Delivery against one commitment: delivered ÷ committed, and the shortfall.
@@ -134,6 +138,7 @@ class Delivery:
         return self.delivered >= self.committed
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class SocialValueRatio:
     """Social value per £1 of spend, and as a percentage of spend.
@@ -186,6 +191,7 @@ def _fraction_text(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ScoredLine:
     """One reported line with its value and how it was derived.
@@ -326,6 +332,7 @@ class _State(NamedTuple):
     totals: tuple[Decimal, Decimal, Decimal, Decimal]
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ScoreReport:
     """A scored submission: totals, breakdowns, counts, delivery and lines.
@@ -433,7 +440,7 @@ class ScoreReport:
             delivered = self._state.sums.get(target.measure, _ZERO)
             committed = target.quantity
             ratio = _RATIO.divide(delivered, committed) if committed else None
-            shortfall = max(committed - delivered, _ZERO)
+            shortfall = max(_RATIO.subtract(committed, delivered), _ZERO)
             found.append(
                 Delivery(target.measure, measure.unit, committed, delivered, ratio, shortfall)
             )

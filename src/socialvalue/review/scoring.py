@@ -46,6 +46,7 @@ import decimal
 from decimal import Decimal
 from typing import Final
 
+from socialvalue._numbers import in_library_context
 from socialvalue.errors import InvalidDocument, Issue
 from socialvalue.money import MAX_INTEGER_DIGITS
 from socialvalue.review.measures import MeasureCatalogue, Unit
@@ -227,6 +228,7 @@ def _currency_issue(plan: _Plan, currency: str) -> Issue:
     )
 
 
+@in_library_context
 def check_submission(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,
@@ -286,6 +288,7 @@ def _wrong_unit(index: int, plan: _Plan, given: str) -> Issue:
     )
 
 
+@in_library_context
 def score(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,

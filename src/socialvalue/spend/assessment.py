@@ -31,6 +31,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -59,6 +60,7 @@ _SUMS: Final = decimal.Context(
 )
 
 
+@library_context_methods
 @attrs.frozen(weakref_slot=False, field_transformer=typed_fields)
 class Assessment:
     """What the policy asks of one supplier for one period, and why.
@@ -146,6 +148,7 @@ class Assessment:
         return html_table(self.to_records(), caption=self.explanation)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class AssessmentResult:
     """Every supplier's :class:`Assessment` for one period, sorted by supplier id.
@@ -294,6 +297,7 @@ def _largest_contracts(
     return best, counts, ignored
 
 
+@in_library_context
 def assess(
     policy: Policy,
     spend: Iterable[SpendLine] | Iterable[Contract],
@@ -351,6 +355,7 @@ def assess(
     return AssessmentResult(policy, period, tuple(assessments), ignored)
 
 
+@in_library_context
 def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tuple[str, ...]:
     """The suppliers with no spend paid, and no contract started, before ``before``.
 
@@ -374,6 +379,7 @@ def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tupl
     return tuple(sorted(seen - old))
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class LocalSpend:
     """The share of spend with local suppliers in a period: the local-spend KPI.
@@ -432,6 +438,7 @@ class LocalSpend:
         return html_table(self.to_records(), caption=self.explanation)
 
 
+@in_library_context
 def local_spend_share(
     spend: Iterable[SpendLine],
     suppliers: Iterable[Supplier],

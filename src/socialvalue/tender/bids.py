@@ -17,6 +17,7 @@ from typing import Protocol
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text
+from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
 from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.money import Money
@@ -99,6 +100,7 @@ class ProxyCatalogue(Protocol):
         ...
 
 
+@in_library_context
 def offer_value(commitments: Iterable[MeasureTarget], catalogue: ProxyCatalogue) -> Money:
     """The £ social value of ``commitments``: Σ quantity × the measure's proxy value.
 

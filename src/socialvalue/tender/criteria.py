@@ -46,6 +46,7 @@ from typing import Final
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
+from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -165,6 +166,7 @@ def _tie_breaks(value: Iterable[TieBreak]) -> tuple[TieBreak, ...]:
     return tuple(value)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class EvaluationModel:
     """The published evaluation method of a tender.

@@ -28,6 +28,7 @@ The order of work, as a panel does it:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -35,7 +36,7 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._numbers import CONTEXT, half_up
+from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
 from socialvalue._records import html_grid
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money
@@ -79,6 +80,7 @@ class CriterionScore:
     label: str | None = None
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class BidResult:
     """How one bid fared: its scores, total, rank, exclusions and any tie note.
@@ -109,7 +111,10 @@ class BidResult:
 
     def score_of(self, kind: CriterionKind) -> Decimal:
         """The sum of this bid's scores on criteria of ``kind``."""
-        return sum((s.score for s in self.scores if s.kind is kind), _ZERO)
+        # Scores are bounded, so 40 digits add them exactly, whatever the caller's context.
+        return functools.reduce(
+            CONTEXT.add, (s.score for s in self.scores if s.kind is kind), _ZERO
+        )
 
     @property
     def social_value_score(self) -> Decimal:
@@ -136,6 +141,7 @@ class ContractKpi:
         return MeasureTarget(self.measure, self.target)
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class EvaluationResult:
     """The outcome of a tender evaluation.
@@ -377,6 +383,7 @@ def _explain(model: EvaluationModel, ranked: list[BidResult], excluded: list[Bid
     return ". ".join(parts) + "."
 
 
+@in_library_context
 def evaluate(
     model: EvaluationModel, bids: Sequence[Bid], *, catalogue: ProxyCatalogue | None = None
 ) -> EvaluationResult:

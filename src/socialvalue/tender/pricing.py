@@ -34,7 +34,7 @@ import enum
 from decimal import Decimal
 from typing import Final
 
-from socialvalue._numbers import CONTEXT
+from socialvalue._numbers import CONTEXT, in_library_context
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
@@ -55,6 +55,7 @@ class PriceMethod(enum.Enum):
     """1 − (this price − lowest compliant price) ÷ budget, never below 0."""
 
 
+@in_library_context
 def price_fraction(
     method: PriceMethod, price: Money, lowest: Money, budget: Money | None
 ) -> tuple[Decimal, str]:

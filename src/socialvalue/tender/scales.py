@@ -20,6 +20,7 @@ from decimal import Decimal
 import attrs
 
 from socialvalue._fields import Code, DecimalRange, Items, Text
+from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
@@ -63,6 +64,7 @@ def _check_bands(bands: tuple[ScaleBand, ...]) -> None:
     # fraction (points ÷ top points) is always defined.
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class ScoringScale:
     """A marking scale: two or more bands in strictly ascending order of points.
@@ -112,6 +114,7 @@ class ScoringScale:
         return any(band.points == points for band in self.bands)
 
 
+@in_library_context
 def common_scale() -> ScoringScale:
     """The five-band 0/25/50/75/100 scale many UK councils publish (common practice).
 
