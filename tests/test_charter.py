@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import frameworks
-from socialvalue.charter.signups import add_months
+from socialvalue.charter.signups import add_months, last_day_within
 from tests.strategies import frameworks as any_framework
 from tests.strategies import signups
 
@@ -94,7 +94,7 @@ def test_validity_defaults_to_twelve_months_and_is_configurable() -> None:
     assert signup().valid_until == date(2026, 5, 31)
     assert signup().period == sv.Period(date(2025, 6, 1), date(2026, 5, 31))
     assert signup(valid_months=24).valid_until == date(2027, 5, 31)
-    assert signup(signed_on=date(2024, 2, 29)).valid_until == date(2025, 2, 27)
+    assert signup(signed_on=date(2024, 2, 29)).valid_until == date(2025, 2, 28)
     for months in (0, 61):
         with pytest.raises(sv.RuleViolation) as info:
             signup(valid_months=months)
@@ -259,3 +259,33 @@ def test_the_default_catalogue_names_only_priorities_of_its_framework() -> None:
     for measure in catalogue.measures:
         for priority in measure.priorities:
             assert priority in framework, (measure.code, priority)
+
+
+# Validity at month ends: "12 months" ends the day before the same day-of-month 12
+# months on, and runs to the month's end where that day does not exist.
+def test_validity_at_month_ends() -> None:
+    assert signup(signed_on=date(2024, 2, 29)).valid_until == date(2025, 2, 28)
+    one_month = [signup(signed_on=date(2025, 1, d), valid_months=1) for d in (28, 29, 30, 31)]
+    assert [s.valid_until for s in one_month] == [
+        date(2025, 2, 27),
+        date(2025, 2, 28),
+        date(2025, 2, 28),
+        date(2025, 2, 28),
+    ]
+
+
+@given(st.dates(date(1900, 1, 1), date(2200, 12, 31)), st.integers(1, 120))
+def test_validity_is_the_day_before_the_same_day_months_on(day: date, months: int) -> None:
+    end = last_day_within(day, months)
+    later = add_months(day, months)
+    if later.day == day.day:
+        assert end + timedelta(days=1) == later
+    else:  # the day does not exist that month: run to its end
+        assert end == later
+        assert (end + timedelta(days=1)).day == 1
+    assert day < end + timedelta(days=1)
+
+
+@given(st.dates(date(1900, 1, 1), date(2200, 12, 30)), st.integers(1, 120))
+def test_a_later_signing_never_ends_earlier(day: date, months: int) -> None:
+    assert last_day_within(day, months) <= last_day_within(day + timedelta(days=1), months)

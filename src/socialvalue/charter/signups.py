@@ -48,6 +48,7 @@ __all__ = [
     "CharterSignup",
     "CharterStatus",
     "add_months",
+    "last_day_within",
     "charter_status",
     "check_signup",
 ]
@@ -72,6 +73,25 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def last_day_within(day: date, months: int) -> date:
+    """The last day of the ``months`` months that start on ``day``.
+
+    The day before the same day-of-month ``months`` later; where that day does not
+    exist in its month, the last day of that month.
+
+    >>> last_day_within(date(2025, 6, 15), 12)
+    datetime.date(2026, 6, 14)
+    >>> last_day_within(date(2025, 1, 28), 1), last_day_within(date(2025, 1, 31), 1)
+    (datetime.date(2025, 2, 27), datetime.date(2025, 2, 28))
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    if day.day > last:
+        return date(year, month + 1, last)
+    return date(year, month + 1, day.day) - timedelta(days=1)
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -170,8 +190,14 @@ class CharterSignup:
 
     @property
     def valid_until(self) -> date:
-        """The last day the signup is valid: the day before ``valid_months`` months on."""
-        return add_months(self.signed_on, self.valid_months) - timedelta(days=1)
+        """The last day the signup is valid: the day before the same day ``valid_months`` on.
+
+        The usual meaning of "12 months": signed on 15 June 2025, valid until 14 June
+        2026. Where that day does not exist (signed on 29 February, or on 31 January
+        for one month), the signup runs to the end of the month it would fall in.
+
+        """
+        return last_day_within(self.signed_on, self.valid_months)
 
     @property
     def period(self) -> Period:
