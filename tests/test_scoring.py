@@ -293,3 +293,18 @@ def test_an_override_for_an_unknown_measure_is_refused() -> None:
         sv.score(three_lines(), catalogue(), method)
     with pytest.raises(TypeError):
         sv.ScoringMethod(overrides={"X": D("0.1")})  # type: ignore[dict-item]
+
+
+def test_a_score_report_reads_well_at_a_prompt() -> None:
+    year = sv.example_year()
+    report = sv.score(year.submissions[0], year.catalogue)
+    assert repr(report) == "<ScoreReport supplier 100101, 2025/26: 1 line, present value £5,079.00>"
+    assert str(report) == report.explanation
+    assert report.explanation.startswith("Supplier 100101, 2025/26: 1 line scored against")
+
+
+def test_an_assessment_result_says_what_it_holds() -> None:
+    assert repr(sv.example_year().assessments()) == (
+        "<AssessmentResult 2025/26 under gm-policing-sv: 12 suppliers (5 Charter, 7 Review),"
+        " 0 outside the period>"
+    )

@@ -349,6 +349,17 @@ class ScoreReport:
     _state: _State = attrs.field(repr=False, alias="state")
     _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
+    def __repr__(self) -> str:
+        # The inputs are long; what a reader at a prompt wants is whose score and what.
+        return (
+            f"<ScoreReport supplier {self.supplier_id}, {self.period.label}:"
+            f" {len(self.submission.lines)} line{'' if len(self.submission.lines) == 1 else 's'},"
+            f" present value {self.present_value.format(self.method.rounding)}>"
+        )
+
+    def __str__(self) -> str:
+        return self.explanation
+
     @property
     def supplier_id(self) -> str:
         """The reporting supplier."""
@@ -511,7 +522,8 @@ class ScoreReport:
         rounding = self.method.rounding
         sub = self.submission
         parts = [
-            f"Supplier {sub.supplier_id}, {sub.period.label}: {len(sub.lines)} lines scored"
+            f"Supplier {sub.supplier_id}, {sub.period.label}: {len(sub.lines)}"
+            f" line{'' if len(sub.lines) == 1 else 's'} scored"
             f" against {self.catalogue.id} {self.catalogue.version}.",
             f"Gross {self.gross.format(rounding)}, net {self.net.format(rounding)},"
             f" present value {self.present_value.format(rounding)}; {self.ratio.text}"

@@ -165,6 +165,19 @@ class AssessmentResult:
     def __iter__(self) -> Iterator[Assessment]:
         return iter(self.assessments)
 
+    def __repr__(self) -> str:
+        owed = dict.fromkeys(Obligation, 0)
+        for assessment in self.assessments:
+            owed[assessment.obligation] += 1
+        counts = ", ".join(
+            f"{count} {obligation.title}" for obligation, count in owed.items() if count
+        )
+        return (
+            f"<AssessmentResult {self.period.label} under {self.policy.id}:"
+            f" {len(self.assessments)} supplier{'' if len(self.assessments) == 1 else 's'}"
+            f"{' (' + counts + ')' if counts else ''}, {self.ignored_lines} outside the period>"
+        )
+
     def __len__(self) -> int:
         return len(self.assessments)
 
