@@ -141,6 +141,15 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_reading import (
+        JointAwards,
+        OcdsContract,
+        OcdsProblem,
+        OcdsProcess,
+        OcdsReading,
+        OcdsSupplier,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
 
     # spend: suppliers, payments, contracts, assessment, published files
@@ -270,6 +279,19 @@ __getattr__, __dir__ = attach(
             "assess",
             "local_spend_share",
             "new_suppliers",
+        ),
+        "socialvalue.spend.ocds": (
+            "OcdsParseOptions",
+            "ocds_parse_options",
+            "read_ocds",
+        ),
+        "socialvalue.spend.ocds_reading": (
+            "JointAwards",
+            "OcdsContract",
+            "OcdsProblem",
+            "OcdsProcess",
+            "OcdsReading",
+            "OcdsSupplier",
         ),
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
@@ -480,6 +502,15 @@ __all__ = [
     "SpendFileSummary",
     "check_vat_basis",
     "with_names",
+    "OcdsParseOptions",
+    "ocds_parse_options",
+    "read_ocds",
+    "JointAwards",
+    "OcdsContract",
+    "OcdsProblem",
+    "OcdsProcess",
+    "OcdsReading",
+    "OcdsSupplier",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",
