@@ -38,7 +38,7 @@ import attrs
 from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
 from socialvalue.money import Money
-from socialvalue.review.targets import MeasureTarget
+from socialvalue.targets import MeasureTarget
 from socialvalue.tender.bids import Bid, Mark, ProxyCatalogue, check_bids, offer_value, price_offers
 from socialvalue.tender.criteria import (
     Criterion,
