@@ -600,6 +600,13 @@ def test_for_buyer_by_name_or_id() -> None:
     assert reading.processes[0].buyer_name == "Greater Manchester Combined Authority"
 
 
+def test_a_blank_buyer_matches_nothing() -> None:
+    reading = read([release(ocid="ocds-1", buyer=None, parties=[party("P1", "Acme")])])
+    assert reading.processes[0].buyer_id is None
+    assert reading.for_buyer("  ").processes == ()
+    assert reading.for_buyer("&").contracts == ()
+
+
 def test_a_buyer_found_by_role() -> None:
     reading = read(release(buyer=None))
     assert reading.processes[0].buyer_id == "name:greater-manchester-combined-authority"

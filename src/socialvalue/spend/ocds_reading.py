@@ -309,7 +309,8 @@ class OcdsReading:
         identifier meet by, so ``"Trafford Council"`` matches ``"TRAFFORD COUNCIL"``.
         Problems without an ocid are kept.
         """
-        wanted = {buyer.strip(), name_key(buyer)}
+        # Without this, a blank name would match every process that has no buyer.
+        wanted = {buyer.strip(), name_key(buyer)} - {"", None}
         ocids = {
             p.ocid
             for p in self.processes
