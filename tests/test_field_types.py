@@ -23,7 +23,7 @@ import pytest
 
 import socialvalue as sv
 from socialvalue._typed import typed_fields
-from tests import scoring_fixtures, test_evaluation, test_transparency
+from tests import ocds_fixtures, scoring_fixtures, test_evaluation, test_transparency
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -77,6 +77,10 @@ def _results(loaded: list[object]) -> Iterator[object]:
     reader = sv.SpendFileReader([test_transparency.row("Acme", "1", "2025-05-01", "10.00")])
     yield from reader
     yield reader.summary()
+    fixed = ocds_fixtures.package(ocds_fixtures.release(ocds_fixtures.award()))
+    hostile = ocds_fixtures.package(ocds_fixtures.release(ocds_fixtures.award(amount=None)))
+    yield ocds_fixtures.read(fixed)
+    yield ocds_fixtures.read(hostile)
 
 
 def _walk(obj: object, seen: dict[type, object], depth: int = 0) -> None:

@@ -76,6 +76,22 @@ def test_hand_checked_year_under_the_2014_and_2020_frameworks() -> None:
     assert {f.item for f in coverage if f.value} == {"participation", "vcse-capacity"}
 
 
+def test_suppliers_of_unstated_band_or_kind_have_their_own_groups() -> None:
+    """Published contract data may say only "SME", or nothing: neither is guessed."""
+    year = hand_year()
+    s1, s2, s3 = year["suppliers"]  # type: ignore[misc]
+    year["suppliers"] = [
+        attrs.evolve(s1, organisation_type=sv.OrganisationType.SME),
+        attrs.evolve(s2, organisation_type=sv.OrganisationType.UNKNOWN),
+        s3,
+    ]
+    report = build(year)
+    assert report.amount("spend", "type", "sme") == sv.Money("60000")
+    assert report.amount("spend", "type", "unknown") == sv.Money("120000")
+    assert report.amount("spend", "type", "large") == sv.Money("0")
+    assert "of unstated kind" in report.figure("spend", "type", "unknown").label
+
+
 def test_every_figure_says_what_it_sums() -> None:
     report = build(hand_year())
     total = report.figure("spend", "total")

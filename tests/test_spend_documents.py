@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +29,7 @@ CROSS_FIELD = {
     "threshold.bands_unordered",
     "threshold.not_monotone",
     "money.currency_mismatch",
+    "list.duplicate",  # a contract's KPI measure against its others
 }
 
 
@@ -114,6 +117,29 @@ def test_supplier_and_contract_issues_carry_paths() -> None:
     assert [(i.path, i.code) for i in sv.validate("contract", contract).issues] == [
         ("$.end", "period.end_before_start")
     ]
+
+
+def test_contract_kpis_are_optional_and_one_per_measure() -> None:
+    held = sv.load("contract", example("contract/custody-healthcare.json"))
+    assert held.kpis == (
+        sv.MeasureTarget("GM-JOBS-LOCAL", Decimal(3)),
+        sv.MeasureTarget("GM-VOLUNTEER-HOURS", Decimal(120)),
+    )
+    bare = example("contract/youth-diversion-grant.json")
+    del bare["kpis"]
+    assert sv.load("contract", bare).kpis == ()
+    twice = example("contract/custody-healthcare.json")
+    twice["kpis"][1]["measure"] = "GM-JOBS-LOCAL"
+    assert [(i.path, i.code) for i in sv.validate("contract", twice).issues] == [
+        ("$.kpis[1]", "list.duplicate")
+    ]
+    negative = example("contract/custody-healthcare.json")
+    negative["kpis"][0]["quantity"] = "-1"
+    assert [(i.path, i.code) for i in sv.validate("contract", negative).issues] == [
+        ("$.kpis[0].quantity", "decimal.out_of_range")
+    ]
+    with pytest.raises(sv.RuleViolation, match="KPI for measure 'GM-JOBS-LOCAL'"):
+        attrs.evolve(held, kpis=[held.kpis[0], held.kpis[0]])
 
 
 # -- the schema and the library agree ---------------------------------------------------

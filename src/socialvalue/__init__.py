@@ -127,6 +127,15 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_reading import (
+        JointAwards,
+        OcdsContract,
+        OcdsProblem,
+        OcdsProcess,
+        OcdsReading,
+        OcdsSupplier,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
@@ -252,6 +261,19 @@ __getattr__, __dir__ = attach(
             "assess",
             "local_spend_share",
             "new_suppliers",
+        ),
+        "socialvalue.spend.ocds": (
+            "OcdsParseOptions",
+            "ocds_parse_options",
+            "read_ocds",
+        ),
+        "socialvalue.spend.ocds_reading": (
+            "JointAwards",
+            "OcdsContract",
+            "OcdsProblem",
+            "OcdsProcess",
+            "OcdsReading",
+            "OcdsSupplier",
         ),
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
@@ -462,6 +484,15 @@ __all__ = [
     "SpendFileSummary",
     "check_vat_basis",
     "with_names",
+    "OcdsParseOptions",
+    "ocds_parse_options",
+    "read_ocds",
+    "JointAwards",
+    "OcdsContract",
+    "OcdsProblem",
+    "OcdsProcess",
+    "OcdsReading",
+    "OcdsSupplier",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -50,6 +51,27 @@ checked: sv.ComplianceReport = sv.compliance(
 )
 counts: dict[str, int] = dict(checked.counts)
 rows: list[dict[str, object]] = checked.to_records()
+
+# contracts and suppliers read from OCDS, exactly; contracts hold KPIs
+parsed: object = json.loads('{"releases": []}', **sv.ocds_parse_options())
+reading: sv.OcdsReading = sv.read_ocds(
+    parsed, vat_basis=sv.VatBasis.NET, joint_awards=sv.JointAwards.EQUAL_SHARES
+)
+read_contracts: tuple[sv.Contract, ...] = reading.for_buyer("A Council").contracts
+read_suppliers: tuple[sv.Supplier, ...] = reading.suppliers
+located: list[str] = [p.path for p in (*reading.problems, *reading.flags)]
+sources: list[sv.OcdsContract] = list(reading.ocds_contracts)
+held: tuple[sv.MeasureTarget, ...] = sv.Contract(
+    "C-1",
+    "GB-COH-01234567",
+    "Cleaning",
+    sv.ContractCategory.SERVICES,
+    sv.Money("60000"),
+    sv.VatBasis.NET,
+    date(2025, 4, 1),
+    date(2026, 3, 31),
+    kpis=[sv.MeasureTarget("GM-JOBS-LOCAL", Decimal(2))],
+).kpis
 
 model: sv.EvaluationModel = sv.EvaluationModel(
     "T",

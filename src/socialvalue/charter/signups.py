@@ -38,7 +38,7 @@ from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.frameworks import Framework
 from socialvalue.periods import Period
 from socialvalue.review.measures import MeasureCatalogue
-from socialvalue.review.targets import MeasureTarget
+from socialvalue.targets import MeasureTarget
 
 __all__ = [
     "DEFAULT_RENEWAL_WINDOW",

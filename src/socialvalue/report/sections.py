@@ -50,15 +50,18 @@ _TYPE_GROUP: Final = {
     OrganisationType.MICRO: "sme",
     OrganisationType.SMALL: "sme",
     OrganisationType.MEDIUM: "sme",
+    OrganisationType.SME: "sme",
     OrganisationType.VCSE: "vcse",
     OrganisationType.LARGE: "large",
     OrganisationType.PUBLIC: "public",
+    OrganisationType.UNKNOWN: "unknown",
 }
 _TYPE_LABELS: Final = {
     "sme": "SMEs (micro, small and medium)",
     "vcse": "VCSE organisations",
     "large": "large organisations",
     "public": "public bodies",
+    "unknown": "suppliers of unstated kind",
     "unlisted": "suppliers missing from the supplier list",
 }
 

@@ -27,7 +27,7 @@ from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.review.measures import Quantity, Unit
-from socialvalue.review.targets import MeasureTarget
+from socialvalue.targets import MeasureTarget
 
 __all__ = ["Declaration", "ReportedLine", "ReviewSubmission"]
 

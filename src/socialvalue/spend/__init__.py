@@ -4,8 +4,10 @@ Councils publish every payment over £500 under the Local Government Transparenc
 Code 2015; the policy measures "spend with you" per supplier against its threshold.
 This area holds the suppliers (:mod:`.suppliers`), payments (:mod:`.payments`),
 contracts valued over their whole life (:mod:`.contracts`), the assessment of each
-supplier's spend against a policy (:mod:`.assessment`) and the reading of published
-spend rows (:mod:`.transparency`). It uses the policy and the core values only.
+supplier's spend against a policy (:mod:`.assessment`), the reading of published
+spend rows (:mod:`.transparency`) and of published contracts in the Open
+Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`). It uses the policy
+and the core values only.
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_reading import (
+        JointAwards,
+        OcdsContract,
+        OcdsProblem,
+        OcdsProcess,
+        OcdsReading,
+        OcdsSupplier,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
@@ -76,6 +87,19 @@ __getattr__, __dir__ = attach(
             "local_spend_share",
             "new_suppliers",
         ),
+        "socialvalue.spend.ocds": (
+            "OcdsParseOptions",
+            "ocds_parse_options",
+            "read_ocds",
+        ),
+        "socialvalue.spend.ocds_reading": (
+            "JointAwards",
+            "OcdsContract",
+            "OcdsProblem",
+            "OcdsProcess",
+            "OcdsReading",
+            "OcdsSupplier",
+        ),
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
             "Columns",
@@ -100,10 +124,17 @@ __all__ = [
     "GREATER_MANCHESTER",
     "GoodEmploymentTier",
     "Identifier",
+    "JointAwards",
     "LettingRoute",
     "LocalArea",
     "LocalSpend",
     "Location",
+    "OcdsContract",
+    "OcdsParseOptions",
+    "OcdsProblem",
+    "OcdsProcess",
+    "OcdsReading",
+    "OcdsSupplier",
     "OrganisationType",
     "SpendBatch",
     "SpendFileError",
@@ -116,5 +147,7 @@ __all__ = [
     "check_vat_basis",
     "local_spend_share",
     "new_suppliers",
+    "ocds_parse_options",
+    "read_ocds",
     "with_names",
 ]

@@ -2,24 +2,27 @@
 
 A :class:`Contract` is an agreement with a supplier: its whole-life value (all
 years, options and extensions, as the Procurement Act 2023 values contracts), the
-VAT basis of that value, its term, category and how it was let. A policy on the
-contract basis compares this value with its threshold.
+VAT basis of that value, its term, category and how it was let, and the social
+value KPIs the commissioner holds the supplier to. A policy on the contract basis
+compares this value with its threshold.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
 
-from socialvalue._fields import Code, Text
+from socialvalue._fields import Code, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.payments import _check_day, _check_money
+from socialvalue.targets import MeasureTarget
 
 __all__ = ["Contract", "ContractCategory", "LettingRoute"]
 
@@ -65,6 +68,14 @@ def _check_end(instance: Contract, attribute: attrs.Attribute[date], value: date
         )
 
 
+def _kpis(value: Iterable[MeasureTarget]) -> tuple[MeasureTarget, ...]:
+    return tuple(value)
+
+
+def _kpi_measure(target: MeasureTarget) -> str:
+    return target.measure
+
+
 @attrs.frozen(field_transformer=typed_fields)
 class Contract:
     """An agreement with a supplier, valued over its whole life.
@@ -72,6 +83,22 @@ class Contract:
     ``value`` covers every year, option and extension; ``vat_basis`` says whether it
     includes VAT. ``early_intervention`` records whether the contract serves the
     policy's aim of early intervention and prevention.
+
+    ``kpis`` are the targets the commissioner holds the supplier to, at most one per
+    measure: under PPN 06/20 the winning bid's reporting metrics become contract KPIs
+    (``EvaluationResult.kpi_targets``). Kept on the commissioner's record of the
+    contract, they are what a Review's delivery is compared with, rather than
+    targets the supplier copies into its own return; like a Review's commitments,
+    each quantity is for one reporting period (a year of the contract).
+
+    >>> from decimal import Decimal
+    >>> contract = Contract(
+    ...     "C-2025-017", "100234", "Security guarding", ContractCategory.SERVICES,
+    ...     Money("180000"), VatBasis.NET, date(2025, 4, 1), date(2028, 3, 31),
+    ...     kpis=[MeasureTarget("GM-JOBS-LOCAL", Decimal(2))],
+    ... )
+    >>> contract.kpis
+    (MeasureTarget(measure='GM-JOBS-LOCAL', quantity=Decimal('2')),)
     """
 
     id: str = attrs.field(validator=Code())
@@ -84,6 +111,11 @@ class Contract:
     end: date = attrs.field(validator=_check_end)
     letting: LettingRoute = LettingRoute.PROCURED
     early_intervention: bool = False
+    kpis: tuple[MeasureTarget, ...] = attrs.field(
+        default=(),
+        converter=_kpis,
+        validator=Items(0, 1000, unique_by=_kpi_measure, what="KPI for measure"),
+    )
 
     @property
     def term(self) -> Period:

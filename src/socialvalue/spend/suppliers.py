@@ -39,7 +39,11 @@ __all__ = [
 
 
 class OrganisationType(enum.Enum):
-    """The kind of organisation a supplier is (size bands as in the Companies Act)."""
+    """The kind of organisation a supplier is (size bands as in the Companies Act).
+
+    Published contract data often says less than a council's own supplier list:
+    ``SME`` (band not stated) and ``UNKNOWN`` keep that honest rather than guessed.
+    """
 
     MICRO = "micro"
     """Fewer than 10 staff."""
@@ -53,6 +57,11 @@ class OrganisationType(enum.Enum):
     """A voluntary, community or social enterprise organisation."""
     PUBLIC = "public"
     """Another public body."""
+    SME = "sme"
+    """A small or medium-sized enterprise whose band (micro, small or medium) is not
+    stated: what Contracts Finder's ``sme`` flag and OCDS ``details.scale: "sme"`` say."""
+    UNKNOWN = "unknown"
+    """The source does not say (an OCDS party with no size or sector flags)."""
 
 
 class Borough(enum.Enum):

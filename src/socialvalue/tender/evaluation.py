@@ -40,7 +40,7 @@ from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_c
 from socialvalue._records import html_grid
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money
-from socialvalue.review.targets import MeasureTarget
+from socialvalue.targets import MeasureTarget
 from socialvalue.tender.bids import Bid, Mark, ProxyCatalogue, check_bids, offer_value, price_offers
 from socialvalue.tender.criteria import (
     Criterion,

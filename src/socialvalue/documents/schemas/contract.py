@@ -16,8 +16,10 @@ SCHEMA: Final = document_schema(
     title="Contract",
     description=(
         "An agreement with a supplier: its whole-life value (all years, options and"
-        " extensions) with the VAT basis of that value, its term, category and letting"
-        " route. The end may not be before the start (checked by the library)."
+        " extensions) with the VAT basis of that value, its term, category, letting"
+        " route and the social value KPIs the commissioner holds the supplier to. The"
+        " end may not be before the start, and no measure may have two KPIs (both"
+        " checked by the library)."
     ),
     properties={
         "id": ref("code", "The buyer's contract id."),
@@ -36,6 +38,14 @@ SCHEMA: Final = document_schema(
             "type": "boolean",
             "description": "Whether the contract serves early intervention and prevention;"
             " false if absent.",
+        },
+        "kpis": {
+            "type": "array",
+            "description": "KPIs the commissioner holds the supplier to (the winning bid's"
+            " commitments): a target per review measure for each reporting period, at most"
+            " one per measure; [] if absent.",
+            "items": {"$ref": "#/$defs/measure-target"},
+            "maxItems": 1000,
         },
     },
     required=["id", "supplier_id", "title", "category", "value", "vat_basis", "start", "end"],

@@ -42,7 +42,9 @@ SCHEMA: Final = document_schema(
         "id": ref("code", "The buyer's stable supplier id, e.g. '100234' or 'GB-COH-01234567'."),
         "name": text(200, "The supplier's name."),
         "organisation_type": choice(
-            OrganisationType, "Size band (micro, small, medium, large), vcse or public body."
+            OrganisationType,
+            "Size band (micro, small, medium, large), sme when the band is not stated, vcse,"
+            " public body, or unknown when the source does not say.",
         ),
         "location": {"$ref": "#/$defs/location", "description": "Where the supplier is."},
         "identifier": nullable(
