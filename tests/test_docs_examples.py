@@ -1,8 +1,12 @@
-"""Every ``python`` code block in the README and docs runs, page by page."""
+"""Every ``python`` code block in the README and docs runs, page by page, and so does
+every command the README shows."""
 
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,3 +34,61 @@ def test_page_code_runs(page: Path) -> None:
 
 def test_readme_has_a_runnable_example() -> None:
     assert blocks(ROOT / "README.md")
+
+
+SHELL = re.compile(r"^```sh\n(.*?)^```", re.S | re.M)
+
+
+def readme_commands() -> list[str]:
+    lines = (
+        line.split("#")[0].strip()
+        for block in SHELL.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+        for line in block.splitlines()
+    )
+    return [line for line in lines if line.startswith("socialvalue ")]
+
+
+def test_the_readme_shows_commands() -> None:
+    assert len(readme_commands()) >= 4
+
+
+@pytest.mark.parametrize("command", readme_commands())
+def test_readme_command_runs_as_printed(command: str) -> None:
+    """Run from the repository's folder, as the README says, with the installed command."""
+    executable = Path(sys.executable).parent / "socialvalue"
+    done = subprocess.run(
+        [str(executable), *shlex.split(command)[1:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_readme_activates_the_environment_it_installs() -> None:
+    blocks = SHELL.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert any(". .venv/bin/activate" in block for block in blocks)
+
+
+def test_the_demos_commands_run_as_printed() -> None:
+    executable = Path(sys.executable).parent / "socialvalue"
+    shown = subprocess.run(
+        [str(executable), "demo"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    commands = [
+        line.strip().split("  (")[0]
+        for line in shown.splitlines()
+        if line.startswith("   socialvalue ")
+    ]
+    assert len(commands) == 2
+    for command in commands:
+        done = subprocess.run(
+            [str(executable), *shlex.split(command)[1:]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, (command, done.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import TextIO
 
 from socialvalue.cli._input import Subparsers
@@ -34,19 +35,19 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """Print the demonstration to ``out``; the exit code of the first step that failed."""
     examples = resources.files("socialvalue") / "examples"
     _write_policy(out)
-    out.write(
-        "\n1. ASSESS A YEAR'S SPEND: who signs the Charter, who completes the Review?\n"
-        "   socialvalue assess spend-2025-26.csv --exclude-id 900001  (900001 is HMRC: tax,"
-        " not a supplier)\n\n"
-    )
     with resources.as_file(examples / "spend-2025-26.csv") as spend:
+        out.write(
+            "\n1. ASSESS A YEAR'S SPEND: who signs the Charter, who completes the Review?\n"
+            f"   socialvalue assess {_shown(spend)} --exclude-id 900001"
+            "  (900001 is HMRC: tax, not a supplier)\n\n"
+        )
         spend_args = _parse(assess_parser, [str(spend), "--exclude-id", "900001"])
         code = run_assess(spend_args, out, stdin)
-    out.write(
-        "\n2. SCORE THE REVIEW that supplier 100234 (Acme Security Ltd) sent back\n"
-        "   socialvalue score review-submission.json\n\n"
-    )
     with resources.as_file(examples / "review-submission.json") as submission:
+        out.write(
+            "\n2. SCORE THE REVIEW that supplier 100234 (Acme Security Ltd) sent back\n"
+            f"   socialvalue score {_shown(submission)}\n\n"
+        )
         code = code or run_score(_parse(score_parser, [str(submission)]), out, stdin)
     out.write(
         "\n3. THE COMMISSIONER'S REPORT for a bundled example year: the contribution to"
@@ -60,6 +61,14 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         " (docs/index.md).\n"
     )
     return code
+
+
+def _shown(path: Path) -> str:
+    """The bundled file's path as a user can type it here: relative when below this folder."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _write_policy(out: TextIO) -> None:
