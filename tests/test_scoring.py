@@ -308,3 +308,24 @@ def test_an_assessment_result_says_what_it_holds() -> None:
         "<AssessmentResult 2025/26 under gm-policing-sv: 12 suppliers (5 Charter, 7 Review),"
         " 0 outside the period>"
     )
+
+
+def test_counts_and_ratios_read_as_english() -> None:
+    from socialvalue.review.score_report import SocialValueRatio, _quantity_text
+
+    assert _quantity_text(Decimal(1), sv.Unit.PEOPLE) == "1 person"
+    assert _quantity_text(Decimal(2), sv.Unit.PEOPLE) == "2 people"
+    assert _quantity_text(Decimal(1), sv.Unit.HOURS) == "1 hour"
+    assert _quantity_text(Decimal(1), sv.Unit.FTE) == "1 FTE"
+    tiny = SocialValueRatio(
+        sv.ValueBasis.PRESENT_VALUE,
+        sv.Money("40"),
+        sv.Money("10000"),
+        Decimal("0.004"),
+        Decimal("0.4"),
+    )
+    assert tiny.text == "less than £0.01 per £1 of spend (0.4%)"
+    unspent = SocialValueRatio(
+        sv.ValueBasis.PRESENT_VALUE, sv.Money("16.93"), sv.Money("0"), None, None
+    )
+    assert unspent.text == "£16.93 of present value; no spend to compare"

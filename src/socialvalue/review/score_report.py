@@ -158,9 +158,13 @@ class SocialValueRatio:
     def text(self) -> str:
         """E.g. ``'£0.31 per £1 of spend (31.2%)'``."""
         if self.per_pound is None or self.percent is None:
-            return f"{self.value.format()} of {self.basis.value} value; no spend to compare"
+            words = self.basis.value.replace("-", " ")
+            return f"{self.value.format()} of {words}; no spend to compare"
         per_pound = Money(self.per_pound.quantize(Decimal("0.01"), context=_RATIO))
         percent = self.percent.quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
+        if not per_pound and self.per_pound > 0:
+            # "£0.00 per £1" beside a non-zero percentage reads as nothing at all.
+            return f"less than £0.01 per £1 of spend ({percent}%)"
         return f"{per_pound.format()} per £1 of spend ({percent}%)"
 
 
@@ -184,7 +188,13 @@ def _quantity_text(quantity: Decimal, unit: Unit) -> str:
     if unit is Unit.PERCENT:
         return f"{number}%"
     label = _UNIT_LABELS[unit]
+    if quantity == 1 and unit in _SINGULAR:
+        label = _SINGULAR[unit]
     return f"{number} {label}" if label else number
+
+
+# One of a unit reads differently; FTE, tonnes CO2e and counts do not change.
+_SINGULAR: Final = {Unit.PEOPLE: "person", Unit.HOURS: "hour", Unit.WEEKS: "week"}
 
 
 def _fraction_text(value: Decimal) -> str:
