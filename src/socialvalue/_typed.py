@@ -73,7 +73,7 @@ def _named(cls: type, name: str, converter: Any) -> Any:
 
 
 def own_validator(field: attrs.Attribute[Any]) -> Any:
-    """The validator a field was declared with, without the type check ``frozen`` adds.
+    """The validator a field was declared with, without the type check of :func:`typed_fields`.
 
     The document converter runs a field's own check inside the field's structure
     hook, so that its issue carries the field's JSON path.
