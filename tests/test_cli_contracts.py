@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,24 @@ def test_the_sample_as_json_and_csv_names_the_deciding_contract() -> None:
     table = list(csv.DictReader(io.StringIO(Run([*argv, "csv"]).out)))
     assert len(table) == 263
     assert {"ocid", "award_id", "buyer_name", "total", "obligation"} <= set(table[0])
+
+
+HOW_TO = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "read-contracts-from-ocds.md"
+
+
+@needs_sample
+def test_the_how_to_command_prints_what_the_page_says() -> None:
+    """The how-to's first command, as printed there, run on the sample: its summary lines."""
+    page = HOW_TO.read_text(encoding="utf-8")
+    command = re.findall(r"```sh\n(.*?)\n```", page, re.S)[0]
+    argv = shlex.split(command)
+    assert argv[:2] == ["socialvalue", "assess"]
+    argv = [str(SAMPLE) if a == SAMPLE_NAME else a for a in argv[1:]]
+    run = Run(argv)
+    assert run.code == 0
+    printed = re.findall(r"```text\n(.*?)\n```", page, re.S)[0]
+    for line in printed.splitlines():
+        assert line in run.out.splitlines()
 
 
 # Files: .json, .jsonl, zips, stdin ------------------------------------------
