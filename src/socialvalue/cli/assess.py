@@ -4,7 +4,9 @@ Reads a council's published spend file (a CSV, a ``.zip`` holding one, or stdin)
 as a stream, so memory grows with the suppliers and not the rows, and prints each
 supplier's obligation, total, lines and reason as a table, CSV or JSON, followed by
 what was read, withheld, excluded or skipped. The Local Government Transparency
-Code's columns need no options; other layouts name their columns.
+Code's columns need no options; other layouts name their columns. With
+``--contracts`` it assesses OCDS contracts on the contract-value basis instead
+(:mod:`socialvalue.cli._contracts`).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from typing import TextIO
 
 import attrs
 
+from socialvalue.cli import _contracts
 from socialvalue.cli._input import (
     DataError,
     Subparsers,
+    UsageError,
     choose_period,
     load_policy,
     open_text,
@@ -58,7 +62,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         " '-' for stdin) and print each supplier's obligation, total, lines and reason."
         " The Local Government Transparency Code's columns work with no options.",
     )
-    parser.add_argument("file", metavar="SPEND.csv")
+    parser.add_argument("file", metavar="SPEND.csv", nargs="?")
     parser.add_argument(
         "--year",
         metavar="YYYY/YY",
@@ -72,6 +76,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
     _add_selection(parser)
     _add_layout(parser)
+    _contracts.add_options(parser)
     parser.set_defaults(run=run)
     return parser
 
@@ -137,6 +142,10 @@ def _add_layout(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """Assess the spend file ``args.file`` under the chosen policy and print the result."""
+    if args.contracts is not None:
+        return _contracts.assess_contracts(args, out, stdin)
+    if args.file is None:
+        raise UsageError("give a spend file (SPEND.csv), or OCDS contracts with --contracts")
     policy = load_policy(args.policy, stdin)
     notes = _check_bases(args, policy)
     with open_text(args.file, args.encoding, stdin) as text:

@@ -3,8 +3,10 @@
 Builds the regional report from a folder laid out as a council keeps its year:
 spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
 ``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
-``catalogue.json`` and ``policy.json``. Prints the summary, or the published
-report as a regional-report JSON document.
+``catalogue.json`` and ``policy.json``. Under a contract-value policy, contracts
+come from ``contracts/`` instead of spend files (OCDS files or ``contract``
+documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
+published report as a regional-report JSON document.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, TextIO
 import attrs
 
 from socialvalue import documents
+from socialvalue.cli import _contracts
 from socialvalue.cli._input import (
     DataError,
     Subparsers,
@@ -28,7 +31,7 @@ from socialvalue.cli._input import (
     open_text,
 )
 from socialvalue.errors import InvalidDocument, RuleViolation
-from socialvalue.policy.thresholds import Policy
+from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
@@ -58,6 +61,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="report priorities under this framework, e.g. gm-sv-framework-2020",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
 
@@ -76,12 +80,17 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if (folder / "catalogue.json").is_file()
         else default_catalogue()
     )
-    spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
-    if not spend_files:
-        raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
     period = financial_year(args.year)
-    lines, names = _spend(spend_files, policy, stdin)
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
+    read, names = None, dict[str, str]()
+    if policy.basis is Basis.CONTRACT_VALUE:
+        lines, found, read = _contracts.folder_contracts(folder, policy, args, stdin)
+        suppliers = _contracts.merge_suppliers(suppliers, found)
+    else:
+        spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
+        if not spend_files:
+            raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+        lines, names = _spend(spend_files, policy, stdin)
     try:
         result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
         report = regional_report(
@@ -101,6 +110,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         out.write("\n")
     else:
         out.write(report.summary() + "\n")
+        out.writelines(f"{line}\n" for line in _contracts.reading_lines(read))
     return 0
 
 
