@@ -132,6 +132,10 @@ if TYPE_CHECKING:
 
     # the Review: measures, catalogues, submissions and scoring
     from socialvalue.review.targets import MeasureTarget
+    from socialvalue.spend.amounts import (
+        AmountFormat,
+        parse_amount,
+    )
     from socialvalue.spend.assessment import (
         Assessment,
         AssessmentResult,
@@ -142,6 +146,14 @@ if TYPE_CHECKING:
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.rows import (
+        BadRow,
+        Record,
+        SpendFileError,
+        check_fields,
+        csv_records,
+        numbered,
+    )
 
     # spend: suppliers, payments, contracts, assessment, published files
     from socialvalue.spend.suppliers import (
@@ -158,7 +170,6 @@ if TYPE_CHECKING:
         TRANSPARENCY_CODE,
         Columns,
         DateFormat,
-        SpendFileError,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -275,11 +286,22 @@ __getattr__, __dir__ = attach(
             "TRANSPARENCY_CODE",
             "Columns",
             "DateFormat",
-            "SpendFileError",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
             "with_names",
+        ),
+        "socialvalue.spend.rows": (
+            "BadRow",
+            "Record",
+            "SpendFileError",
+            "check_fields",
+            "csv_records",
+            "numbered",
+        ),
+        "socialvalue.spend.amounts": (
+            "AmountFormat",
+            "parse_amount",
         ),
         # the Review: measures, catalogues, submissions and scoring
         "socialvalue.review.targets": ("MeasureTarget",),
@@ -480,6 +502,13 @@ __all__ = [
     "SpendFileSummary",
     "check_vat_basis",
     "with_names",
+    "BadRow",
+    "Record",
+    "check_fields",
+    "csv_records",
+    "numbered",
+    "AmountFormat",
+    "parse_amount",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

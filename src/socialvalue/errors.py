@@ -153,6 +153,10 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "spend_file.bad_id": "A spend file's row has no usable supplier (or contract) id or name.",
     "spend_file.vat_mismatch": "A spend file's VAT basis differs from the policy's.",
     "spend_file.unreadable": "A spend file is not readable CSV text in the expected encoding.",
+    "spend_file.extra_fields": "A spend file's row has more non-empty fields than the header.",
+    "spend_file.short_row": "A spend file's row has fewer fields than the header.",
+    "spend_file.bad_quoting": "A spend file's row has a stray quote or a quote left open.",
+    "spend_file.unclosed_quote": "A quoted field in a spend file is never closed.",
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
 }

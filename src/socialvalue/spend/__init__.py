@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.spend.amounts import (
+        AmountFormat,
+        parse_amount,
+    )
     from socialvalue.spend.assessment import (
         Assessment,
         AssessmentResult,
@@ -25,6 +29,14 @@ if TYPE_CHECKING:
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.rows import (
+        BadRow,
+        Record,
+        SpendFileError,
+        check_fields,
+        csv_records,
+        numbered,
+    )
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
         Borough,
@@ -39,7 +51,6 @@ if TYPE_CHECKING:
         TRANSPARENCY_CODE,
         Columns,
         DateFormat,
-        SpendFileError,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -80,18 +91,31 @@ __getattr__, __dir__ = attach(
             "TRANSPARENCY_CODE",
             "Columns",
             "DateFormat",
-            "SpendFileError",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
             "with_names",
         ),
+        "socialvalue.spend.rows": (
+            "BadRow",
+            "Record",
+            "SpendFileError",
+            "check_fields",
+            "csv_records",
+            "numbered",
+        ),
+        "socialvalue.spend.amounts": (
+            "AmountFormat",
+            "parse_amount",
+        ),
     },
 )
 
 __all__ = [
+    "AmountFormat",
     "Assessment",
     "AssessmentResult",
+    "BadRow",
     "Borough",
     "Columns",
     "Contract",
@@ -105,6 +129,7 @@ __all__ = [
     "LocalSpend",
     "Location",
     "OrganisationType",
+    "Record",
     "SpendBatch",
     "SpendFileError",
     "SpendFileReader",
@@ -113,8 +138,12 @@ __all__ = [
     "Supplier",
     "TRANSPARENCY_CODE",
     "assess",
+    "check_fields",
     "check_vat_basis",
+    "csv_records",
     "local_spend_share",
     "new_suppliers",
+    "numbered",
+    "parse_amount",
     "with_names",
 ]

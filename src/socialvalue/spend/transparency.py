@@ -21,6 +21,10 @@ of such a file into spend lines, ready for :func:`socialvalue.assess`:
 - it streams: lines are produced one at a time and memory grows with the number of
   suppliers, not of rows.
 
+It reads rows as mappings, for ``csv.DictReader``; a row with more non-empty fields
+than the header (an unquoted ``1,234.56``) is a bad row, and amounts follow the
+grammar of :mod:`~socialvalue.spend.amounts`.
+
 >>> rows = [
 ...     {"BeneficiaryName": "Acme Ltd", "BeneficiaryOtherID": "100234",
 ...      "PaymentDate": "2025-05-01", "Amount": "30000.00"},
@@ -45,15 +49,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
-from socialvalue.errors import SocialValueError
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.amounts import AmountFormat
 from socialvalue.spend.assessment import AssessmentResult
 from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = [
     "BadRow",
@@ -77,28 +82,14 @@ REDACTED_MARKERS: Final = frozenset(
 )
 
 _CACHE_SIZE: Final = 8_192
+# csv.DictReader files the fields beyond the header under this key (its restkey).
+_RESTKEY: Final[Any] = None
+# The grammar of socialvalue.spend.amounts, with as many places as Money takes.
+_AMOUNTS: Final = AmountFormat(max_places=6)
 _ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _UK_DATE: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _NOT_CODE: Final = re.compile(r"[^a-z0-9]+")
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
-
-
-class SpendFileError(SocialValueError, ValueError):
-    """A spend file cannot be read: a missing column, or a bad row.
-
-    ``code`` is a stable issue code, ``row`` the row number (the header is row 1)
-    and ``column`` the column concerned, when known.
-    """
-
-    def __init__(
-        self, code: str, message: str, *, row: int | None = None, column: str | None = None
-    ) -> None:
-        where = f"row {row}: " if row is not None else ""
-        super().__init__(where + message)
-        self.code = code
-        self.message = message
-        self.row = row
-        self.column = column
 
 
 class DateFormat(enum.Enum):
@@ -163,20 +154,6 @@ class Tally:
 
 
 @attrs.frozen
-class BadRow:
-    """A row that could not be read: its number (the header is row 1), column and why."""
-
-    row: int
-    column: str | None
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f" ({self.column})" if self.column else ""
-        return f"row {self.row}{where}: {self.message}"
-
-
-@attrs.frozen
 class SpendFileSummary:
     """What a reader saw: rows read, lines produced, and the rows kept apart.
 
@@ -237,7 +214,7 @@ def check_vat_basis(file_basis: VatBasis, policy_basis: VatBasis, *, allow: bool
     >>> check_vat_basis(VatBasis.NET, VatBasis.GROSS)
     Traceback (most recent call last):
     ...
-    socialvalue.spend.transparency.SpendFileError: the file's amounts are net of VAT ...
+    socialvalue.spend.rows.SpendFileError: the file's amounts are net of VAT ...
     """
     if file_basis is not policy_basis and not allow:
         raise SpendFileError(
@@ -311,6 +288,8 @@ class SpendFileReader:
                     self.columns.check_header(row.keys())
                     checked = True
                 try:
+                    if _RESTKEY in row:
+                        self._check_extra(row[_RESTKEY])
                     line = self._line(row)
                 except _BadValue as bad:
                     self._bad_row(number, bad)
@@ -323,6 +302,19 @@ class SpendFileReader:
             # Kept in locals for speed; saved however iteration ends.
             self._rows_read = number - self._first_row + 1
             self._lines.lines, self._lines.total = lines, total
+
+    @staticmethod
+    def _check_extra(extra: Any) -> None:
+        """Refuse a row with more non-empty fields than the header (DictReader's rest)."""
+        found = [f for f in extra if isinstance(f, str) and f.strip()] if extra else []
+        if found:
+            raise _BadValue(
+                "(beyond the header)",
+                "spend_file.extra_fields",
+                f"the row has more fields than the header; the extra fields hold"
+                f" {', '.join(repr(f[:40]) for f in found[:3])} (is a value such as"
+                " 1,234.56 not quoted?)",
+            )
 
     def _bad_row(self, number: int, bad: _BadValue) -> None:
         if not self.skip_bad_rows:
@@ -405,19 +397,10 @@ class SpendFileReader:
         amount = self._amounts.get(text) if text is not None else None
         if amount is not None:
             return amount
-        column = self.columns.amount
-        raw = (text or "").strip()
         try:
-            amount = Money(raw)
-        except (ValueError, TypeError):
-            try:
-                amount = Money.parse(raw)
-            except ValueError:
-                raise _BadValue(
-                    column,
-                    "spend_file.bad_amount",
-                    f'an amount is a number of pounds such as "1234.56"; got {raw[:40]!r}',
-                ) from None
+            amount = Money(_AMOUNTS.parse(text or ""))
+        except SpendFileError as exc:
+            raise _BadValue(self.columns.amount, exc.code, exc.message) from None
         if len(self._amounts) >= _CACHE_SIZE:
             self._amounts.clear()
         self._amounts[text] = amount  # type: ignore[index]
