@@ -145,6 +145,19 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.gm_layouts import (
+        LAYOUTS,
+        MANCHESTER_LAYOUT,
+        SALFORD_LAYOUT,
+        TRANSPARENCY_CODE_LAYOUT,
+    )
+    from socialvalue.spend.layouts import (
+        DateFormat,
+        Encoding,
+        Layout,
+        Recognition,
+        recognise_layout,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.rows import (
         BadRow,
@@ -169,7 +182,6 @@ if TYPE_CHECKING:
     from socialvalue.spend.transparency import (
         TRANSPARENCY_CODE,
         Columns,
-        DateFormat,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -285,7 +297,6 @@ __getattr__, __dir__ = attach(
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
             "Columns",
-            "DateFormat",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
@@ -302,6 +313,19 @@ __getattr__, __dir__ = attach(
         "socialvalue.spend.amounts": (
             "AmountFormat",
             "parse_amount",
+        ),
+        "socialvalue.spend.layouts": (
+            "DateFormat",
+            "Encoding",
+            "Layout",
+            "Recognition",
+            "recognise_layout",
+        ),
+        "socialvalue.spend.gm_layouts": (
+            "LAYOUTS",
+            "MANCHESTER_LAYOUT",
+            "SALFORD_LAYOUT",
+            "TRANSPARENCY_CODE_LAYOUT",
         ),
         # the Review: measures, catalogues, submissions and scoring
         "socialvalue.review.targets": ("MeasureTarget",),
@@ -509,6 +533,14 @@ __all__ = [
     "numbered",
     "AmountFormat",
     "parse_amount",
+    "Encoding",
+    "Layout",
+    "Recognition",
+    "recognise_layout",
+    "LAYOUTS",
+    "MANCHESTER_LAYOUT",
+    "SALFORD_LAYOUT",
+    "TRANSPARENCY_CODE_LAYOUT",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

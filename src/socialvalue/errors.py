@@ -157,6 +157,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "spend_file.short_row": "A spend file's row has fewer fields than the header.",
     "spend_file.bad_quoting": "A spend file's row has a stray quote or a quote left open.",
     "spend_file.unclosed_quote": "A quoted field in a spend file is never closed.",
+    "spend_file.unknown_layout": "A spend file's header fits none of the layouts given.",
+    "layout.no_amount": "A spend layout names no net amount, nor both gross amount and VAT.",
+    "layout.column_reused": "A spend layout names one column for two roles.",
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
 }

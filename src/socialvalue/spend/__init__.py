@@ -28,6 +28,19 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.gm_layouts import (
+        LAYOUTS,
+        MANCHESTER_LAYOUT,
+        SALFORD_LAYOUT,
+        TRANSPARENCY_CODE_LAYOUT,
+    )
+    from socialvalue.spend.layouts import (
+        DateFormat,
+        Encoding,
+        Layout,
+        Recognition,
+        recognise_layout,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.rows import (
         BadRow,
@@ -50,7 +63,6 @@ if TYPE_CHECKING:
     from socialvalue.spend.transparency import (
         TRANSPARENCY_CODE,
         Columns,
-        DateFormat,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -90,7 +102,6 @@ __getattr__, __dir__ = attach(
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
             "Columns",
-            "DateFormat",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
@@ -108,6 +119,19 @@ __getattr__, __dir__ = attach(
             "AmountFormat",
             "parse_amount",
         ),
+        "socialvalue.spend.layouts": (
+            "DateFormat",
+            "Encoding",
+            "Layout",
+            "Recognition",
+            "recognise_layout",
+        ),
+        "socialvalue.spend.gm_layouts": (
+            "LAYOUTS",
+            "MANCHESTER_LAYOUT",
+            "SALFORD_LAYOUT",
+            "TRANSPARENCY_CODE_LAYOUT",
+        ),
     },
 )
 
@@ -121,15 +145,21 @@ __all__ = [
     "Contract",
     "ContractCategory",
     "DateFormat",
+    "Encoding",
     "GREATER_MANCHESTER",
     "GoodEmploymentTier",
     "Identifier",
+    "LAYOUTS",
+    "Layout",
     "LettingRoute",
     "LocalArea",
     "LocalSpend",
     "Location",
+    "MANCHESTER_LAYOUT",
     "OrganisationType",
+    "Recognition",
     "Record",
+    "SALFORD_LAYOUT",
     "SpendBatch",
     "SpendFileError",
     "SpendFileReader",
@@ -137,6 +167,7 @@ __all__ = [
     "SpendLine",
     "Supplier",
     "TRANSPARENCY_CODE",
+    "TRANSPARENCY_CODE_LAYOUT",
     "assess",
     "check_fields",
     "check_vat_basis",
@@ -145,5 +176,6 @@ __all__ = [
     "new_suppliers",
     "numbered",
     "parse_amount",
+    "recognise_layout",
     "with_names",
 ]

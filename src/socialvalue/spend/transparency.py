@@ -23,7 +23,8 @@ of such a file into spend lines, ready for :func:`socialvalue.assess`:
 
 It reads rows as mappings, for ``csv.DictReader``; a row with more non-empty fields
 than the header (an unquoted ``1,234.56``) is a bad row, and amounts follow the
-grammar of :mod:`~socialvalue.spend.amounts`.
+grammar of :mod:`~socialvalue.spend.amounts`. :meth:`Columns.to_layout` turns a
+column mapping into a :class:`~socialvalue.spend.layouts.Layout`.
 
 >>> rows = [
 ...     {"BeneficiaryName": "Acme Ltd", "BeneficiaryOtherID": "100234",
@@ -43,7 +44,6 @@ grammar of :mod:`~socialvalue.spend.amounts`.
 from __future__ import annotations
 
 import decimal
-import enum
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -57,6 +57,7 @@ from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.amounts import AmountFormat
 from socialvalue.spend.assessment import AssessmentResult
+from socialvalue.spend.layouts import DateFormat, Layout, parse_date
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import BadRow, SpendFileError
 
@@ -86,19 +87,8 @@ _CACHE_SIZE: Final = 8_192
 _RESTKEY: Final[Any] = None
 # The grammar of socialvalue.spend.amounts, with as many places as Money takes.
 _AMOUNTS: Final = AmountFormat(max_places=6)
-_ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_UK_DATE: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _NOT_CODE: Final = re.compile(r"[^a-z0-9]+")
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
-
-
-class DateFormat(enum.Enum):
-    """How a spend file writes its payment dates."""
-
-    ISO = "YYYY-MM-DD"
-    """ISO 8601 calendar dates, ``2025-03-31`` (the Transparency Code's guidance)."""
-    UK = "DD/MM/YYYY"
-    """Day first, ``31/03/2025``, as many councils publish."""
 
 
 @attrs.frozen
@@ -126,6 +116,23 @@ class Columns:
         """The columns a file must have, in the order above."""
         named = (self.supplier_id, self.supplier_name, self.paid_on, self.amount)
         return tuple(c for c in (*named, self.contract_id) if c is not None)
+
+    def to_layout(self) -> Layout:
+        """These columns as a :class:`~socialvalue.spend.layouts.Layout` (net amounts).
+
+        >>> TRANSPARENCY_CODE.to_layout().supplier_id
+        ('BeneficiaryOtherID',)
+        """
+        return Layout(
+            id="columns",
+            name="Columns named one by one",
+            supplier_name=(self.supplier_name,),
+            paid_on=(self.paid_on,),
+            net=(self.amount,),
+            supplier_id=() if self.supplier_id is None else (self.supplier_id,),
+            contract_id=() if self.contract_id is None else (self.contract_id,),
+            date_formats=(self.date_format,),
+        )
 
     def check_header(self, header: Iterable[str]) -> None:
         """Raise :class:`SpendFileError` naming the first required column not in ``header``."""
@@ -410,21 +417,10 @@ class SpendFileReader:
         day = self._dates.get(text) if text is not None else None
         if day is not None:
             return day
-        column = self.columns.paid_on
-        raw = (text or "").strip()
-        iso = self.columns.date_format is DateFormat.ISO
-        match = (_ISO_DATE if iso else _UK_DATE).fullmatch(raw)
         try:
-            if match is None:
-                raise ValueError
-            year, month, day_of_month = match.groups() if iso else (match[3], match[2], match[1])
-            day = date(int(year), int(month), int(day_of_month))
-        except ValueError:
-            raise _BadValue(
-                column,
-                "spend_file.bad_date",
-                f"a payment date is written {self.columns.date_format.value}; got {raw[:40]!r}",
-            ) from None
+            day = parse_date(text or "", (self.columns.date_format,))
+        except SpendFileError as exc:
+            raise _BadValue(self.columns.paid_on, exc.code, exc.message) from None
         if len(self._dates) >= _CACHE_SIZE:
             self._dates.clear()
         self._dates[text] = day  # type: ignore[index]
