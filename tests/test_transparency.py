@@ -99,6 +99,15 @@ def test_dict_reader_rows_with_extra_fields_are_bad_not_misread() -> None:
     assert [str(line.amount) for line in reader] == ["£48,800.00"]
 
 
+def test_every_redaction_spelling_is_withheld_but_not_redactive_publishing() -> None:
+    names = ["Redacted Personal Information", "REdacted Data", "Redacted Data Data", "Redaction"]
+    rows = [row(name, "", "2025-05-01", "1") for name in names]
+    rows.append(row("Redactive Publishing Ltd", "9", "2025-05-01", "2"))
+    reader = SpendFileReader(rows)
+    assert [line.supplier_id for line in reader] == ["9"]
+    assert reader.summary().redacted.lines == 4
+
+
 def test_exclusions_by_id_and_by_name() -> None:
     reader = SpendFileReader(
         [

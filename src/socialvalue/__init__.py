@@ -158,6 +158,15 @@ if TYPE_CHECKING:
         Recognition,
         recognise_layout,
     )
+    from socialvalue.spend.names import (
+        NameRules,
+        SupplierKey,
+    )
+    from socialvalue.spend.payees import (
+        PAYEE_RULES,
+        PayeeRule,
+        PayeeRules,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.rows import (
         BadRow,
@@ -326,6 +335,15 @@ __getattr__, __dir__ = attach(
             "MANCHESTER_LAYOUT",
             "SALFORD_LAYOUT",
             "TRANSPARENCY_CODE_LAYOUT",
+        ),
+        "socialvalue.spend.names": (
+            "NameRules",
+            "SupplierKey",
+        ),
+        "socialvalue.spend.payees": (
+            "PAYEE_RULES",
+            "PayeeRule",
+            "PayeeRules",
         ),
         # the Review: measures, catalogues, submissions and scoring
         "socialvalue.review.targets": ("MeasureTarget",),
@@ -541,6 +559,11 @@ __all__ = [
     "MANCHESTER_LAYOUT",
     "SALFORD_LAYOUT",
     "TRANSPARENCY_CODE_LAYOUT",
+    "NameRules",
+    "SupplierKey",
+    "PAYEE_RULES",
+    "PayeeRule",
+    "PayeeRules",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

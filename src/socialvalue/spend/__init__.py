@@ -41,6 +41,15 @@ if TYPE_CHECKING:
         Recognition,
         recognise_layout,
     )
+    from socialvalue.spend.names import (
+        NameRules,
+        SupplierKey,
+    )
+    from socialvalue.spend.payees import (
+        PAYEE_RULES,
+        PayeeRule,
+        PayeeRules,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
     from socialvalue.spend.rows import (
         BadRow,
@@ -132,6 +141,15 @@ __getattr__, __dir__ = attach(
             "SALFORD_LAYOUT",
             "TRANSPARENCY_CODE_LAYOUT",
         ),
+        "socialvalue.spend.names": (
+            "NameRules",
+            "SupplierKey",
+        ),
+        "socialvalue.spend.payees": (
+            "PAYEE_RULES",
+            "PayeeRule",
+            "PayeeRules",
+        ),
     },
 )
 
@@ -156,7 +174,11 @@ __all__ = [
     "LocalSpend",
     "Location",
     "MANCHESTER_LAYOUT",
+    "NameRules",
     "OrganisationType",
+    "PAYEE_RULES",
+    "PayeeRule",
+    "PayeeRules",
     "Recognition",
     "Record",
     "SALFORD_LAYOUT",
@@ -166,6 +188,7 @@ __all__ = [
     "SpendFileSummary",
     "SpendLine",
     "Supplier",
+    "SupplierKey",
     "TRANSPARENCY_CODE",
     "TRANSPARENCY_CODE_LAYOUT",
     "assess",

@@ -58,6 +58,7 @@ from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.amounts import AmountFormat
 from socialvalue.spend.assessment import AssessmentResult
 from socialvalue.spend.layouts import DateFormat, Layout, parse_date
+from socialvalue.spend.payees import REDACTION_MARKERS
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import BadRow, SpendFileError
 
@@ -77,10 +78,8 @@ __all__ = [
 
 #: Bad rows kept with their details when ``skip_bad_rows`` is on; the rest are counted.
 MAX_LISTED_BAD_ROWS: Final = 1_000
-#: Beneficiary names or ids that mean "withheld" (compared case-insensitively).
-REDACTED_MARKERS: Final = frozenset(
-    {"redacted", "redacted personal data", "personal data redacted", "withheld"}
-)
+#: Beneficiary names or ids that mean "withheld" (compared ignoring case and spacing).
+REDACTED_MARKERS: Final = frozenset(" ".join(m.split()).casefold() for m in REDACTION_MARKERS)
 
 _CACHE_SIZE: Final = 8_192
 # csv.DictReader files the fields beyond the header under this key (its restkey).
