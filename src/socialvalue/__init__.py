@@ -168,6 +168,12 @@ if TYPE_CHECKING:
         PayeeRules,
     )
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.reading import SpendFile
+    from socialvalue.spend.reconciliation import (
+        ApartPayee,
+        Reconciliation,
+        Tally,
+    )
     from socialvalue.spend.rows import (
         BadRow,
         Record,
@@ -345,6 +351,12 @@ __getattr__, __dir__ = attach(
             "PayeeRule",
             "PayeeRules",
         ),
+        "socialvalue.spend.reconciliation": (
+            "ApartPayee",
+            "Reconciliation",
+            "Tally",
+        ),
+        "socialvalue.spend.reading": ("SpendFile",),
         # the Review: measures, catalogues, submissions and scoring
         "socialvalue.review.targets": ("MeasureTarget",),
         "socialvalue.review.measures": (
@@ -564,6 +576,10 @@ __all__ = [
     "PAYEE_RULES",
     "PayeeRule",
     "PayeeRules",
+    "ApartPayee",
+    "Reconciliation",
+    "Tally",
+    "SpendFile",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

@@ -4,8 +4,13 @@ Councils publish every payment over £500 under the Local Government Transparenc
 Code 2015; the policy measures "spend with you" per supplier against its threshold.
 This area holds the suppliers (:mod:`.suppliers`), payments (:mod:`.payments`),
 contracts valued over their whole life (:mod:`.contracts`), the assessment of each
-supplier's spend against a policy (:mod:`.assessment`) and the reading of published
-spend rows (:mod:`.transparency`). It uses the policy and the core values only.
+supplier's spend against a policy (:mod:`.assessment`), and the reading of published
+spend files: strict rows and a small CSV parser (:mod:`.rows`), the amount grammar
+(:mod:`.amounts`), layouts as data (:mod:`.layouts`, built-in ones in
+:mod:`.gm_layouts`), supplier names (:mod:`.names`), withheld and non-supplier
+payees (:mod:`.payees`), the reconciliation of every row (:mod:`.reconciliation`),
+and the reader that puts them together (:mod:`.reading`); :mod:`.transparency`
+keeps the earlier reader of row mappings. It uses the policy and the core values only.
 """
 
 from __future__ import annotations
@@ -51,6 +56,12 @@ if TYPE_CHECKING:
         PayeeRules,
     )
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.reading import SpendFile
+    from socialvalue.spend.reconciliation import (
+        ApartPayee,
+        Reconciliation,
+        Tally,
+    )
     from socialvalue.spend.rows import (
         BadRow,
         Record,
@@ -150,11 +161,18 @@ __getattr__, __dir__ = attach(
             "PayeeRule",
             "PayeeRules",
         ),
+        "socialvalue.spend.reconciliation": (
+            "ApartPayee",
+            "Reconciliation",
+            "Tally",
+        ),
+        "socialvalue.spend.reading": ("SpendFile",),
     },
 )
 
 __all__ = [
     "AmountFormat",
+    "ApartPayee",
     "Assessment",
     "AssessmentResult",
     "BadRow",
@@ -180,9 +198,11 @@ __all__ = [
     "PayeeRule",
     "PayeeRules",
     "Recognition",
+    "Reconciliation",
     "Record",
     "SALFORD_LAYOUT",
     "SpendBatch",
+    "SpendFile",
     "SpendFileError",
     "SpendFileReader",
     "SpendFileSummary",
@@ -191,6 +211,7 @@ __all__ = [
     "SupplierKey",
     "TRANSPARENCY_CODE",
     "TRANSPARENCY_CODE_LAYOUT",
+    "Tally",
     "assess",
     "check_fields",
     "check_vat_basis",

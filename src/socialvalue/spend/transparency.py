@@ -23,8 +23,10 @@ of such a file into spend lines, ready for :func:`socialvalue.assess`:
 
 It reads rows as mappings, for ``csv.DictReader``; a row with more non-empty fields
 than the header (an unquoted ``1,234.56``) is a bad row, and amounts follow the
-grammar of :mod:`~socialvalue.spend.amounts`. :meth:`Columns.to_layout` turns a
-column mapping into a :class:`~socialvalue.spend.layouts.Layout`.
+grammar of :mod:`~socialvalue.spend.amounts`. For whole files in any known layout,
+with strict rows, payee rules and a reconciliation, use its successor
+:class:`~socialvalue.spend.reading.SpendFile`; :meth:`Columns.to_layout` turns a
+column mapping into a layout for it.
 
 >>> rows = [
 ...     {"BeneficiaryName": "Acme Ltd", "BeneficiaryOtherID": "100234",
@@ -43,7 +45,6 @@ column mapping into a :class:`~socialvalue.spend.layouts.Layout`.
 
 from __future__ import annotations
 
-import decimal
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -60,6 +61,8 @@ from socialvalue.spend.assessment import AssessmentResult
 from socialvalue.spend.layouts import DateFormat, Layout, parse_date
 from socialvalue.spend.payees import REDACTION_MARKERS
 from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.reconciliation import SUM_CONTEXT as _SUM
+from socialvalue.spend.reconciliation import Tally
 from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = [
@@ -149,14 +152,6 @@ class Columns:
 
 #: The Local Government Transparency Code's own layout: the default.
 TRANSPARENCY_CODE: Final = Columns()
-
-
-@attrs.frozen
-class Tally:
-    """How many lines, and how much money, a group of lines holds."""
-
-    lines: int
-    total: Money
 
 
 @attrs.frozen
@@ -441,13 +436,6 @@ class SpendFileReader:
         """Each supplier id's most frequent name (the first seen wins a tie)."""
         # A supplier met only in bad rows has no counted name.
         return {key: names.most_common(1)[0][0] for key, names in self._names.items() if names}
-
-
-#: Exact sums: amounts have at most 21 digits, so 60 digits hold any realistic count
-#: of them, and a sum that would need rounding raises instead of rounding.
-_SUM: Final = decimal.Context(
-    prec=60, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation]
-)
 
 
 class _Tally:
