@@ -90,6 +90,7 @@ def test_non_suppliers_are_set_apart_by_name(name: str, rule: str) -> None:
         "Office for Metropolitan Architectur",
         "Police Mutual Assurance Society",
         "Kids Planet Day Nurseries",
+        "Sure Care UK Ltd (Brocklehurst N H)",
     ],
 )
 def test_suppliers_are_not_set_apart(name: str) -> None:

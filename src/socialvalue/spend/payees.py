@@ -296,7 +296,8 @@ PAYEE_RULES: Final = PayeeRules(
             "NHS bodies: trusts, commissioning groups and integrated care boards.",
             names=(
                 "nhs",
-                "nh$",
+                # Trafford cuts names at 35 characters: "... Mental Health NH".
+                "health nh$",
                 "clinical commissioning group",
                 "ccg",
                 "integrated care board",
