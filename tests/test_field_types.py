@@ -81,6 +81,26 @@ def _results(loaded: list[object]) -> Iterator[object]:
     hostile = ocds_fixtures.package(ocds_fixtures.release(ocds_fixtures.award(amount=None)))
     yield ocds_fixtures.read(fixed)
     yield ocds_fixtures.read(hostile)
+    yield from _spend_file()
+
+
+def _spend_file() -> Iterator[object]:
+    rows = [
+        "BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount,ProclassLabel",
+        "Acme Ltd,100234,2025-05-01,30000.00,Security",
+        "HM Revenue & Customs,900001,2025-05-02,500.00,Tax",
+        "Redacted,Redacted,2025-05-03,10.00,",
+        "Acme Ltd,100234,2025-05-04,1,234.56,Security",
+    ]
+    spend = sv.SpendFile(
+        sv.csv_records(rows), skip_bad_rows=True, period=sv.parse_financial_year("2025/26")
+    )
+    yield from spend
+    yield spend.recognition
+    yield spend.bad_rows
+    yield spend.reconciliation()
+    yield from sv.csv_records(rows)
+    yield sv.NameRules()
 
 
 def _walk(obj: object, seen: dict[type, object], depth: int = 0) -> None:

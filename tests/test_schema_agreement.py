@@ -83,6 +83,12 @@ SCHEMA_BLIND: dict[str, frozenset[str]] = {
             "threshold.not_monotone",
         }
     ),
+    "spend-layout": frozenset(
+        {
+            "layout.no_amount",  # net, or gross with VAT: roles against each other
+            "layout.column_reused",  # one column named for two roles
+        }
+    ),
     # frameworks and charter signups
     "framework": frozenset({"framework.unknown_theme"}),  # a priority's theme is declared
     # review submissions and measure catalogues

@@ -84,6 +84,30 @@ def test_redacted_beneficiaries_are_counted_apart_never_assessed() -> None:
     assert reader.summary().redacted.total == Money("1000.00")
 
 
+def test_dict_reader_rows_with_extra_fields_are_bad_not_misread() -> None:
+    """csv.DictReader files an unquoted 1,234.56 as 1 with 234.56 aside (its restkey)."""
+    text = (
+        "BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount,Purpose\n"
+        "Acme Ltd,100234,2025-05-01,48800.00,Guarding,\n"
+        "Acme Ltd,100234,2025-05-02,1,234.56,Guarding\n"
+    )
+    with pytest.raises(SpendFileError) as info:
+        list(SpendFileReader(csv.DictReader(io.StringIO(text))))
+    assert (info.value.code, info.value.row) == ("spend_file.extra_fields", 3)
+    assert "'Guarding'" in str(info.value)
+    reader = SpendFileReader(csv.DictReader(io.StringIO(text)), skip_bad_rows=True)
+    assert [str(line.amount) for line in reader] == ["£48,800.00"]
+
+
+def test_every_redaction_spelling_is_withheld_but_not_redactive_publishing() -> None:
+    names = ["Redacted Personal Information", "REdacted Data", "Redacted Data Data", "Redaction"]
+    rows = [row(name, "", "2025-05-01", "1") for name in names]
+    rows.append(row("Redactive Publishing Ltd", "9", "2025-05-01", "2"))
+    reader = SpendFileReader(rows)
+    assert [line.supplier_id for line in reader] == ["9"]
+    assert reader.summary().redacted.lines == 4
+
+
 def test_exclusions_by_id_and_by_name() -> None:
     reader = SpendFileReader(
         [

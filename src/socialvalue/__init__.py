@@ -118,6 +118,10 @@ if TYPE_CHECKING:
     from socialvalue.review.scoring import check_submission, score
     from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
     from socialvalue.review.targets import MeasureTarget
+    from socialvalue.spend.amounts import (
+        AmountFormat,
+        parse_amount,
+    )
     from socialvalue.spend.assessment import (
         Assessment,
         AssessmentResult,
@@ -127,6 +131,23 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.gm_layouts import (
+        LAYOUTS,
+        MANCHESTER_LAYOUT,
+        SALFORD_LAYOUT,
+        TRANSPARENCY_CODE_LAYOUT,
+    )
+    from socialvalue.spend.layouts import (
+        DateFormat,
+        Encoding,
+        Layout,
+        Recognition,
+        recognise_layout,
+    )
+    from socialvalue.spend.names import (
+        NameRules,
+        SupplierKey,
+    )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
     from socialvalue.spend.ocds_reading import (
         JointAwards,
@@ -136,7 +157,28 @@ if TYPE_CHECKING:
         OcdsReading,
         OcdsSupplier,
     )
+    from socialvalue.spend.payees import (
+        PAYEE_RULES,
+        PayeeRule,
+        PayeeRules,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.reading import SpendFile
+    from socialvalue.spend.reconciliation import (
+        ApartPayee,
+        Reconciliation,
+        Tally,
+    )
+    from socialvalue.spend.rows import (
+        BadRow,
+        Record,
+        SpendFileError,
+        check_fields,
+        csv_records,
+        numbered,
+    )
+
+    # spend: suppliers, payments, contracts, assessment, published files
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
         Borough,
@@ -150,8 +192,6 @@ if TYPE_CHECKING:
     from socialvalue.spend.transparency import (
         TRANSPARENCY_CODE,
         Columns,
-        DateFormat,
-        SpendFileError,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -278,13 +318,51 @@ __getattr__, __dir__ = attach(
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
             "Columns",
-            "DateFormat",
-            "SpendFileError",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
             "with_names",
         ),
+        "socialvalue.spend.rows": (
+            "BadRow",
+            "Record",
+            "SpendFileError",
+            "check_fields",
+            "csv_records",
+            "numbered",
+        ),
+        "socialvalue.spend.amounts": (
+            "AmountFormat",
+            "parse_amount",
+        ),
+        "socialvalue.spend.layouts": (
+            "DateFormat",
+            "Encoding",
+            "Layout",
+            "Recognition",
+            "recognise_layout",
+        ),
+        "socialvalue.spend.gm_layouts": (
+            "LAYOUTS",
+            "MANCHESTER_LAYOUT",
+            "SALFORD_LAYOUT",
+            "TRANSPARENCY_CODE_LAYOUT",
+        ),
+        "socialvalue.spend.names": (
+            "NameRules",
+            "SupplierKey",
+        ),
+        "socialvalue.spend.payees": (
+            "PAYEE_RULES",
+            "PayeeRule",
+            "PayeeRules",
+        ),
+        "socialvalue.spend.reconciliation": (
+            "ApartPayee",
+            "Reconciliation",
+            "Tally",
+        ),
+        "socialvalue.spend.reading": ("SpendFile",),
         # the Review: measures, catalogues, submissions and scoring
         "socialvalue.review.targets": ("MeasureTarget",),
         "socialvalue.review.measures": (
@@ -493,6 +571,30 @@ __all__ = [
     "OcdsProcess",
     "OcdsReading",
     "OcdsSupplier",
+    "BadRow",
+    "Record",
+    "check_fields",
+    "csv_records",
+    "numbered",
+    "AmountFormat",
+    "parse_amount",
+    "Encoding",
+    "Layout",
+    "Recognition",
+    "recognise_layout",
+    "LAYOUTS",
+    "MANCHESTER_LAYOUT",
+    "SALFORD_LAYOUT",
+    "TRANSPARENCY_CODE_LAYOUT",
+    "NameRules",
+    "SupplierKey",
+    "PAYEE_RULES",
+    "PayeeRule",
+    "PayeeRules",
+    "ApartPayee",
+    "Reconciliation",
+    "Tally",
+    "SpendFile",
     # the Review: measures, catalogues, submissions and scoring
     "MeasureTarget",
     "Adjustments",

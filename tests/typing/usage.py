@@ -133,3 +133,23 @@ published: sv.PublishedReport = regional.published(sv.Rounding.HALF_UP)
 again: sv.RegionalReport = example.report(previous=published)
 screen: str = again.summary()
 figure_rows: list[dict[str, object]] = again.to_records()
+
+# published spend files: layouts, strict rows, payee rules and the reconciliation
+spend_file = sv.SpendFile.from_lines(
+    ["BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount", "Acme,1,2025-05-01,1.00"],
+    period=policy.period_for,
+    skip_bad_rows=True,
+)
+layout: sv.Layout = spend_file.recognition.layout
+spend_lines: list[sv.SpendLine] = list(spend_file)
+reconciled: sv.Reconciliation = spend_file.reconciliation()
+assessed_lines: int = reconciled.assessed.lines
+bad_rows: tuple[sv.BadRow, ...] = spend_file.bad_rows
+spellings: dict[str, tuple[str, ...]] = spend_file.supplier_spellings()
+records_read: list[sv.Record] = list(sv.csv_records(["a,b"]))
+amount_read: Decimal = sv.parse_amount("£1,234.56")
+normal: str = sv.NameRules().normalise("The Toy House Ltd")
+rule: sv.PayeeRule | None = sv.PAYEE_RULES.rule_for("HMRC")
+found_layout: sv.Recognition = sv.recognise_layout(
+    ["Supplier Name", "Invoice Payment Date", "Net Amount"], sv.LAYOUTS
+)

@@ -29,6 +29,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 
+from socialvalue._typed import typed_fields
 from socialvalue.cli._input import (
     STDIN,
     DataError,
@@ -79,7 +80,7 @@ MAX_OCDS_ZIP_BYTES: Final = 512 * 1024 * 1024
 _OCDS_SUFFIXES: Final = (".json", ".jsonl")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=typed_fields)
 class ContractsRead:
     """An OCDS reading and where each of its documents came from.
 

@@ -50,6 +50,7 @@ _SOURCES: Final[Mapping[str, tuple[str, str, str]]] = {
     "supplier": ("socialvalue.spend.suppliers", "Supplier", "supplier"),
     "contract": ("socialvalue.spend.contracts", "Contract", "contract"),
     "spend": ("socialvalue.spend.payments", "SpendBatch", "spend"),
+    "spend-layout": ("socialvalue.spend.layouts", "Layout", "spend_layout"),
     "policy": ("socialvalue.policy.thresholds", "Policy", "policy"),
     # frameworks and charter signups
     "framework": ("socialvalue.frameworks.model", "Framework", "framework"),

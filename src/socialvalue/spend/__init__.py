@@ -5,9 +5,14 @@ Code 2015; the policy measures "spend with you" per supplier against its thresho
 This area holds the suppliers (:mod:`.suppliers`), payments (:mod:`.payments`),
 contracts valued over their whole life (:mod:`.contracts`), the assessment of each
 supplier's spend against a policy (:mod:`.assessment`), the reading of published
-spend rows (:mod:`.transparency`) and of published contracts in the Open
-Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`). It uses the policy
-and the core values only.
+spend files: strict rows and a small CSV parser (:mod:`.rows`), the amount grammar
+(:mod:`.amounts`), layouts as data (:mod:`.layouts`, built-in ones in
+:mod:`.gm_layouts`), supplier names (:mod:`.names`), withheld and non-supplier
+payees (:mod:`.payees`), the reconciliation of every row (:mod:`.reconciliation`),
+and the reader that puts them together (:mod:`.reading`), with :mod:`.transparency`
+keeping the earlier reader of row mappings; and the reading of published contracts
+in the Open Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`). It uses
+the policy and the core values only.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.spend.amounts import (
+        AmountFormat,
+        parse_amount,
+    )
     from socialvalue.spend.assessment import (
         Assessment,
         AssessmentResult,
@@ -26,6 +35,23 @@ if TYPE_CHECKING:
         new_suppliers,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
+    from socialvalue.spend.gm_layouts import (
+        LAYOUTS,
+        MANCHESTER_LAYOUT,
+        SALFORD_LAYOUT,
+        TRANSPARENCY_CODE_LAYOUT,
+    )
+    from socialvalue.spend.layouts import (
+        DateFormat,
+        Encoding,
+        Layout,
+        Recognition,
+        recognise_layout,
+    )
+    from socialvalue.spend.names import (
+        NameRules,
+        SupplierKey,
+    )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
     from socialvalue.spend.ocds_reading import (
         JointAwards,
@@ -35,7 +61,26 @@ if TYPE_CHECKING:
         OcdsReading,
         OcdsSupplier,
     )
+    from socialvalue.spend.payees import (
+        PAYEE_RULES,
+        PayeeRule,
+        PayeeRules,
+    )
     from socialvalue.spend.payments import SpendBatch, SpendLine
+    from socialvalue.spend.reading import SpendFile
+    from socialvalue.spend.reconciliation import (
+        ApartPayee,
+        Reconciliation,
+        Tally,
+    )
+    from socialvalue.spend.rows import (
+        BadRow,
+        Record,
+        SpendFileError,
+        check_fields,
+        csv_records,
+        numbered,
+    )
     from socialvalue.spend.suppliers import (
         GREATER_MANCHESTER,
         Borough,
@@ -49,8 +94,6 @@ if TYPE_CHECKING:
     from socialvalue.spend.transparency import (
         TRANSPARENCY_CODE,
         Columns,
-        DateFormat,
-        SpendFileError,
         SpendFileReader,
         SpendFileSummary,
         check_vat_basis,
@@ -103,28 +146,72 @@ __getattr__, __dir__ = attach(
         "socialvalue.spend.transparency": (
             "TRANSPARENCY_CODE",
             "Columns",
-            "DateFormat",
-            "SpendFileError",
             "SpendFileReader",
             "SpendFileSummary",
             "check_vat_basis",
             "with_names",
         ),
+        "socialvalue.spend.rows": (
+            "BadRow",
+            "Record",
+            "SpendFileError",
+            "check_fields",
+            "csv_records",
+            "numbered",
+        ),
+        "socialvalue.spend.amounts": (
+            "AmountFormat",
+            "parse_amount",
+        ),
+        "socialvalue.spend.layouts": (
+            "DateFormat",
+            "Encoding",
+            "Layout",
+            "Recognition",
+            "recognise_layout",
+        ),
+        "socialvalue.spend.gm_layouts": (
+            "LAYOUTS",
+            "MANCHESTER_LAYOUT",
+            "SALFORD_LAYOUT",
+            "TRANSPARENCY_CODE_LAYOUT",
+        ),
+        "socialvalue.spend.names": (
+            "NameRules",
+            "SupplierKey",
+        ),
+        "socialvalue.spend.payees": (
+            "PAYEE_RULES",
+            "PayeeRule",
+            "PayeeRules",
+        ),
+        "socialvalue.spend.reconciliation": (
+            "ApartPayee",
+            "Reconciliation",
+            "Tally",
+        ),
+        "socialvalue.spend.reading": ("SpendFile",),
     },
 )
 
 __all__ = [
+    "AmountFormat",
+    "ApartPayee",
     "Assessment",
     "AssessmentResult",
+    "BadRow",
     "Borough",
     "Columns",
     "Contract",
     "ContractCategory",
     "DateFormat",
+    "Encoding",
     "GREATER_MANCHESTER",
     "GoodEmploymentTier",
     "Identifier",
     "JointAwards",
+    "LAYOUTS",
+    "Layout",
     "LettingRoute",
     "LocalArea",
     "LocalSpend",
@@ -135,19 +222,37 @@ __all__ = [
     "OcdsProcess",
     "OcdsReading",
     "OcdsSupplier",
+    "MANCHESTER_LAYOUT",
+    "NameRules",
     "OrganisationType",
+    "PAYEE_RULES",
+    "PayeeRule",
+    "PayeeRules",
+    "Recognition",
+    "Reconciliation",
+    "Record",
+    "SALFORD_LAYOUT",
     "SpendBatch",
+    "SpendFile",
     "SpendFileError",
     "SpendFileReader",
     "SpendFileSummary",
     "SpendLine",
     "Supplier",
+    "SupplierKey",
     "TRANSPARENCY_CODE",
+    "TRANSPARENCY_CODE_LAYOUT",
+    "Tally",
     "assess",
+    "check_fields",
     "check_vat_basis",
+    "csv_records",
     "local_spend_share",
     "new_suppliers",
     "ocds_parse_options",
     "read_ocds",
+    "numbered",
+    "parse_amount",
+    "recognise_layout",
     "with_names",
 ]

@@ -21,6 +21,13 @@ of such a file into spend lines, ready for :func:`socialvalue.assess`:
 - it streams: lines are produced one at a time and memory grows with the number of
   suppliers, not of rows.
 
+It reads rows as mappings, for ``csv.DictReader``; a row with more non-empty fields
+than the header (an unquoted ``1,234.56``) is a bad row, and amounts follow the
+grammar of :mod:`~socialvalue.spend.amounts`. For whole files in any known layout,
+with strict rows, payee rules and a reconciliation, use its successor
+:class:`~socialvalue.spend.reading.SpendFile`; :meth:`Columns.to_layout` turns a
+column mapping into a layout for it.
+
 >>> rows = [
 ...     {"BeneficiaryName": "Acme Ltd", "BeneficiaryOtherID": "100234",
 ...      "PaymentDate": "2025-05-01", "Amount": "30000.00"},
@@ -38,23 +45,26 @@ of such a file into spend lines, ready for :func:`socialvalue.assess`:
 
 from __future__ import annotations
 
-import decimal
-import enum
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from socialvalue._typed import typed_fields
-from socialvalue.errors import SocialValueError
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.amounts import AmountFormat
 from socialvalue.spend.assessment import AssessmentResult
+from socialvalue.spend.layouts import DateFormat, Layout, parse_date
+from socialvalue.spend.payees import REDACTION_MARKERS
 from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.reconciliation import SUM_CONTEXT as _SUM
+from socialvalue.spend.reconciliation import Tally
+from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = [
     "BadRow",
@@ -72,43 +82,16 @@ __all__ = [
 
 #: Bad rows kept with their details when ``skip_bad_rows`` is on; the rest are counted.
 MAX_LISTED_BAD_ROWS: Final = 1_000
-#: Beneficiary names or ids that mean "withheld" (compared case-insensitively).
-REDACTED_MARKERS: Final = frozenset(
-    {"redacted", "redacted personal data", "personal data redacted", "withheld"}
-)
+#: Beneficiary names or ids that mean "withheld" (compared ignoring case and spacing).
+REDACTED_MARKERS: Final = frozenset(" ".join(m.split()).casefold() for m in REDACTION_MARKERS)
 
 _CACHE_SIZE: Final = 8_192
-_ISO_DATE: Final = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_UK_DATE: Final = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+# csv.DictReader files the fields beyond the header under this key (its restkey).
+_RESTKEY: Final[Any] = None
+# The grammar of socialvalue.spend.amounts, with as many places as Money takes.
+_AMOUNTS: Final = AmountFormat(max_places=6)
 _NOT_CODE: Final = re.compile(r"[^a-z0-9]+")
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
-
-
-class SpendFileError(SocialValueError, ValueError):
-    """A spend file cannot be read: a missing column, or a bad row.
-
-    ``code`` is a stable issue code, ``row`` the row number (the header is row 1)
-    and ``column`` the column concerned, when known.
-    """
-
-    def __init__(
-        self, code: str, message: str, *, row: int | None = None, column: str | None = None
-    ) -> None:
-        where = f"row {row}: " if row is not None else ""
-        super().__init__(where + message)
-        self.code = code
-        self.message = message
-        self.row = row
-        self.column = column
-
-
-class DateFormat(enum.Enum):
-    """How a spend file writes its payment dates."""
-
-    ISO = "YYYY-MM-DD"
-    """ISO 8601 calendar dates, ``2025-03-31`` (the Transparency Code's guidance)."""
-    UK = "DD/MM/YYYY"
-    """Day first, ``31/03/2025``, as many councils publish."""
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -137,6 +120,23 @@ class Columns:
         named = (self.supplier_id, self.supplier_name, self.paid_on, self.amount)
         return tuple(c for c in (*named, self.contract_id) if c is not None)
 
+    def to_layout(self) -> Layout:
+        """These columns as a :class:`~socialvalue.spend.layouts.Layout` (net amounts).
+
+        >>> TRANSPARENCY_CODE.to_layout().supplier_id
+        ('BeneficiaryOtherID',)
+        """
+        return Layout(
+            id="columns",
+            name="Columns named one by one",
+            supplier_name=(self.supplier_name,),
+            paid_on=(self.paid_on,),
+            net=(self.amount,),
+            supplier_id=() if self.supplier_id is None else (self.supplier_id,),
+            contract_id=() if self.contract_id is None else (self.contract_id,),
+            date_formats=(self.date_format,),
+        )
+
     def check_header(self, header: Iterable[str]) -> None:
         """Raise :class:`SpendFileError` naming the first required column not in ``header``."""
         present = list(header)
@@ -153,28 +153,6 @@ class Columns:
 
 #: The Local Government Transparency Code's own layout: the default.
 TRANSPARENCY_CODE: Final = Columns()
-
-
-@attrs.frozen(field_transformer=typed_fields)
-class Tally:
-    """How many lines, and how much money, a group of lines holds."""
-
-    lines: int
-    total: Money
-
-
-@attrs.frozen(field_transformer=typed_fields)
-class BadRow:
-    """A row that could not be read: its number (the header is row 1), column and why."""
-
-    row: int
-    column: str | None
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f" ({self.column})" if self.column else ""
-        return f"row {self.row}{where}: {self.message}"
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -238,7 +216,7 @@ def check_vat_basis(file_basis: VatBasis, policy_basis: VatBasis, *, allow: bool
     >>> check_vat_basis(VatBasis.NET, VatBasis.GROSS)
     Traceback (most recent call last):
     ...
-    socialvalue.spend.transparency.SpendFileError: the file's amounts are net of VAT ...
+    socialvalue.spend.rows.SpendFileError: the file's amounts are net of VAT ...
     """
     if file_basis is not policy_basis and not allow:
         raise SpendFileError(
@@ -312,6 +290,8 @@ class SpendFileReader:
                     self.columns.check_header(row.keys())
                     checked = True
                 try:
+                    if _RESTKEY in row:
+                        self._check_extra(row[_RESTKEY])
                     line = self._line(row)
                 except _BadValue as bad:
                     self._bad_row(number, bad)
@@ -324,6 +304,19 @@ class SpendFileReader:
             # Kept in locals for speed; saved however iteration ends.
             self._rows_read = number - self._first_row + 1
             self._lines.lines, self._lines.total = lines, total
+
+    @staticmethod
+    def _check_extra(extra: Any) -> None:
+        """Refuse a row with more non-empty fields than the header (DictReader's rest)."""
+        found = [f for f in extra if isinstance(f, str) and f.strip()] if extra else []
+        if found:
+            raise _BadValue(
+                "(beyond the header)",
+                "spend_file.extra_fields",
+                f"the row has more fields than the header; the extra fields hold"
+                f" {', '.join(repr(f[:40]) for f in found[:3])} (is a value such as"
+                " 1,234.56 not quoted?)",
+            )
 
     def _bad_row(self, number: int, bad: _BadValue) -> None:
         if not self.skip_bad_rows:
@@ -406,19 +399,10 @@ class SpendFileReader:
         amount = self._amounts.get(text) if text is not None else None
         if amount is not None:
             return amount
-        column = self.columns.amount
-        raw = (text or "").strip()
         try:
-            amount = Money(raw)
-        except (ValueError, TypeError):
-            try:
-                amount = Money.parse(raw)
-            except ValueError:
-                raise _BadValue(
-                    column,
-                    "spend_file.bad_amount",
-                    f'an amount is a number of pounds such as "1234.56"; got {raw[:40]!r}',
-                ) from None
+            amount = Money(_AMOUNTS.parse(text or ""))
+        except SpendFileError as exc:
+            raise _BadValue(self.columns.amount, exc.code, exc.message) from None
         if len(self._amounts) >= _CACHE_SIZE:
             self._amounts.clear()
         self._amounts[text] = amount  # type: ignore[index]
@@ -428,21 +412,10 @@ class SpendFileReader:
         day = self._dates.get(text) if text is not None else None
         if day is not None:
             return day
-        column = self.columns.paid_on
-        raw = (text or "").strip()
-        iso = self.columns.date_format is DateFormat.ISO
-        match = (_ISO_DATE if iso else _UK_DATE).fullmatch(raw)
         try:
-            if match is None:
-                raise ValueError
-            year, month, day_of_month = match.groups() if iso else (match[3], match[2], match[1])
-            day = date(int(year), int(month), int(day_of_month))
-        except ValueError:
-            raise _BadValue(
-                column,
-                "spend_file.bad_date",
-                f"a payment date is written {self.columns.date_format.value}; got {raw[:40]!r}",
-            ) from None
+            day = parse_date(text or "", (self.columns.date_format,))
+        except SpendFileError as exc:
+            raise _BadValue(self.columns.paid_on, exc.code, exc.message) from None
         if len(self._dates) >= _CACHE_SIZE:
             self._dates.clear()
         self._dates[text] = day  # type: ignore[index]
@@ -464,13 +437,6 @@ class SpendFileReader:
         """Each supplier id's most frequent name (the first seen wins a tie)."""
         # A supplier met only in bad rows has no counted name.
         return {key: names.most_common(1)[0][0] for key, names in self._names.items() if names}
-
-
-#: Exact sums: amounts have at most 21 digits, so 60 digits hold any realistic count
-#: of them, and a sum that would need rounding raises instead of rounding.
-_SUM: Final = decimal.Context(
-    prec=60, traps=[decimal.Inexact, decimal.Overflow, decimal.InvalidOperation]
-)
 
 
 class _Tally:

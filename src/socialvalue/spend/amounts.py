@@ -1,0 +1,147 @@
+"""The amount grammar of published spend: exact, never a float, never a guess.
+
+Councils write amounts several ways: ``1234.56``, ``£1,234.56``, ``-£1,234.56``,
+``£-1,234.56`` and the accountants' ``(1,234.56)`` for a negative. Each is
+unambiguous, so each is read exactly. Anything that could mean two things is
+refused rather than guessed: ``1.234,56`` (a European separator), ``1,23`` (a group
+that is not three digits), ``12e3``, ``NaN``, an empty field or a lone ``-``.
+
+The grammar, for a file in pounds (``£`` is the symbol of the format's currency)::
+
+    amount   = [ "-" ] [ "£" ] number          e.g. 1234.56, -£1,234.56
+             | "£" "-" number                  e.g. £-1,234.56
+             | "(" [ "£" ] number ")"          e.g. (1,234.56), a negative
+    number   = integer [ "." 1 to max_places digits ]
+    integer  = "0" | digit 1-9 then up to 14 digits
+             | 1 to 3 digits (no leading 0) then "," and three digits, repeated
+
+At most 15 integer digits (as :class:`~socialvalue.Money` allows), spaces around
+the amount ignored, none inside it. Parsing builds the :class:`~decimal.Decimal`
+from the text: no arithmetic, so the caller's decimal context cannot round it.
+
+>>> [str(parse_amount(t)) for t in ["1234.56", "-£1,234.56", "(1,234.56)", "£-7"]]
+['1234.56', '-1234.56', '-1234.56', '-7']
+>>> parse_amount("1,23")
+Traceback (most recent call last):
+...
+socialvalue.spend.rows.SpendFileError: an amount is written like 1234.56, -1234.56, £1,234.56, ...
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from socialvalue._fields import FieldCheck, Whole
+from socialvalue._typed import typed_fields
+from socialvalue.errors import RuleViolation
+from socialvalue.spend.rows import SpendFileError, shown
+
+__all__ = ["AmountFormat", "CURRENCY_SYMBOLS", "parse_amount"]
+
+#: The symbol a file may write before amounts in each currency.
+CURRENCY_SYMBOLS: Final = {"GBP": "£", "EUR": "€", "USD": "$"}
+#: Text longer than this is refused before any pattern is tried.
+MAX_AMOUNT_TEXT: Final = 40
+_CURRENCY: Final = re.compile(r"[A-Z]{3}")
+_SPACES: Final = " \t"
+
+
+class _Currency(FieldCheck):
+    def check(self, value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(f"must be text; got {type(value).__name__}")
+        if not _CURRENCY.fullmatch(value):
+            raise RuleViolation(
+                "money.bad_currency",
+                f"must be a three-letter ISO 4217 code such as 'GBP'; got {shown(value)}",
+            )
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class AmountFormat:
+    """How a file may write its amounts: which spellings of the grammar it may use.
+
+    ``currency`` is the currency of every amount (its symbol, such as ``£``, may
+    precede the digits); ``thousands`` allows commas between groups of three digits;
+    ``parentheses`` allows ``(1,234.56)`` for a negative; ``max_places`` bounds the
+    decimal places (pence: 2).
+
+    >>> AmountFormat(thousands=False).parse("1,234.56")
+    Traceback (most recent call last):
+    ...
+    socialvalue.spend.rows.SpendFileError: an amount is written like 1234.56, ...
+    """
+
+    currency: str = attrs.field(default="GBP", validator=_Currency())
+    thousands: bool = True
+    parentheses: bool = True
+    max_places: int = attrs.field(default=2, validator=Whole(0, 6))
+
+    def examples(self) -> str:
+        """The spellings this format accepts, for messages: ``1234.56, £1,234.56, …``."""
+        symbol = CURRENCY_SYMBOLS.get(self.currency, "")
+        number = "1,234.56" if self.thousands else "1234.56"
+        found = ["1234.56", "-1234.56"]
+        if symbol:
+            found += [f"{symbol}{number}", f"-{symbol}{number}"]
+        elif self.thousands:
+            found.append(number)
+        if self.parentheses:
+            found.append(f"({number})")
+        return ", ".join(dict.fromkeys(found))
+
+    def parse(self, text: str) -> Decimal:
+        """The exact amount ``text`` writes; else :class:`SpendFileError` (``bad_amount``)."""
+        value = text.strip(_SPACES)
+        if len(value) <= MAX_AMOUNT_TEXT:
+            plain, display = _patterns(self)
+            if plain.fullmatch(value):
+                return Decimal(value)
+            match = display.fullmatch(value)
+            if match is not None:
+                number = (match["n1"] or match["n2"] or match["n3"]).replace(",", "")
+                # Decimal(text) is exact; copy_negate too (unary minus would round
+                # to the caller's context).
+                amount = Decimal(number)
+                return amount if value[0] != "-" and match["n1"] else amount.copy_negate()
+        raise SpendFileError(
+            "spend_file.bad_amount",
+            f"an amount is written like {self.examples()} (thousands in groups of three,"
+            f" at most {self.max_places} decimal places, no exponent); got {shown(text)}",
+            value=text,
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(amounts: AmountFormat) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The plain pattern (tried first: most files write plain decimals) and the display one."""
+    places = rf"(?:\.[0-9]{{1,{amounts.max_places}}})?" if amounts.max_places else ""
+    plain = r"0|[1-9][0-9]{0,14}"
+    grouped = r"|[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4}" if amounts.thousands else ""
+    number = f"(?:{plain}{grouped}){places}"
+    symbol = re.escape(CURRENCY_SYMBOLS.get(amounts.currency, ""))
+    maybe = f"(?:{symbol})?" if symbol else ""
+    forms = [f"-?{maybe}(?P<n1>{number})"]
+    if symbol:
+        forms.append(f"{symbol}-(?P<n2>{number})")
+    if amounts.parentheses:
+        forms.append(rf"\({maybe}(?P<n3>{number})\)")
+    return re.compile(f"-?(?:{plain}){places}"), re.compile("|".join(forms))
+
+
+#: The default format: pounds, thousands separators and accounting negatives allowed.
+_DEFAULT: Final = AmountFormat()
+
+
+def parse_amount(text: str, amount_format: AmountFormat = _DEFAULT) -> Decimal:
+    """The exact amount ``text`` writes under ``amount_format`` (by default, pounds).
+
+    >>> parse_amount("£9,854.98")
+    Decimal('9854.98')
+    """
+    return amount_format.parse(text)
