@@ -231,7 +231,8 @@ def test_change_against_the_previous_year() -> None:
     assert vanished.current is None
     assert vanished.change is None
     assert now.previous_period == YEAR
-    assert "Change since 2025/26" in now.summary()
+    assert "\nChange since 2025/26: " in now.summary()
+    assert "ReportChange" not in now.summary()
     assert {"previous", "change", "percent"} <= set(now.to_records()[0])
     assert now.change_records()
     with pytest.raises(KeyError):

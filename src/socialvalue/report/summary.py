@@ -121,7 +121,7 @@ def summary(report: RegionalReport, width: int = 78) -> str:
             if change.percent is not None:
                 moved.append(f"{key[0]} {change.percent.quantize(_TENTH):+}%")
         lines.append(
-            f"ReportChange since {report.previous_period.label}: " + (", ".join(moved) or "n/a")
+            f"Change since {report.previous_period.label}: " + (", ".join(moved) or "n/a")
         )
     if report.caveats:
         lines.append(f"Caveats ({len(report.caveats)}):")
