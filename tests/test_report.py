@@ -210,6 +210,14 @@ def test_apportion_refuses_no_parts() -> None:
 # -- change on a previous year --------------------------------------------------------
 
 
+@pytest.mark.parametrize("label", ["2025/26", "2026/27"])
+def test_the_previous_report_must_be_for_an_earlier_period(label: str) -> None:
+    same_or_later = attrs.evolve(build(hand_year()), period=sv.parse_financial_year(label))
+    with pytest.raises(sv.RuleViolation, match="does not end before 2025/26 starts") as info:
+        build(hand_year(), previous=same_or_later)
+    assert info.value.code == "report.previous_not_earlier"
+
+
 def test_change_against_the_previous_year() -> None:
     last = build(hand_year())
     year = hand_year()
@@ -217,7 +225,8 @@ def test_change_against_the_previous_year() -> None:
         year["submissions"][0],  # type: ignore[index]
         lines=[sv.ReportedLine("GM-VOLUNTEER-HOURS", D(200))],
     )
-    now = build({**year, "submissions": [more]}, previous=last.published())
+    earlier = attrs.evolve(last.published(), period=sv.parse_financial_year("2024/25"))
+    now = build({**year, "submissions": [more]}, previous=earlier)
     change = now.change("contribution", "total", measure="gross")
     assert change.previous == D("2703.00")
     assert change.current == D("3386")
@@ -230,8 +239,8 @@ def test_change_against_the_previous_year() -> None:
     vanished = now.change("counts", "measure", "GM-JOBS-LOCAL", "quantity")
     assert vanished.current is None
     assert vanished.change is None
-    assert now.previous_period == YEAR
-    assert "\nChange since 2025/26: " in now.summary()
+    assert now.previous_period == sv.parse_financial_year("2024/25")
+    assert "\nChange since 2024/25: " in now.summary()
     assert "ReportChange" not in now.summary()
     assert {"previous", "change", "percent"} <= set(now.to_records()[0])
     assert now.change_records()
@@ -370,7 +379,8 @@ def test_records_summary_and_html() -> None:
 
 
 def test_published_report_round_trips_as_a_document() -> None:
-    report = build(hand_year(), framework="gm-sv-policy-2014", previous=build(hand_year()))
+    earlier = attrs.evolve(build(hand_year()), period=sv.parse_financial_year("2024/25"))
+    report = build(hand_year(), framework="gm-sv-policy-2014", previous=earlier)
     published = report.published()
     document = sv.dump(published)
     assert sv.validate("regional-report", document).ok

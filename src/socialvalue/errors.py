@@ -188,6 +188,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "ocds.joint_award": "An award names several suppliers; the joint-award rule was applied.",
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
+    "report.previous_not_earlier": "A report's previous report is not for an earlier period.",
 }
 
 

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from decimal import Decimal
 
+import attrs
+
 import socialvalue as sv
 
 total: sv.Money = sv.Money("1.00") + sv.Money(Decimal("2"), "GBP")
@@ -130,7 +132,8 @@ local_spend: sv.Money = regional.amount("spend", "local")
 figure: sv.ReportFigure = regional.figure("contribution", "total", measure="present-value")
 who: tuple[str, ...] = figure.suppliers
 published: sv.PublishedReport = regional.published(sv.Rounding.HALF_UP)
-again: sv.RegionalReport = example.report(previous=published)
+last_year = attrs.evolve(published, period=sv.parse_financial_year("2024/25"))
+again: sv.RegionalReport = example.report(previous=last_year)
 screen: str = again.summary()
 figure_rows: list[dict[str, object]] = again.to_records()
 

@@ -169,6 +169,13 @@ def regional_report(
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
+    if previous is not None and not previous.period.end < period.start:
+        raise RuleViolation(
+            "report.previous_not_earlier",
+            f"the previous report is for {previous.period.label}, which does not end before"
+            f" {period.label} starts: year on year compares with an earlier period",
+            field=["previous"],
+        )
     method = method or ScoringMethod()
     signups, submissions = tuple(signups), tuple(submissions)
     walks = tuple(crosswalks)

@@ -120,9 +120,7 @@ def summary(report: RegionalReport, width: int = 78) -> str:
                 continue
             if change.percent is not None:
                 moved.append(f"{key[0]} {change.percent.quantize(_TENTH):+}%")
-        lines.append(
-            f"Change since {report.previous_period.label}: " + (", ".join(moved) or "n/a")
-        )
+        lines.append(f"Change since {report.previous_period.label}: " + (", ".join(moved) or "n/a"))
     if report.caveats:
         lines.append(f"Caveats ({len(report.caveats)}):")
         lines += [f"  - {caveat.message}" for caveat in report.caveats]
