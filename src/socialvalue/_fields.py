@@ -55,6 +55,9 @@ class FieldCheck:
     """
 
     optional: bool = False
+    #: For checks of lists, the most items the list may hold. The document converter
+    #: refuses a longer list before reading a single item, so the bound caps the work.
+    max_items: int | None = None
 
     def check(self, value: Any) -> None:
         """Raise :class:`RuleViolation` if ``value`` breaks this check."""

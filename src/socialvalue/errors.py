@@ -58,6 +58,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "list.too_long": "A list has more items than its documented maximum.",
     "list.empty": "A list that needs at least one item is empty.",
     "list.duplicate": "A list holds the same item, or the same key, twice.",
+    "list.more_problems": "More items of a list have problems than are reported one by one.",
     # numbers and money
     "decimal.bad_format": 'A decimal is not a plain decimal string such as "12.50".',
     "decimal.out_of_range": "A decimal is outside its allowed range.",

@@ -17,6 +17,7 @@ so its issue carries the field's path.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import types
 import typing
@@ -35,12 +36,13 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck, Items
-from socialvalue._typed import own_validator
+from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck
+from socialvalue._typed import _TypeCheck, own_validator
 from socialvalue.errors import Issue, PathStep, RuleViolation
 from socialvalue.money import Money
 
 __all__ = [
+    "MAX_ITEM_PROBLEMS",
     "MAX_LIST_ITEMS",
     "MAX_REPEATS",
     "describe",
@@ -52,6 +54,8 @@ __all__ = [
 
 #: Unexpected keys in one object reported one by one; the rest are counted in one issue.
 MAX_REPEATS: Final = 20
+#: Items with problems in one list reported in detail; the rest are counted in one issue.
+MAX_ITEM_PROBLEMS: Final = 100
 
 DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
 DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -189,7 +193,7 @@ def _is_tuple(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
+def _tuple_hook(type_: Any, converter: cattrs.Converter, counter: cattrs.Converter | None) -> Any:
     item_type = typing.get_args(type_)[0]
     item_hook = converter.get_structure_hook(item_type)
 
@@ -205,6 +209,10 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
         check_list(value)
         return tuple([item_hook(item, item_type) for item in value])
 
+    if counter is None:
+        return fast
+    count_problems = _problem_counter(item_type, counter)
+
     def thorough(value: Any, _: type) -> tuple[Any, ...]:
         check_list(value)
         items, errors = [], []
@@ -215,20 +223,123 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
                 note = IterableValidationNote(f"index {index}", index, item_type)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                 errors.append(exc)
+                if len(errors) == MAX_ITEM_PROBLEMS:
+                    # Detail stops here, so that a million bad items cost a count,
+                    # not a million issues.
+                    more = count_problems(value, index + 1)
+                    if more:
+                        errors.append(
+                            RuleViolation(
+                                "list.more_problems",
+                                f"and {more:,} more items with problems; only the first"
+                                f" {MAX_ITEM_PROBLEMS} are listed",
+                            )
+                        )
+                    break
         if errors:
             raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
         return tuple(items)
 
-    return thorough if detailed else fast
+    return thorough
 
 
-def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+def _json_classes(type_: Any) -> tuple[type, ...] | None:
+    """The Python classes a JSON value must have to stand a chance as ``type_``.
+
+    ``None`` when any value might do (the structure hook alone can tell).
+    """
+    if _is_optional(type_):
+        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+        classes = _json_classes(inner)
+        return None if classes is None else (*classes, type(None))
+    if attrs.has(type_) or type_ is Money:
+        return (dict,)
+    if type_ in (str, Decimal, date) or _is_enum(type_):
+        return (str,)
+    if type_ in (int, bool):
+        return (type_,)
+    if _is_tuple(type_):
+        return (list,)
+    return None
+
+
+def _keys(type_: Any) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The keys an object must have and the keys it may have, to be a ``type_``."""
+    if type_ is Money:
+        return _MONEY_KEYS, _MONEY_KEYS
+    if not attrs.has(type_):
+        return None
+    fields = attrs.fields(type_)
+    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
+    return required, frozenset(f.name for f in fields)
+
+
+def _problem_counter(item_type: Any, counter: cattrs.Converter) -> Callable[[list[Any], int], int]:
+    """How many items of a list, from an index on, the fast hook refuses.
+
+    A value of the wrong JSON type, or an object without a required key or with an
+    unknown one, is counted without calling the hook, and the verdict on each class
+    is remembered: a list of a million nulls is counted in one pass of set lookups.
+    Other items cost what loading them would.
+    """
+    hook = counter.get_structure_hook(item_type)
+    classes = _json_classes(item_type)
+    shape = _keys(item_type)
+
+    def count(value: list[Any], start: int) -> int:
+        # Counts the items that pass, not those that fail: a count of a million
+        # misfits would make a new int object per item, and misfits are the cheap case.
+        good = 0
+        fits: set[type] = set()
+        misfits: set[type] = set()
+        for item in itertools.islice(value, start, None):
+            cls = item.__class__
+            if cls in misfits:
+                continue
+            if classes is not None and cls not in fits:
+                if not issubclass(cls, classes):
+                    misfits.add(cls)
+                    continue
+                fits.add(cls)
+            if shape is not None and cls is dict:
+                required, allowed = shape
+                if not required <= item.keys() <= allowed:
+                    continue
+            try:
+                hook(item, item_type)
+            except Exception:  # noqa: BLE001 - any refusal is a problem to count
+                continue
+            good += 1
+        return len(value) - start - good
+
+    return count
+
+
+def _list_limit(validator: Any) -> FieldCheck | None:
+    """The check that sets a list field's bound on items (the lowest, if several do)."""
+    # attrs joins a field's list of validators into one, holding them in _validators.
+    members = getattr(validator, "_validators", (validator,))
+    bounded = [m for m in members if isinstance(m, FieldCheck) and m.max_items is not None]
+    return min(bounded, key=lambda m: m.max_items or 0, default=None)
+
+
+def _refuse_long(check: FieldCheck, value: list[Any]) -> None:
+    """Refuse ``value``, a list longer than ``check`` allows, before reading any item."""
+    check.check(value)
+    raise RuleViolation(  # pragma: no cover - a bound that check() does not enforce
+        "list.too_long", f"must hold at most {check.max_items:,} items; got {len(value):,}"
+    )
+
+
+def _checked(
+    hook: Callable[[Any, Any], Any], check: FieldCheck, bound: FieldCheck | None, type_: Any
+) -> Any:
     """The thorough hook of a checked field: structure, then check, so paths survive."""
-    limit = check.max_items if isinstance(check, Items) else MAX_LIST_ITEMS
+    limit = MAX_LIST_ITEMS if bound is None else bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is list and len(value) > limit:
-            check.check(value)  # too long: refuse before reading a single item
+            _refuse_long(bound or check, value)
         result = hook(value, type_)
         if result is not None or not check.optional:
             check.check(result)
@@ -237,29 +348,40 @@ def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> 
     return structure
 
 
-def _bounded(hook: Callable[[Any, Any], Any], check: Items, type_: Any) -> Any:
-    """The fast hook of a bounded list: refuse an over-long list before reading it.
+def _bounded(hook: Callable[[Any, Any], Any], bound: FieldCheck, type_: Any) -> Any:
+    """The hook of a bounded list: refuse an over-long list before reading it.
 
     The fast path leaves every other field check to the class's own validators, which
     run when the object is built: checking in the hook as well did all the work twice.
     """
-    limit = check.max_items
+    limit = bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is list and len(value) > limit:
-            check.check(value)
+            _refuse_long(bound, value)
         return hook(value, type_)
 
     return structure
 
 
+def _declared_validator(field: attrs.Attribute[Any]) -> Any:
+    """The validator ``field`` was declared with, without any type check around it."""
+    validator = own_validator(field)
+    # A subclass made with typed_fields (PublishedReport) wraps its inherited fields'
+    # type checks in another, so one unwrapping is not always enough.
+    while isinstance(validator, _TypeCheck):
+        validator = validator.inner
+    return validator
+
+
 def _field_hook(field: attrs.Attribute[Any], converter: cattrs.Converter, detailed: bool) -> Any:
-    check = own_validator(field)
+    check = _declared_validator(field)
     hook = converter.get_structure_hook(field.type)
+    bound = _list_limit(check)
     if detailed and isinstance(check, FieldCheck):
-        return _checked(hook, check, field.type)
-    if not detailed and isinstance(check, Items):
-        return _bounded(hook, check, field.type)
+        return _checked(hook, check, bound, field.type)
+    if bound is not None:
+        return _bounded(hook, bound, field.type)
     return None
 
 
@@ -308,7 +430,9 @@ def _optional_hook(type_: Any, converter: cattrs.Converter) -> Any:
     return structure
 
 
-def _make(detailed: bool) -> cattrs.Converter:
+def _make(counter: cattrs.Converter | None = None) -> cattrs.Converter:
+    """A converter: the fast one, or given the fast one to count with, the thorough one."""
+    detailed = counter is not None
     converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -318,7 +442,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Money, _structure_money)
     converter.register_structure_hook_factory(_is_enum, _enum_hook)
     converter.register_structure_hook_factory(_is_optional, _optional_hook)
-    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, detailed))
+    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, counter))
     converter.register_structure_hook_factory(attrs.has, lambda t, c: _attrs_hook(t, c, detailed))
     converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_unstructure_hook(date, date.isoformat)
@@ -335,8 +459,8 @@ def _list_unstructure(type_: Any, converter: cattrs.Converter) -> Callable[[Any]
     return lambda value: [item_hook(item) for item in value]
 
 
-fast: Final = _make(detailed=False)
-thorough: Final = _make(detailed=True)
+fast: Final = _make()
+thorough: Final = _make(counter=fast)
 
 
 def unstructure(obj: object) -> Any:
