@@ -11,7 +11,8 @@ import pytest
 
 from socialvalue import Money, Period
 from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue.documents._converter import describe, unstructure
+from socialvalue.documents._converter import unstructure
+from socialvalue.documents._issues import describe
 from socialvalue.documents.loading import _structure
 
 

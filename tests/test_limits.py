@@ -14,13 +14,17 @@ import json
 import time
 import tracemalloc
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import socialvalue as sv
+from socialvalue._fields import Items
 from socialvalue.documents import _converter
+from socialvalue.documents.loading import _structure
 from socialvalue.errors import PathStep
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -201,15 +205,17 @@ def test_a_million_null_spend_lines_get_100_issues_and_a_count_of_the_rest() -> 
     assert peak < MEMORY_BOUND
 
 
+SPEND_LINE = examples("spend")[0]["lines"][0]
+
+
 @pytest.mark.parametrize(
     "item",
-    [{}, {"x": 1}, "text", 1, [1], {"supplier_id": 1}],
-    ids=["empty object", "unknown key", "text", "number", "list", "wrong field"],
+    [{}, {"x": 1}, "text", 1, [1], {"supplier_id": 1}, {**SPEND_LINE, "supplier_id": 1}],
+    ids=["empty object", "unknown key", "text", "number", "list", "a key", "wrong value"],
 )
 def test_problems_past_the_first_hundred_are_counted_exactly(item: Any) -> None:
     document = examples("spend")[0]
-    good = document["lines"][0]
-    document["lines"] = [item] * 150 + [good] * 10 + [item] * 40
+    document["lines"] = [item] * 150 + [SPEND_LINE] * 10 + [item] * 40
     issues = sv.validate("spend", document).issues
     summary = [i for i in issues if i.code == "list.more_problems"]
     assert [(i.path, i.message.split(" items")[0]) for i in summary] == [("$.lines", "and 90 more")]
@@ -222,3 +228,33 @@ def test_a_list_with_fewer_problems_than_the_cap_lists_them_all() -> None:
     issues = sv.validate("spend", document).issues
     assert len(issues) == _converter.MAX_ITEM_PROBLEMS
     assert all(i.code == "value.wrong_type" for i in issues)
+
+
+@attrs.frozen
+class Bag:
+    """Lists of every kind of item the counter knows."""
+
+    numbers: tuple[int | None, ...] = attrs.field(converter=tuple, validator=Items(max_items=500))
+    words: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    lists: tuple[tuple[bool, ...], ...] = attrs.field(default=(), converter=tuple)
+    days: tuple[date, ...] = attrs.field(default=(), converter=tuple)
+    amounts: tuple[sv.Money, ...] = attrs.field(default=(), converter=tuple)
+
+
+@pytest.mark.parametrize(
+    ("key", "items", "more"),
+    [
+        ("numbers", [None, 1, "x", True, 2.5] * 60, 80),
+        ("words", ["a", 1, None] * 100, 100),
+        ("lists", [[True], [1], None, []] * 100, 100),
+        ("days", ["2025-04-01", "2025-02-30", 1] * 100, 100),
+        ("amounts", [{"amount": "1", "currency": "GBP"}, {"amount": "1"}, {}] * 100, 100),
+    ],
+)
+def test_every_kind_of_item_is_counted_as_the_hook_would_judge_it(
+    key: str, items: list[Any], more: int
+) -> None:
+    document: dict[str, Any] = {"numbers": [], key: items}
+    _, issues = _structure(document, Bag)
+    summary = [i.message for i in issues if i.code == "list.more_problems"]
+    assert summary == [f"and {more} more items with problems; only the first 100 are listed"]

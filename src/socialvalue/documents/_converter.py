@@ -4,14 +4,17 @@ Two cattrs converters are built here by one function, with the same strict hooks
 
 - the *fast* converter (no detailed validation) loads valid documents quickly;
 - the *thorough* converter (cattrs' detailed validation) runs only when the fast
-  one fails, and collects every problem with its path.
+  one fails, and collects every problem with its path (turned into issues by
+  :mod:`socialvalue.documents._issues`).
 
 The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
 ``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
 as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
 and lists only as JSON arrays. Each attrs field whose validator is a
 :class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
-so its issue carries the field's path.
+so its issue carries the field's path. A list longer than any of its field's
+checks allow is refused before its first item is read, and a list reports at most
+:data:`MAX_ITEM_PROBLEMS` items in detail, counting the rest.
 """
 
 from __future__ import annotations
@@ -28,32 +31,23 @@ from typing import Any, Final
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck
 from socialvalue._typed import _TypeCheck, own_validator
-from socialvalue.errors import Issue, PathStep, RuleViolation
+from socialvalue.documents._issues import describe
+from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
 __all__ = [
     "MAX_ITEM_PROBLEMS",
     "MAX_LIST_ITEMS",
-    "MAX_REPEATS",
-    "describe",
     "fast",
-    "issues_from",
     "thorough",
     "unstructure",
 ]
 
-#: Unexpected keys in one object reported one by one; the rest are counted in one issue.
-MAX_REPEATS: Final = 20
 #: Items with problems in one list reported in detail; the rest are counted in one issue.
 MAX_ITEM_PROBLEMS: Final = 100
 
@@ -62,28 +56,6 @@ DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _DECIMAL: Final = re.compile(DECIMAL_PATTERN)
 _DATE: Final = re.compile(DATE_PATTERN)
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
-def describe(value: object) -> str:
-    """Say what a JSON value is, for messages: ``the number 12.5``, ``a list``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int) and value.bit_length() > 1000:
-        # repr() of a huge int is slow (and refused past 4,300 digits).
-        return f"a number with about {int(value.bit_length() * 0.30103):,} digits"
-    if isinstance(value, (int, float)):
-        text = repr(value)
-        return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
 
 
 def _wrong(expected: str, value: object) -> RuleViolation:
@@ -466,62 +438,3 @@ thorough: Final = _make(counter=fast)
 def unstructure(obj: object) -> Any:
     """A JSON-ready form of ``obj``: dicts, lists, strings, ints, bools and ``None``."""
     return fast.unstructure(obj, unstructure_as=type(obj))
-
-
-def _key_text(key: object) -> str:
-    """A key as a path step; non-string keys (possible from Python, never from JSON) by repr."""
-    if isinstance(key, str):
-        return key
-    if isinstance(key, (int, float, bool)) or key is None:
-        return describe(key).removeprefix("the number ")
-    # repr() of a deeply nested tuple key recurses: name its type only.
-    return f"<a {type(key).__name__} key>"
-
-
-def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
-    if isinstance(exc, RuleViolation):
-        issue = exc.issue(steps)
-        name = next((s for s in reversed(steps) if isinstance(s, str)), "value")
-        if exc.message.startswith(("must ", "repeats ")) and not exc.field:
-            issue = Issue.at(issue.steps, issue.code, f"{name} {exc.message}")
-        return [issue]
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
-        keys = sorted(_key_text(key) for key in exc.extra_fields)
-        found = [
-            Issue.at(
-                (*steps, key),
-                "value.unexpected",
-                f"unexpected key {key!r}; the keys allowed here are: {allowed}",
-            )
-            for key in keys[:MAX_REPEATS]
-        ]
-        if len(keys) > MAX_REPEATS:
-            found.append(
-                Issue.at(
-                    steps,
-                    "value.unexpected",
-                    f"and {len(keys) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
-                    f" here are: {allowed}",
-                )
-            )
-        return found
-    if isinstance(exc, KeyError) and steps:
-        return [Issue.at(steps, "value.missing", f"{steps[-1]} is required")]
-    message = str(exc) or type(exc).__name__
-    return [Issue.at(steps, "value.invalid", message[:300])]
-
-
-def issues_from(exc: BaseException, steps: tuple[PathStep, ...] = ()) -> list[Issue]:
-    """Every :class:`Issue` in a (possibly nested) cattrs structuring error."""
-    if isinstance(exc, IterableValidationError):
-        indexed, plain = exc.group_exceptions()
-        found = [i for e, note in indexed for i in issues_from(e, (*steps, note.index))]
-    elif isinstance(exc, ClassValidationError):
-        named, plain = exc.group_exceptions()
-        found = [i for e, attr in named for i in issues_from(e, (*steps, attr.name))]
-    elif isinstance(exc, ExceptionGroup):
-        return [i for e in exc.exceptions for i in issues_from(e, steps)]
-    else:
-        return _leaf(exc, steps)
-    return found + [i for e in plain for i in issues_from(e, steps)]
