@@ -161,7 +161,7 @@ def test_describe() -> None:
     assert describe(10**40).endswith("...")
     assert describe("x" * 50).endswith("...'")
     assert describe({}) == "an object"
-    assert describe(b"x") == "a bytes"
+    assert describe(b"x") == "a Python bytes, which JSON cannot hold"
 
 
 def test_measure_target_is_checked_field_by_field() -> None:

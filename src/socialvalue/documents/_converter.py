@@ -10,7 +10,11 @@ Two cattrs converters are built here by one function, with the same strict hooks
 The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
 ``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
 as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
-and lists only as JSON arrays. Each attrs field whose validator is a
+and lists only as JSON arrays. What Python gives in place of a JSON value reads as
+``json`` would write it: any mapping as an object, a list or tuple as an array, a
+``str`` or ``int`` subclass (a str-valued enum, an ``IntEnum``) as the text or
+number it holds; a value JSON cannot hold (a set, bytes, a ``Decimal``) is refused,
+named. Each attrs field whose validator is a
 :class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
 so its issue carries the field's path. A list longer than any of its field's
 checks allow is refused before its first item is read, and a list reports at most
@@ -24,7 +28,7 @@ import itertools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -62,21 +66,54 @@ def _wrong(expected: str, value: object) -> RuleViolation:
     return RuleViolation("value.wrong_type", f"must be {expected}; got {describe(value)}")
 
 
+def _text(value: Any) -> str | None:
+    """``value`` as a plain ``str`` if it is text, else ``None``.
+
+    A ``str`` subclass (a str-valued enum member, say) reads as the text it holds,
+    as ``json`` would write it; ``str.__str__`` gives that text without the
+    subclass's own ``__str__``.
+    """
+    if type(value) is str:
+        return value
+    return str.__str__(value) if isinstance(value, str) else None
+
+
+def _object(value: Any) -> dict[Any, Any] | None:
+    """``value`` as a plain ``dict`` if it is a mapping (JSON's object), else ``None``."""
+    if type(value) is dict:
+        return value
+    return dict(value.items()) if isinstance(value, Mapping) else None
+
+
+def _plain_keys(value: dict[Any, Any]) -> dict[Any, Any]:
+    """``value`` with keys that are ``str`` subclasses made plain text.
+
+    Called only when the keys do not match at once: an enum member hashes by its
+    name, so ``{Field.NAME: ...}`` would not find the key ``"name"``.
+    """
+    if all(type(key) is str for key in value):
+        return value
+    return {(str.__str__(k) if isinstance(k, str) else k): v for k, v in value.items()}
+
+
 def _structure_str(value: Any, _: type) -> str:
-    if type(value) is not str:
+    text = _text(value)
+    if text is None:
         raise _wrong("text", value)
-    if not value.isascii() and _SURROGATE.search(value):
+    if not text.isascii() and _SURROGATE.search(text):
         raise RuleViolation(
             "text.bad_format",
             "must not hold a lone UTF-16 surrogate (\\ud800 to \\udfff): such text cannot"
             " be saved as UTF-8",
         )
-    return value
+    return text
 
 
 def _structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
-        raise _wrong("a whole number", value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _wrong("a whole number", value)
+        return int.__index__(value)  # an IntEnum member, say: the number it holds
     return value
 
 
@@ -89,7 +126,10 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if type(value) is str and len(value) <= 24 and _DECIMAL.fullmatch(value):
         return Decimal(value)
-    if type(value) is str:
+    text = _text(value)
+    if text is not None and len(text) <= 24 and _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    if text is not None:
         raise RuleViolation(
             "decimal.bad_format",
             'must be a decimal string such as "12.5" (up to 15 digits before the point and 6'
@@ -100,7 +140,10 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 
 def _structure_date(value: Any, _: type) -> date:
     if type(value) is not str:
-        raise _wrong('a date string such as "2025-04-01"', value)
+        text = _text(value)
+        if text is None:
+            raise _wrong('a date string such as "2025-04-01"', value)
+        value = text
     if not _DATE.fullmatch(value):
         raise RuleViolation(
             "date.bad_format", f"must be a date written YYYY-MM-DD; got {describe(value)}"
@@ -119,8 +162,10 @@ _MONEY_KEYS: Final = frozenset({"amount", "currency"})
 def _structure_money(value: Any, _: type) -> Money:
     # Documents must state the currency: the Python default of GBP is a convenience
     # for code, not a guess to make about a supplier's figures.
-    if type(value) is not dict:
+    plain = _object(value)
+    if plain is None:
         raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
+    value = plain if plain.keys() == _MONEY_KEYS else _plain_keys(plain)
     if value.keys() != _MONEY_KEYS:
         faults: list[Exception] = [
             RuleViolation("value.missing", f"{key} is required", field=[key])
@@ -133,13 +178,14 @@ def _structure_money(value: Any, _: type) -> Money:
         amount = _structure_decimal(value["amount"], Decimal)
     except RuleViolation as exc:
         raise RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]) from None
-    if type(value["currency"]) is not str:
+    currency = _text(value["currency"])
+    if currency is None:
         raise RuleViolation(
             "value.wrong_type",
             f"currency must be text; got {describe(value['currency'])}",
             field=["currency"],
         )
-    return Money(amount, value["currency"])
+    return Money(amount, currency)
 
 
 def _is_enum(type_: Any) -> bool:
@@ -153,6 +199,9 @@ def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     def structure(value: Any, _: type) -> enum.Enum:
         if type(value) is str and value in by_value:
             return by_value[value]
+        text = _text(value)
+        if text is not None and text in by_value:
+            return by_value[text]
         raise RuleViolation(
             "value.not_in_choices", f"must be one of {choices}; got {describe(value)}"
         )
@@ -170,7 +219,7 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, counter: cattrs.Convert
     item_hook = converter.get_structure_hook(item_type)
 
     def check_list(value: Any) -> None:
-        if type(value) is not list:
+        if type(value) is not list and not isinstance(value, (list, tuple)):
             raise _wrong("a list", value)
         if len(value) > MAX_LIST_ITEMS:
             raise RuleViolation(
@@ -225,13 +274,13 @@ def _json_classes(type_: Any) -> tuple[type, ...] | None:
         classes = _json_classes(inner)
         return None if classes is None else (*classes, type(None))
     if attrs.has(type_) or type_ is Money:
-        return (dict,)
+        return (Mapping,)
     if type_ in (str, Decimal, date) or _is_enum(type_):
         return (str,)
     if type_ in (int, bool):
         return (type_,)
     if _is_tuple(type_):
-        return (list,)
+        return (list, tuple)
     return None
 
 
@@ -295,7 +344,7 @@ def _list_limit(validator: Any) -> FieldCheck | None:
     return min(bounded, key=lambda m: m.max_items or 0, default=None)
 
 
-def _refuse_long(check: FieldCheck, value: list[Any]) -> None:
+def _refuse_long(check: FieldCheck, value: Sequence[Any]) -> None:
     """Refuse ``value``, a list longer than ``check`` allows, before reading any item."""
     check.check(value)
     raise RuleViolation(  # pragma: no cover - a bound that check() does not enforce
@@ -310,7 +359,7 @@ def _checked(
     limit = MAX_LIST_ITEMS if bound is None else bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is list and len(value) > limit:
+        if isinstance(value, (list, tuple)) and len(value) > limit:
             _refuse_long(bound or check, value)
         result = hook(value, type_)
         if result is not None or not check.optional:
@@ -329,7 +378,7 @@ def _bounded(hook: Callable[[Any, Any], Any], bound: FieldCheck, type_: Any) -> 
     limit = bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is list and len(value) > limit:
+        if isinstance(value, (list, tuple)) and len(value) > limit:
             _refuse_long(bound, value)
         return hook(value, type_)
 
@@ -373,11 +422,14 @@ def _attrs_hook(type_: type, converter: cattrs.Converter, detailed: bool) -> Any
     allowed = frozenset(field.name for field in attrs.fields(type_))
 
     def structure(value: Any, cls: type) -> Any:
-        if type(value) is not dict:
+        plain = _object(value)
+        if plain is None:
             raise _wrong("an object", value)
-        if not detailed and not value.keys() <= allowed:
-            raise ForbiddenExtraKeysError("", type_, set(value.keys() - allowed))
-        return generated(value, cls)
+        if not plain.keys() <= allowed:
+            plain = _plain_keys(plain)
+            if not detailed and not plain.keys() <= allowed:
+                raise ForbiddenExtraKeysError("", type_, set(plain.keys() - allowed))
+        return generated(plain, cls)
 
     return structure
 

@@ -9,6 +9,8 @@ a value is, for the messages of the converter's hooks.
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from typing import Final
 
 import attrs
@@ -39,9 +41,13 @@ def describe(value: object) -> str:
         return f"the text {shown!r}"
     if isinstance(value, (list, tuple)):
         return "a list"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "an object"
-    return f"a {type(value).__name__}"
+    if isinstance(value, enum.Enum):
+        return (
+            f"{type(value).__name__}.{value.name}, an enum member (give its value {value.value!r})"
+        )
+    return f"a Python {type(value).__name__}, which JSON cannot hold"
 
 
 def _key_text(key: object) -> str:
