@@ -150,6 +150,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "json.syntax": "A file is not well-formed UTF-8 JSON.",
     "json.duplicate_key": "A JSON object has the same key twice (readers disagree on which wins).",
     "json.not_a_number": "A JSON file holds NaN or Infinity, which JSON does not allow.",
+    "json.number_too_large": "A JSON number is too large to read (beyond a float, or too long).",
     "spend_file.missing_column": "A spend file has no column of the name expected.",
     "spend_file.bad_amount": "A spend file's row has an amount that is not a number of pounds.",
     "spend_file.bad_date": "A spend file's row has a payment date not in the expected format.",
