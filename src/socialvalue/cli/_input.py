@@ -34,6 +34,7 @@ from socialvalue.policy.thresholds import Policy
 from socialvalue.spend.transparency import SpendFileError
 
 __all__ = [
+    "MAX_BYTES_CEILING",
     "MAX_DOCUMENT_BYTES",
     "STDIN",
     "STRICT_DECODER",
@@ -55,6 +56,12 @@ __all__ = [
 
 #: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
 MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+#: The most ``--max-bytes`` may allow: 1 GiB, several times the largest valid
+#: document (a spend file of a million lines), and as much as reading JSON in
+#: memory sensibly can take.
+MAX_BYTES_CEILING: Final = 1024 * 1024 * 1024
+# Files are read this much at a time, so memory follows the file, not the limit.
+_CHUNK: Final = 1024 * 1024
 
 #: The file name that stands for standard input.
 STDIN: Final = "-"
@@ -201,21 +208,39 @@ def _located(text: str, refused: ValueError) -> JsonProblem:
 
 
 def read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
-    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``."""
+    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``.
+
+    ``limit`` is from 1 to :data:`MAX_BYTES_CEILING`. The file is read a chunk at a
+    time, so a generous limit costs nothing on a small file.
+    """
+    if not 1 <= limit <= MAX_BYTES_CEILING:
+        raise UsageError(f"the byte limit must be from 1 to {MAX_BYTES_CEILING:,}; got {limit:,}")
     try:
         if name == STDIN:
-            data: bytes = stdin.buffer.read(limit + 1)
+            data = _read_at_most(stdin.buffer, limit)
         else:
             with Path(name).open("rb") as file:
-                data = file.read(limit + 1)
+                data = _read_at_most(file, limit)
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > limit:
+    if data is None:
         raise JsonProblem(
             "document.too_large",
             f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
         )
     return data
+
+
+def _read_at_most(stream: IO[bytes], limit: int) -> bytes | None:
+    """All of ``stream``, or ``None`` as soon as it proves longer than ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
 
 
 def load_json(name: str, kind: str, stdin: TextIO) -> Any:
