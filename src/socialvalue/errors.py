@@ -55,6 +55,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "text.too_long": "A text value is longer than its documented maximum.",
     "text.untrimmed": "A text value starts or ends with white space.",
     "text.bad_format": "A text value does not have the required form (e.g. a code or id).",
+    "text.control_character": "A text value holds a control character its field does not allow.",
     "list.too_long": "A list has more items than its documented maximum.",
     "list.empty": "A list that needs at least one item is empty.",
     "list.duplicate": "A list holds the same item, or the same key, twice.",
