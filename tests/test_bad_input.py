@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import socialvalue as sv
-from socialvalue.documents import _converter
+from socialvalue.documents import _converter, _issues
 from socialvalue.errors import PathStep
 from tests import canary
 
@@ -325,7 +325,7 @@ def test_bad_whole_documents(kind: str, document: object) -> None:
 def test_many_unexpected_keys_are_grouped(kind: str) -> None:
     document = {**canary.EXAMPLE, **{f"k{n:06}": n for n in range(100_000)}}
     issues = sv.validate(kind, document).issues
-    assert len(issues) == _converter.MAX_REPEATS + 1
+    assert len(issues) == _issues.MAX_REPEATS + 1
     assert issues[0].path == "$"
     assert "and 99,980 more unexpected keys" in issues[0].message
 

@@ -11,7 +11,8 @@ import pytest
 
 from socialvalue import Money, Period
 from socialvalue._fields import Code, DecimalRange, Items, Text
-from socialvalue.documents._converter import describe, unstructure
+from socialvalue.documents._converter import unstructure
+from socialvalue.documents._issues import describe
 from socialvalue.documents.loading import _structure
 
 
@@ -160,7 +161,7 @@ def test_describe() -> None:
     assert describe(10**40).endswith("...")
     assert describe("x" * 50).endswith("...'")
     assert describe({}) == "an object"
-    assert describe(b"x") == "a bytes"
+    assert describe(b"x") == "a Python bytes, which JSON cannot hold"
 
 
 def test_measure_target_is_checked_field_by_field() -> None:

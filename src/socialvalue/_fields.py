@@ -35,6 +35,7 @@ __all__ = [
     "Items",
     "Text",
     "Whole",
+    "refuse_control_characters",
 ]
 
 #: No list in any document may hold more items than this (a hard cap on work).
@@ -44,6 +45,40 @@ JSON_SPACE: Final = " \t\n\r"
 #: Codes and ids: letters, digits and ``. _ : / -``, starting with a letter or digit.
 CODE_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
 _CODE: Final = re.compile(CODE_PATTERN)
+# C0 control characters (U+0000 to U+001F): none in one-line text; tab and line
+# feed only in text of several lines. NUL ends a string in C, and the others move
+# or hide what a reader sees.
+_CONTROL: Final = re.compile("[\x00-\x1f]")
+_CONTROL_BUT_TAB_AND_LINE_FEED: Final = re.compile("[\x00-\x08\x0b-\x1f]")
+_CONTROL_NAMES: Final = {
+    "\x00": "NUL",
+    "\t": "a tab",
+    "\n": "a line break",
+    "\r": "a carriage return",
+}
+
+
+def refuse_control_characters(value: str, *, multiline: bool = False) -> None:
+    """Raise ``text.control_character`` if ``value`` holds a C0 control character.
+
+    Text of several lines (``multiline``) may hold tab and line feed (LF);
+    one-line text none at all. The schemas' text patterns state the same rule.
+    """
+    if value.isprintable():  # printable text holds no control character: one C call
+        return
+    found = (_CONTROL_BUT_TAB_AND_LINE_FEED if multiline else _CONTROL).search(value)
+    if found is None:
+        return
+    char = found.group()
+    what = f"{_CONTROL_NAMES.get(char, 'a control character')} (U+{ord(char):04X})"
+    rule = (
+        "must not hold control characters other than tab and line feed (\\n)"
+        if multiline
+        else "must be one line, without tabs or other control characters"
+    )
+    raise RuleViolation(
+        "text.control_character", f"{rule}; found {what} at character {found.start() + 1}"
+    )
 
 
 class FieldCheck:
@@ -55,6 +90,9 @@ class FieldCheck:
     """
 
     optional: bool = False
+    #: For checks of lists, the most items the list may hold. The document converter
+    #: refuses a longer list before reading a single item, so the bound caps the work.
+    max_items: int | None = None
 
     def check(self, value: Any) -> None:
         """Raise :class:`RuleViolation` if ``value`` breaks this check."""
@@ -71,14 +109,16 @@ class FieldCheck:
 
 @attrs.frozen
 class Text(FieldCheck):
-    """Non-empty, trimmed text of at most ``max_length`` characters.
+    """Non-empty, trimmed text of at most ``max_length`` characters, without controls.
 
     Trimmed means no JSON white space (space, tab, CR, LF) at either end, as the
-    schema pattern states.
+    schema pattern states. Text is one line unless ``multiline``, which lets tab and
+    line feed stand inside it; no other C0 control character (NUL, CR, …) may.
     """
 
     max_length: int = 200
     optional: bool = False
+    multiline: bool = False
 
     def check(self, value: Any) -> None:
         if not isinstance(value, str):
@@ -93,6 +133,7 @@ class Text(FieldCheck):
             raise RuleViolation(
                 "text.untrimmed", "must not start or end with spaces or line breaks"
             )
+        refuse_control_characters(value, multiline=self.multiline)
 
 
 @attrs.frozen

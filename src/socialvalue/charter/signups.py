@@ -31,7 +31,7 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import Code, FieldCheck, Items, Text
+from socialvalue._fields import Code, FieldCheck, Items, Text, refuse_control_characters
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
 from socialvalue.errors import Issue, PathStep, RuleViolation
@@ -96,7 +96,7 @@ def last_day_within(day: date, months: int) -> date:
 
 @attrs.frozen(field_transformer=typed_fields)
 class _Length(FieldCheck):
-    """Text of at most ``max_length`` characters, possibly blank (a Charter rule judges it)."""
+    """One line of at most ``max_length`` characters, possibly blank (a Charter rule judges it)."""
 
     max_length: int = 200
     optional: bool = False
@@ -108,6 +108,7 @@ class _Length(FieldCheck):
             raise RuleViolation(
                 "text.too_long", f"must be at most {self.max_length} characters; got {len(value)}"
             )
+        refuse_control_characters(value)
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -140,7 +141,7 @@ class CharterCommitment:
     """
 
     priority: str = attrs.field(validator=Code())
-    pledge: str = attrs.field(validator=Text(max_length=1000))
+    pledge: str = attrs.field(validator=Text(max_length=1000, multiline=True))
     target: MeasureTarget | None = None
 
     @property

@@ -20,21 +20,24 @@ import json
 import os
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn, TextIO, TypeAlias
 
 from socialvalue import documents
-from socialvalue.errors import InvalidDocument, Issue, RuleViolation
+from socialvalue.cli._locate import line_and_column, locate
+from socialvalue.errors import InvalidDocument, Issue, PathStep, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Policy
 from socialvalue.spend.transparency import SpendFileError
 
 __all__ = [
+    "MAX_BYTES_CEILING",
     "MAX_DOCUMENT_BYTES",
     "STDIN",
+    "STRICT_DECODER",
     "Command",
     "DataError",
     "JsonProblem",
@@ -53,6 +56,12 @@ __all__ = [
 
 #: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
 MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+#: The most ``--max-bytes`` may allow: 1 GiB, several times the largest valid
+#: document (a spend file of a million lines), and as much as reading JSON in
+#: memory sensibly can take.
+MAX_BYTES_CEILING: Final = 1024 * 1024 * 1024
+# Files are read this much at a time, so memory follows the file, not the limit.
+_CHUNK: Final = 1024 * 1024
 
 #: The file name that stands for standard input.
 STDIN: Final = "-"
@@ -73,11 +82,25 @@ class DataError(Exception):
 
 
 class JsonProblem(ValueError):
-    """JSON text that this library refuses (duplicate keys, NaN, too deep, …)."""
+    """JSON text that this library refuses (duplicate keys, NaN, too deep, …).
 
-    def __init__(self, code: str, message: str) -> None:
+    ``issue`` carries the JSON path where the problem is; ``line`` and ``column``
+    (from 1) say where it is in the text, when the text was read that far.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        steps: Sequence[PathStep] = (),
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
         super().__init__(message)
-        self.issue = Issue.at([], code, message)
+        self.issue = Issue.at(steps, code, message)
+        self.line = line
+        self.column = column
 
 
 def exit_code(command: str, run: Callable[[], int], err: TextIO, *, owns_stdout: bool) -> int:
@@ -126,14 +149,24 @@ def _refuse_constant(name: str) -> NoReturn:
 def _finite_float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        _refuse_constant(text[:30])
+        raise JsonProblem("json.number_too_large", f"the number {text[:30]} is too large to read")
     return value
+
+
+#: The strict reader: its hooks refuse repeated keys, NaN and Infinity, and numbers
+#: too large for a float; an integer too long for Python to convert fails in ``int``.
+STRICT_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_refuse_duplicates,
+    parse_constant=_refuse_constant,
+    parse_float=_finite_float,
+)
 
 
 def parse_json(data: bytes) -> object:
     """Parse JSON strictly: UTF-8, no duplicate keys, no NaN/Infinity, bounded nesting.
 
-    Raises :class:`JsonProblem` carrying an :class:`Issue` for any refusal.
+    Raises :class:`JsonProblem` carrying an :class:`Issue` for any refusal; a fault
+    in the text is reported at its JSON path, with its line and column.
     """
     try:
         text = data.decode("utf-8-sig")
@@ -142,24 +175,32 @@ def parse_json(data: bytes) -> object:
             "json.syntax", f"the file is not UTF-8 text (byte {exc.start} cannot be decoded)"
         ) from None
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=_refuse_duplicates,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-        )
-    except json.JSONDecodeError as exc:
-        raise JsonProblem(
-            "json.syntax", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+        return STRICT_DECODER.decode(text)
     except RecursionError:
         raise JsonProblem(
             "document.too_deep", "the JSON nests too deeply to read (thousands of levels)"
         ) from None
-    except JsonProblem:
-        raise
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise JsonProblem("json.syntax", f"not acceptable JSON: {exc}") from None
+    except ValueError as exc:  # JSONDecodeError, a JsonProblem from a hook, a long int
+        raise _located(text, exc) from None
+
+
+def _located(text: str, refused: ValueError) -> JsonProblem:
+    """The first fault in ``text``, found again with its path, line and column.
+
+    The hooks that refuse a fault are not told where it is, so the text is read again
+    (only text already refused pays for this).
+    """
+    fault = locate(text, STRICT_DECODER.raw_decode)
+    if fault is None:  # pragma: no cover - every refusal of the decoder is a fault here
+        return JsonProblem("json.syntax", f"not acceptable JSON: {refused}")
+    line, column = line_and_column(text, fault.offset)
+    return JsonProblem(
+        fault.code,
+        f"{fault.message} (line {line}, column {column})",
+        steps=fault.steps,
+        line=line,
+        column=column,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -167,21 +208,39 @@ def parse_json(data: bytes) -> object:
 
 
 def read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
-    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``."""
+    """The bytes of file ``name`` (``-`` for stdin), refusing more than ``limit``.
+
+    ``limit`` is from 1 to :data:`MAX_BYTES_CEILING`. The file is read a chunk at a
+    time, so a generous limit costs nothing on a small file.
+    """
+    if not 1 <= limit <= MAX_BYTES_CEILING:
+        raise UsageError(f"the byte limit must be from 1 to {MAX_BYTES_CEILING:,}; got {limit:,}")
     try:
         if name == STDIN:
-            data: bytes = stdin.buffer.read(limit + 1)
+            data = _read_at_most(stdin.buffer, limit)
         else:
             with Path(name).open("rb") as file:
-                data = file.read(limit + 1)
+                data = _read_at_most(file, limit)
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if len(data) > limit:
+    if data is None:
         raise JsonProblem(
             "document.too_large",
             f"the file is larger than {limit:,} bytes (raise the limit with --max-bytes)",
         )
     return data
+
+
+def _read_at_most(stream: IO[bytes], limit: int) -> bytes | None:
+    """All of ``stream``, or ``None`` as soon as it proves longer than ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
 
 
 def load_json(name: str, kind: str, stdin: TextIO) -> Any:

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from socialvalue import documents
 from socialvalue.cli._input import (
+    MAX_BYTES_CEILING,
     MAX_DOCUMENT_BYTES,
     STDIN,
     JsonProblem,
@@ -43,9 +44,9 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=["human", "json"], default="human")
     parser.add_argument(
         "--max-bytes",
-        type=_positive,
+        type=_byte_limit,
         default=MAX_DOCUMENT_BYTES,
-        help=f"refuse larger files (default {MAX_DOCUMENT_BYTES:,})",
+        help=f"refuse larger files (default {MAX_DOCUMENT_BYTES:,}; at most {MAX_BYTES_CEILING:,})",
     )
     parser.set_defaults(run=run)
     return parser
@@ -62,13 +63,16 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 1 if any(issues for _, issues in results) else 0
 
 
-def _positive(text: str) -> int:
+def _byte_limit(text: str) -> int:
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # not a number, or more digits than int() converts
         value = 0
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number; got {text!r}")
+    if not 1 <= value <= MAX_BYTES_CEILING:
+        shown = text if len(text) <= 30 else f"{text[:27]}..."
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of bytes from 1 to {MAX_BYTES_CEILING:,}; got {shown!r}"
+        )
     return value
 
 

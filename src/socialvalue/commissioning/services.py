@@ -88,7 +88,9 @@ class Service:
         converter=_outcomes,
         validator=Items(max_items=200, unique_by=lambda o: o.description, what="outcome"),
     )
-    description: str | None = attrs.field(default=None, validator=Text(2000, optional=True))
+    description: str | None = attrs.field(
+        default=None, validator=Text(2000, optional=True, multiline=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.annual_cost.amount <= 0:

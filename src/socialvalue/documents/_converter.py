@@ -4,54 +4,56 @@ Two cattrs converters are built here by one function, with the same strict hooks
 
 - the *fast* converter (no detailed validation) loads valid documents quickly;
 - the *thorough* converter (cattrs' detailed validation) runs only when the fast
-  one fails, and collects every problem with its path.
+  one fails, and collects every problem with its path (turned into issues by
+  :mod:`socialvalue.documents._issues`).
 
 The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
 ``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
 as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
-and lists only as JSON arrays. Each attrs field whose validator is a
+and lists only as JSON arrays. What Python gives in place of a JSON value reads as
+``json`` would write it: any mapping as an object, a list or tuple as an array, a
+``str`` or ``int`` subclass (a str-valued enum, an ``IntEnum``) as the text or
+number it holds; a value JSON cannot hold (a set, bytes, a ``Decimal``) is refused,
+named. Each attrs field whose validator is a
 :class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
-so its issue carries the field's path.
+so its issue carries the field's path. A list longer than any of its field's
+checks allow is refused before its first item is read, and a list reports at most
+:data:`MAX_ITEM_PROBLEMS` items in detail, counting the rest.
 """
 
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck, Items
-from socialvalue._typed import own_validator
-from socialvalue.errors import Issue, PathStep, RuleViolation
+from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck
+from socialvalue._typed import _TypeCheck, own_validator
+from socialvalue.documents._issues import describe
+from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
 __all__ = [
+    "MAX_ITEM_PROBLEMS",
     "MAX_LIST_ITEMS",
-    "MAX_REPEATS",
-    "describe",
     "fast",
-    "issues_from",
     "thorough",
     "unstructure",
 ]
 
-#: Unexpected keys in one object reported one by one; the rest are counted in one issue.
-MAX_REPEATS: Final = 20
+#: Items with problems in one list reported in detail; the rest are counted in one issue.
+MAX_ITEM_PROBLEMS: Final = 100
 
 DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
 DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -60,47 +62,58 @@ _DATE: Final = re.compile(DATE_PATTERN)
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-def describe(value: object) -> str:
-    """Say what a JSON value is, for messages: ``the number 12.5``, ``a list``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int) and value.bit_length() > 1000:
-        # repr() of a huge int is slow (and refused past 4,300 digits).
-        return f"a number with about {int(value.bit_length() * 0.30103):,} digits"
-    if isinstance(value, (int, float)):
-        text = repr(value)
-        return f"the number {text if len(text) <= 30 else text[:27] + '...'}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
-
-
 def _wrong(expected: str, value: object) -> RuleViolation:
     return RuleViolation("value.wrong_type", f"must be {expected}; got {describe(value)}")
 
 
+def _text(value: Any) -> str | None:
+    """``value`` as a plain ``str`` if it is text, else ``None``.
+
+    A ``str`` subclass (a str-valued enum member, say) reads as the text it holds,
+    as ``json`` would write it; ``str.__str__`` gives that text without the
+    subclass's own ``__str__``.
+    """
+    if type(value) is str:
+        return value
+    return str.__str__(value) if isinstance(value, str) else None
+
+
+def _object(value: Any) -> dict[Any, Any] | None:
+    """``value`` as a plain ``dict`` if it is a mapping (JSON's object), else ``None``."""
+    if type(value) is dict:
+        return value
+    return dict(value.items()) if isinstance(value, Mapping) else None
+
+
+def _plain_keys(value: dict[Any, Any]) -> dict[Any, Any]:
+    """``value`` with keys that are ``str`` subclasses made plain text.
+
+    Called only when the keys do not match at once: an enum member hashes by its
+    name, so ``{Field.NAME: ...}`` would not find the key ``"name"``.
+    """
+    if all(type(key) is str for key in value):
+        return value
+    return {(str.__str__(k) if isinstance(k, str) else k): v for k, v in value.items()}
+
+
 def _structure_str(value: Any, _: type) -> str:
-    if type(value) is not str:
+    text = _text(value)
+    if text is None:
         raise _wrong("text", value)
-    if not value.isascii() and _SURROGATE.search(value):
+    if not text.isascii() and _SURROGATE.search(text):
         raise RuleViolation(
             "text.bad_format",
             "must not hold a lone UTF-16 surrogate (\\ud800 to \\udfff): such text cannot"
             " be saved as UTF-8",
         )
-    return value
+    return text
 
 
 def _structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
-        raise _wrong("a whole number", value)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _wrong("a whole number", value)
+        return int.__index__(value)  # an IntEnum member, say: the number it holds
     return value
 
 
@@ -113,7 +126,10 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if type(value) is str and len(value) <= 24 and _DECIMAL.fullmatch(value):
         return Decimal(value)
-    if type(value) is str:
+    text = _text(value)
+    if text is not None and len(text) <= 24 and _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    if text is not None:
         raise RuleViolation(
             "decimal.bad_format",
             'must be a decimal string such as "12.5" (up to 15 digits before the point and 6'
@@ -124,7 +140,10 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 
 def _structure_date(value: Any, _: type) -> date:
     if type(value) is not str:
-        raise _wrong('a date string such as "2025-04-01"', value)
+        text = _text(value)
+        if text is None:
+            raise _wrong('a date string such as "2025-04-01"', value)
+        value = text
     if not _DATE.fullmatch(value):
         raise RuleViolation(
             "date.bad_format", f"must be a date written YYYY-MM-DD; got {describe(value)}"
@@ -143,8 +162,10 @@ _MONEY_KEYS: Final = frozenset({"amount", "currency"})
 def _structure_money(value: Any, _: type) -> Money:
     # Documents must state the currency: the Python default of GBP is a convenience
     # for code, not a guess to make about a supplier's figures.
-    if type(value) is not dict:
+    plain = _object(value)
+    if plain is None:
         raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
+    value = plain if plain.keys() == _MONEY_KEYS else _plain_keys(plain)
     if value.keys() != _MONEY_KEYS:
         faults: list[Exception] = [
             RuleViolation("value.missing", f"{key} is required", field=[key])
@@ -157,13 +178,14 @@ def _structure_money(value: Any, _: type) -> Money:
         amount = _structure_decimal(value["amount"], Decimal)
     except RuleViolation as exc:
         raise RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]) from None
-    if type(value["currency"]) is not str:
+    currency = _text(value["currency"])
+    if currency is None:
         raise RuleViolation(
             "value.wrong_type",
             f"currency must be text; got {describe(value['currency'])}",
             field=["currency"],
         )
-    return Money(amount, value["currency"])
+    return Money(amount, currency)
 
 
 def _is_enum(type_: Any) -> bool:
@@ -177,6 +199,9 @@ def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
     def structure(value: Any, _: type) -> enum.Enum:
         if type(value) is str and value in by_value:
             return by_value[value]
+        text = _text(value)
+        if text is not None and text in by_value:
+            return by_value[text]
         raise RuleViolation(
             "value.not_in_choices", f"must be one of {choices}; got {describe(value)}"
         )
@@ -189,12 +214,12 @@ def _is_tuple(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
+def _tuple_hook(type_: Any, converter: cattrs.Converter, counter: cattrs.Converter | None) -> Any:
     item_type = typing.get_args(type_)[0]
     item_hook = converter.get_structure_hook(item_type)
 
     def check_list(value: Any) -> None:
-        if type(value) is not list:
+        if type(value) is not list and not isinstance(value, (list, tuple)):
             raise _wrong("a list", value)
         if len(value) > MAX_LIST_ITEMS:
             raise RuleViolation(
@@ -204,6 +229,10 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
     def fast(value: Any, _: type) -> tuple[Any, ...]:
         check_list(value)
         return tuple([item_hook(item, item_type) for item in value])
+
+    if counter is None:
+        return fast
+    count_problems = _problem_counter(item_type, counter)
 
     def thorough(value: Any, _: type) -> tuple[Any, ...]:
         check_list(value)
@@ -215,20 +244,123 @@ def _tuple_hook(type_: Any, converter: cattrs.Converter, detailed: bool) -> Any:
                 note = IterableValidationNote(f"index {index}", index, item_type)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                 errors.append(exc)
+                if len(errors) == MAX_ITEM_PROBLEMS:
+                    # Detail stops here, so that a million bad items cost a count,
+                    # not a million issues.
+                    more = count_problems(value, index + 1)
+                    if more:
+                        errors.append(
+                            RuleViolation(
+                                "list.more_problems",
+                                f"and {more:,} more items with problems; only the first"
+                                f" {MAX_ITEM_PROBLEMS} are listed",
+                            )
+                        )
+                    break
         if errors:
             raise IterableValidationError(f"While structuring {type_!r}", errors, type_)
         return tuple(items)
 
-    return thorough if detailed else fast
+    return thorough
 
 
-def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> Any:
+def _json_classes(type_: Any) -> tuple[type, ...] | None:
+    """The Python classes a JSON value must have to stand a chance as ``type_``.
+
+    ``None`` when any value might do (the structure hook alone can tell).
+    """
+    if _is_optional(type_):
+        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+        classes = _json_classes(inner)
+        return None if classes is None else (*classes, type(None))
+    if attrs.has(type_) or type_ is Money:
+        return (Mapping,)
+    if type_ in (str, Decimal, date) or _is_enum(type_):
+        return (str,)
+    if type_ in (int, bool):
+        return (type_,)
+    if _is_tuple(type_):
+        return (list, tuple)
+    return None
+
+
+def _keys(type_: Any) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The keys an object must have and the keys it may have, to be a ``type_``."""
+    if type_ is Money:
+        return _MONEY_KEYS, _MONEY_KEYS
+    if not attrs.has(type_):
+        return None
+    fields = attrs.fields(type_)
+    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
+    return required, frozenset(f.name for f in fields)
+
+
+def _problem_counter(item_type: Any, counter: cattrs.Converter) -> Callable[[list[Any], int], int]:
+    """How many items of a list, from an index on, the fast hook refuses.
+
+    A value of the wrong JSON type, or an object without a required key or with an
+    unknown one, is counted without calling the hook, and the verdict on each class
+    is remembered: a list of a million nulls is counted in one pass of set lookups.
+    Other items cost what loading them would.
+    """
+    hook = counter.get_structure_hook(item_type)
+    classes = _json_classes(item_type)
+    shape = _keys(item_type)
+
+    def count(value: list[Any], start: int) -> int:
+        # Counts the items that pass, not those that fail: a count of a million
+        # misfits would make a new int object per item, and misfits are the cheap case.
+        good = 0
+        fits: set[type] = set()
+        misfits: set[type] = set()
+        for item in itertools.islice(value, start, None):
+            cls = item.__class__
+            if cls in misfits:
+                continue
+            if classes is not None and cls not in fits:
+                if not issubclass(cls, classes):
+                    misfits.add(cls)
+                    continue
+                fits.add(cls)
+            if shape is not None and cls is dict:
+                required, allowed = shape
+                if not required <= item.keys() <= allowed:
+                    continue
+            try:
+                hook(item, item_type)
+            except Exception:  # noqa: BLE001 - any refusal is a problem to count
+                continue
+            good += 1
+        return len(value) - start - good
+
+    return count
+
+
+def _list_limit(validator: Any) -> FieldCheck | None:
+    """The check that sets a list field's bound on items (the lowest, if several do)."""
+    # attrs joins a field's list of validators into one, holding them in _validators.
+    members = getattr(validator, "_validators", (validator,))
+    bounded = [m for m in members if isinstance(m, FieldCheck) and m.max_items is not None]
+    return min(bounded, key=lambda m: m.max_items or 0, default=None)
+
+
+def _refuse_long(check: FieldCheck, value: Sequence[Any]) -> None:
+    """Refuse ``value``, a list longer than ``check`` allows, before reading any item."""
+    check.check(value)
+    raise RuleViolation(  # pragma: no cover - a bound that check() does not enforce
+        "list.too_long", f"must hold at most {check.max_items:,} items; got {len(value):,}"
+    )
+
+
+def _checked(
+    hook: Callable[[Any, Any], Any], check: FieldCheck, bound: FieldCheck | None, type_: Any
+) -> Any:
     """The thorough hook of a checked field: structure, then check, so paths survive."""
-    limit = check.max_items if isinstance(check, Items) else MAX_LIST_ITEMS
+    limit = MAX_LIST_ITEMS if bound is None else bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is list and len(value) > limit:
-            check.check(value)  # too long: refuse before reading a single item
+        if isinstance(value, (list, tuple)) and len(value) > limit:
+            _refuse_long(bound or check, value)
         result = hook(value, type_)
         if result is not None or not check.optional:
             check.check(result)
@@ -237,29 +369,40 @@ def _checked(hook: Callable[[Any, Any], Any], check: FieldCheck, type_: Any) -> 
     return structure
 
 
-def _bounded(hook: Callable[[Any, Any], Any], check: Items, type_: Any) -> Any:
-    """The fast hook of a bounded list: refuse an over-long list before reading it.
+def _bounded(hook: Callable[[Any, Any], Any], bound: FieldCheck, type_: Any) -> Any:
+    """The hook of a bounded list: refuse an over-long list before reading it.
 
     The fast path leaves every other field check to the class's own validators, which
     run when the object is built: checking in the hook as well did all the work twice.
     """
-    limit = check.max_items
+    limit = bound.max_items or MAX_LIST_ITEMS
 
     def structure(value: Any, _: Any) -> Any:
-        if type(value) is list and len(value) > limit:
-            check.check(value)
+        if isinstance(value, (list, tuple)) and len(value) > limit:
+            _refuse_long(bound, value)
         return hook(value, type_)
 
     return structure
 
 
+def _declared_validator(field: attrs.Attribute[Any]) -> Any:
+    """The validator ``field`` was declared with, without any type check around it."""
+    validator = own_validator(field)
+    # A subclass made with typed_fields (PublishedReport) wraps its inherited fields'
+    # type checks in another, so one unwrapping is not always enough.
+    while isinstance(validator, _TypeCheck):
+        validator = validator.inner
+    return validator
+
+
 def _field_hook(field: attrs.Attribute[Any], converter: cattrs.Converter, detailed: bool) -> Any:
-    check = own_validator(field)
+    check = _declared_validator(field)
     hook = converter.get_structure_hook(field.type)
+    bound = _list_limit(check)
     if detailed and isinstance(check, FieldCheck):
-        return _checked(hook, check, field.type)
-    if not detailed and isinstance(check, Items):
-        return _bounded(hook, check, field.type)
+        return _checked(hook, check, bound, field.type)
+    if bound is not None:
+        return _bounded(hook, bound, field.type)
     return None
 
 
@@ -279,11 +422,14 @@ def _attrs_hook(type_: type, converter: cattrs.Converter, detailed: bool) -> Any
     allowed = frozenset(field.name for field in attrs.fields(type_))
 
     def structure(value: Any, cls: type) -> Any:
-        if type(value) is not dict:
+        plain = _object(value)
+        if plain is None:
             raise _wrong("an object", value)
-        if not detailed and not value.keys() <= allowed:
-            raise ForbiddenExtraKeysError("", type_, set(value.keys() - allowed))
-        return generated(value, cls)
+        if not plain.keys() <= allowed:
+            plain = _plain_keys(plain)
+            if not detailed and not plain.keys() <= allowed:
+                raise ForbiddenExtraKeysError("", type_, set(plain.keys() - allowed))
+        return generated(plain, cls)
 
     return structure
 
@@ -308,7 +454,9 @@ def _optional_hook(type_: Any, converter: cattrs.Converter) -> Any:
     return structure
 
 
-def _make(detailed: bool) -> cattrs.Converter:
+def _make(counter: cattrs.Converter | None = None) -> cattrs.Converter:
+    """A converter: the fast one, or given the fast one to count with, the thorough one."""
+    detailed = counter is not None
     converter = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -318,7 +466,7 @@ def _make(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook(Money, _structure_money)
     converter.register_structure_hook_factory(_is_enum, _enum_hook)
     converter.register_structure_hook_factory(_is_optional, _optional_hook)
-    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, detailed))
+    converter.register_structure_hook_factory(_is_tuple, lambda t, c: _tuple_hook(t, c, counter))
     converter.register_structure_hook_factory(attrs.has, lambda t, c: _attrs_hook(t, c, detailed))
     converter.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
     converter.register_unstructure_hook(date, date.isoformat)
@@ -335,69 +483,10 @@ def _list_unstructure(type_: Any, converter: cattrs.Converter) -> Callable[[Any]
     return lambda value: [item_hook(item) for item in value]
 
 
-fast: Final = _make(detailed=False)
-thorough: Final = _make(detailed=True)
+fast: Final = _make()
+thorough: Final = _make(counter=fast)
 
 
 def unstructure(obj: object) -> Any:
     """A JSON-ready form of ``obj``: dicts, lists, strings, ints, bools and ``None``."""
     return fast.unstructure(obj, unstructure_as=type(obj))
-
-
-def _key_text(key: object) -> str:
-    """A key as a path step; non-string keys (possible from Python, never from JSON) by repr."""
-    if isinstance(key, str):
-        return key
-    if isinstance(key, (int, float, bool)) or key is None:
-        return describe(key).removeprefix("the number ")
-    # repr() of a deeply nested tuple key recurses: name its type only.
-    return f"<a {type(key).__name__} key>"
-
-
-def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
-    if isinstance(exc, RuleViolation):
-        issue = exc.issue(steps)
-        name = next((s for s in reversed(steps) if isinstance(s, str)), "value")
-        if exc.message.startswith(("must ", "repeats ")) and not exc.field:
-            issue = Issue.at(issue.steps, issue.code, f"{name} {exc.message}")
-        return [issue]
-    if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
-        keys = sorted(_key_text(key) for key in exc.extra_fields)
-        found = [
-            Issue.at(
-                (*steps, key),
-                "value.unexpected",
-                f"unexpected key {key!r}; the keys allowed here are: {allowed}",
-            )
-            for key in keys[:MAX_REPEATS]
-        ]
-        if len(keys) > MAX_REPEATS:
-            found.append(
-                Issue.at(
-                    steps,
-                    "value.unexpected",
-                    f"and {len(keys) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
-                    f" here are: {allowed}",
-                )
-            )
-        return found
-    if isinstance(exc, KeyError) and steps:
-        return [Issue.at(steps, "value.missing", f"{steps[-1]} is required")]
-    message = str(exc) or type(exc).__name__
-    return [Issue.at(steps, "value.invalid", message[:300])]
-
-
-def issues_from(exc: BaseException, steps: tuple[PathStep, ...] = ()) -> list[Issue]:
-    """Every :class:`Issue` in a (possibly nested) cattrs structuring error."""
-    if isinstance(exc, IterableValidationError):
-        indexed, plain = exc.group_exceptions()
-        found = [i for e, note in indexed for i in issues_from(e, (*steps, note.index))]
-    elif isinstance(exc, ClassValidationError):
-        named, plain = exc.group_exceptions()
-        found = [i for e, attr in named for i in issues_from(e, (*steps, attr.name))]
-    elif isinstance(exc, ExceptionGroup):
-        return [i for e in exc.exceptions for i in issues_from(e, steps)]
-    else:
-        return _leaf(exc, steps)
-    return found + [i for e in plain for i in issues_from(e, steps)]

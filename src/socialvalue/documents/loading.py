@@ -13,7 +13,7 @@ import attrs
 
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
-from socialvalue.documents import _converter
+from socialvalue.documents import _converter, _issues
 from socialvalue.documents.registry import _kind, kind_of
 from socialvalue.errors import InvalidDocument, Issue
 
@@ -54,7 +54,7 @@ def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
     try:
         return _converter.thorough.structure(document, type_), ()
     except Exception as exc:  # noqa: BLE001 - every failure becomes issues
-        issues = _converter.issues_from(exc)
+        issues = _issues.issues_from(exc)
     return None, tuple(sorted(set(issues), key=Issue.sort_key))
 
 

@@ -76,7 +76,7 @@ class Priority:
 
     code: str = attrs.field(validator=Code())
     title: str = attrs.field(validator=Text(max_length=200))
-    description: str = attrs.field(validator=Text(max_length=1000))
+    description: str = attrs.field(validator=Text(max_length=1000, multiline=True))
     theme: str | None = attrs.field(default=None, validator=Code(optional=True))
     outcome: str | None = attrs.field(default=None, validator=Code(optional=True))
 
@@ -207,7 +207,7 @@ class CrosswalkLink:
 
     source: str = attrs.field(validator=Code())
     target: str = attrs.field(validator=Code())
-    rationale: str = attrs.field(validator=Text(max_length=1000))
+    rationale: str = attrs.field(validator=Text(max_length=1000, multiline=True))
 
 
 def _check_links(instance: Crosswalk, attribute: attrs.Attribute[Any], value: object) -> None:

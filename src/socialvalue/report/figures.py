@@ -145,7 +145,7 @@ class ReportFigure:
     label: str = attrs.field(validator=Text(300))
     suppliers: tuple[str, ...] = attrs.field(converter=_strings, validator=Codes())
     lines: int = attrs.field(validator=_LINES)
-    derivation: str = attrs.field(validator=Text(4000))
+    derivation: str = attrs.field(validator=Text(4000, multiline=True))
 
     @property
     def key(self) -> Key:
@@ -214,7 +214,7 @@ class ReportCaveat:
     """Something the report's numbers carry: which suppliers, and how much, if money."""
 
     kind: CaveatKind
-    message: str = attrs.field(validator=Text(4000))
+    message: str = attrs.field(validator=Text(4000, multiline=True))
     suppliers: tuple[str, ...] = attrs.field(converter=_strings, validator=Codes())
     value: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
     unit: str | None = attrs.field(validator=Code(optional=True))

@@ -105,7 +105,7 @@ class RegionalReport:
     catalogue_id: str = attrs.field(validator=Code())
     catalogue_version: str = attrs.field(validator=Text(60))
     value_basis: ValueBasis
-    apportionment: str = attrs.field(validator=Text(4000))
+    apportionment: str = attrs.field(validator=Text(4000, multiline=True))
     figures: tuple[ReportFigure, ...] = attrs.field(
         converter=_figures, validator=Items(0, 100_000, unique_by=_figure_key, what="figure")
     )

@@ -41,7 +41,9 @@ class Mark:
 
     criterion: str = attrs.field(validator=Code())
     points: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
-    reason: str | None = attrs.field(default=None, validator=Text(2000, optional=True))
+    reason: str | None = attrs.field(
+        default=None, validator=Text(2000, optional=True, multiline=True)
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)

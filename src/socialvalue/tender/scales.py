@@ -47,7 +47,7 @@ class ScaleBand:
 
     points: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
     label: str = attrs.field(validator=Text(60))
-    descriptor: str = attrs.field(validator=Text(1000))
+    descriptor: str = attrs.field(validator=Text(1000, multiline=True))
 
 
 def _check_bands(bands: tuple[ScaleBand, ...]) -> None:

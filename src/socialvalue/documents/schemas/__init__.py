@@ -20,6 +20,7 @@ import enum
 from typing import Any, Final
 
 __all__ = [
+    "ANY_LINE_PATTERN",
     "ANY_TEXT_PATTERN",
     "BASE_URI",
     "DEFS",
@@ -35,17 +36,26 @@ __all__ = [
 BASE_URI: Final = "https://w3id.org/socialvalue/schema/v1/"
 
 _END: Final = r"(?![\s\S])"
-# Text: no JSON white space at either end and no lone UTF-16 surrogate anywhere (a
-# lone surrogate cannot be written as UTF-8, so such text could not be saved). The
-# escapes are regex text, not characters, so the exported JSON stays plain.
+# Text: no white space or control character at either end, no C0 control character
+# inside (tab and line feed only in text of several lines), and no lone UTF-16
+# surrogate anywhere (a lone surrogate cannot be written as UTF-8, so such text
+# could not be saved). The escapes are regex text, not characters, so the exported
+# JSON stays plain. _fields.Text states the same rule in Python.
 _NO_SURROGATE: Final = r"\uD800-\uDFFF"
-_TRIMMED: Final = (
-    rf"^[^ \t\n\r{_NO_SURROGATE}]([^{_NO_SURROGATE}]*[^ \t\n\r{_NO_SURROGATE}])?" + _END
+_CONTROL: Final = r"\u0000-\u001F"
+_CONTROL_BUT_TAB_AND_LINE_FEED: Final = r"\u0000-\u0008\u000B-\u001F"
+_EDGE: Final = rf"[^ {_CONTROL}{_NO_SURROGATE}]"
+_TRIMMED_LINE: Final = rf"^{_EDGE}([^{_CONTROL}{_NO_SURROGATE}]*{_EDGE})?" + _END
+_TRIMMED_LINES: Final = (
+    rf"^{_EDGE}([^{_CONTROL_BUT_TAB_AND_LINE_FEED}{_NO_SURROGATE}]*{_EDGE})?" + _END
 )
 
-#: Any text that can be saved as UTF-8: for strings with no other pattern. The
-#: loader refuses lone surrogates in every string, so every string schema says so.
-ANY_TEXT_PATTERN: Final = rf"^[^{_NO_SURROGATE}]*" + _END
+#: Any text that can be saved as UTF-8 and holds no control character but tab and
+#: line feed: for strings with no other pattern. The loader refuses lone surrogates
+#: in every string, so every string schema says so.
+ANY_TEXT_PATTERN: Final = rf"^[^{_CONTROL_BUT_TAB_AND_LINE_FEED}{_NO_SURROGATE}]*" + _END
+#: As :data:`ANY_TEXT_PATTERN`, but one line: no control character at all.
+ANY_LINE_PATTERN: Final = rf"^[^{_CONTROL}{_NO_SURROGATE}]*" + _END
 
 DECIMAL_PATTERN: Final = r"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
 NON_NEGATIVE_DECIMAL_PATTERN: Final = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
@@ -53,13 +63,19 @@ CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}" + _END
 DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + _END
 
 
-def text(max_length: int = 200, description: str = "") -> dict[str, Any]:
-    """Schema of trimmed, non-empty text of at most ``max_length`` characters."""
+def text(
+    max_length: int = 200, description: str = "", *, multiline: bool = False
+) -> dict[str, Any]:
+    """Schema of trimmed, non-empty text of at most ``max_length`` characters.
+
+    One line, unless ``multiline`` lets tab and line feed stand inside it (as
+    ``_fields.Text(multiline=True)``).
+    """
     schema: dict[str, Any] = {
         "type": "string",
         "minLength": 1,
         "maxLength": max_length,
-        "pattern": _TRIMMED,
+        "pattern": _TRIMMED_LINES if multiline else _TRIMMED_LINE,
     }
     if description:
         schema["description"] = description

@@ -21,7 +21,7 @@ _MARK: Final = {
         "criterion": ref("code", "Id of the criterion in the evaluation model, e.g. 'Q1'."),
         "points": ref("quantity", "The mark: the points of one band of the model's scale."),
         "reason": {
-            "anyOf": [text(2000), {"type": "null"}],
+            "anyOf": [text(2000, multiline=True), {"type": "null"}],
             "description": "Why the panel gave this mark (moderation notes), or null.",
         },
     },

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from socialvalue.documents.schemas import ANY_TEXT_PATTERN, document_schema, ref, text
+from socialvalue.documents.schemas import ANY_LINE_PATTERN, document_schema, ref, text
 
 __all__ = ["SCHEMA"]
 
@@ -20,7 +20,7 @@ _COMMITMENT: Final = {
     "type": "object",
     "properties": {
         "priority": ref("code", "Code of the priority the pledge supports."),
-        "pledge": text(1000, "What the supplier pledges to do, in its own words."),
+        "pledge": text(1000, "What the supplier pledges to do, in its own words.", multiline=True),
         "target": {
             "anyOf": [{"$ref": "#/$defs/measure-target"}, {"type": "null"}],
             "description": "An optional measurable target (a review measure code and"
@@ -43,7 +43,7 @@ SCHEMA: Final = document_schema(
         "signatory": {
             "type": "string",
             "maxLength": 200,
-            "pattern": ANY_TEXT_PATTERN,
+            "pattern": ANY_LINE_PATTERN,
             "description": "Name of the person signing for the supplier (a blank name is"
             " reported by the Charter check, not refused on reading).",
         },

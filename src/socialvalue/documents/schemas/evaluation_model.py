@@ -30,7 +30,7 @@ _BAND: Final = {
     "properties": {
         "points": ref("quantity", "Points the band is worth, e.g. '75'."),
         "label": text(60, "The band's label, e.g. 'Good'."),
-        "descriptor": text(1000, "When the panel awards this band."),
+        "descriptor": text(1000, "When the panel awards this band.", multiline=True),
     },
     "required": ["points", "label", "descriptor"],
     "additionalProperties": False,

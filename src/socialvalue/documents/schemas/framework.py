@@ -27,7 +27,9 @@ _PRIORITY: Final = {
     "properties": {
         "code": ref("code", "The priority's stable code, unique in the framework."),
         "title": text(200, "The priority's title as published."),
-        "description": text(1000, "A short description of what the priority asks for."),
+        "description": text(
+            1000, "A short description of what the priority asks for.", multiline=True
+        ),
         "theme": {
             "anyOf": [{"$ref": "#/$defs/code"}, {"type": "null"}],
             "description": "Code of the parent theme, or null; must be a declared theme"

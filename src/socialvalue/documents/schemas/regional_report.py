@@ -79,7 +79,7 @@ _FIGURE: Final = {
             "maximum": 1_000_000_000,
             "description": "How many spend or Review lines stand behind the figure.",
         },
-        "derivation": text(4000, "The arithmetic behind the figure, in words."),
+        "derivation": text(4000, "The arithmetic behind the figure, in words.", multiline=True),
     },
     "required": [*_KEY, "value", "unit", "label", "suppliers", "lines", "derivation"],
     "additionalProperties": False,
@@ -109,7 +109,7 @@ _CAVEAT: Final = {
     "type": "object",
     "properties": {
         "kind": {"enum": _CAVEAT_KINDS, "description": "What kind of caveat it is."},
-        "message": text(4000, "The caveat in words."),
+        "message": text(4000, "The caveat in words.", multiline=True),
         "suppliers": _suppliers("The ids of the suppliers it concerns, sorted."),
         "value": _nullable("decimal", "The amount or count it concerns, or null."),
         "unit": _nullable("code", "The value's unit (a currency code for money), or null."),
@@ -143,7 +143,9 @@ SCHEMA: Final = document_schema(
             "description": "Which social value figure the ratio per £1 uses.",
         },
         "apportionment": text(
-            4000, "How priorities were carried to the framework, and value apportioned."
+            4000,
+            "How priorities were carried to the framework, and value apportioned.",
+            multiline=True,
         ),
         "figures": {
             "type": "array",

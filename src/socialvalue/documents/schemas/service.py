@@ -61,7 +61,7 @@ SCHEMA: Final = document_schema(
             "maxItems": 200,
         },
         "description": {
-            "anyOf": [text(2000), {"type": "null"}],
+            "anyOf": [text(2000, multiline=True), {"type": "null"}],
             "description": "What the service does, or null.",
         },
     },
