@@ -191,3 +191,21 @@ def test_a_layout_document_or_single_columns_describe_the_file(tmp_path: Path) -
     )
     assert code == 1
     assert "Nope" in err or "supplier_id" in err
+
+
+def test_csv_output_neutralises_formulas_and_keeps_negative_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "spend.csv"
+    path.write_text(
+        HEADER
+        + '"=HYPERLINK(""http://x"")",100,2025-05-01,10.00,Kit\n'
+        + "@SUM(A1),200,2025-05-01,10.00,Kit\n"
+        + "Credit Co,300,2025-05-01,-50.00,Refund\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["assess", str(path), "--format", "csv"])
+    assert code == 0, err
+    records = {r["supplier_id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert records["100"]["supplier_name"] == '\'=HYPERLINK("http://x")'
+    assert records["200"]["supplier_name"] == "'@SUM(A1)"
+    assert records["300"]["total"] == "-50.00"
+    assert all(not v.startswith(("=", "@", "+")) for r in records.values() for v in r.values())

@@ -7,6 +7,7 @@ so that they stay adapters, and so that these renderings can be tested as plain 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,14 @@ __all__ = [
     "reason",
     "score_document",
     "score_lines",
+    "spreadsheet_record",
+    "spreadsheet_safe",
 ]
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# Injection"); a number, negative or not, is left as the number it is.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def reason(assessment: Assessment) -> str:
@@ -172,6 +180,24 @@ def score_lines(report: ScoreReport) -> list[str]:
 def plain_record(record: Mapping[str, object]) -> dict[str, object]:
     """A record with its decimals as text, ready for CSV or JSON."""
     return {key: plain(value) for key, value in record.items()}
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` for a CSV cell: text a spreadsheet would run as a formula gets a leading ``'``.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-2000.00"), spreadsheet_safe("Acme")
+    ("'=HYPERLINK(1)", '-2000.00', 'Acme')
+    """
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_record(record: Mapping[str, object]) -> dict[str, object]:
+    """A record ready for a CSV file: decimals as text, formula-looking text neutralised."""
+    return {key: spreadsheet_safe(plain(value)) for key, value in record.items()}
 
 
 def assessment_document(

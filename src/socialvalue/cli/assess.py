@@ -41,7 +41,7 @@ from socialvalue.cli._render import (
     assessment_document,
     assessment_summary,
     assessment_table,
-    plain_record,
+    spreadsheet_record,
 )
 from socialvalue.errors import RuleViolation
 from socialvalue.periods import Period
@@ -342,7 +342,7 @@ def _write_assessment(
         fields = list(records[0]) if records else ["supplier_id"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(plain_record(r) for r in records)
+        writer.writerows(spreadsheet_record(r) for r in records)
     else:
         out.writelines(f"{line}\n" for line in assessment_table(result))
         out.write("\n")
