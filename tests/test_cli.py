@@ -228,8 +228,8 @@ def test_demo_shows_the_whole_policy_at_work() -> None:
     acme = next(line for line in run.out.splitlines() if line.startswith("100234"))
     assert "Review" in acme
     assert "on the boundary" in acme
-    assert "withheld (Redacted) beneficiaries: 2 lines, £2,016.40, not assessed" in run.out
-    assert "excluded '900001': 1 line" in run.out
+    assert "2 withheld (£2,016.40)" in run.out
+    assert "set apart by rule excluded: 1 line" in run.out
     assert "160 hours × £16.93 per hour" in run.out
     assert "GM-VOLUNTEER-HOURS: 160 of 200 hours short by 40" in run.out
 
@@ -319,8 +319,9 @@ def test_assess_prints_each_supplier_with_its_obligation(tmp_path: Path) -> None
     assert "Charter" in beta
     assert "£10,000.00" in beta
     assert "2 suppliers: 1 Review, 1 Charter (1 on the boundary)" in run.out
-    assert "withheld (Redacted) beneficiaries: 1 line, £812.40, not assessed" in run.out
-    assert "excluded '900001': 1 line, £5,000.00" in run.out
+    assert "1 withheld (£812.40)" in run.out
+    assert "set apart by rule excluded: 1 line, £5,000.00" in run.out
+    assert "layout transparency-code" in run.out
     assert "1 outside 2025/26" in run.out
     assert "amounts net of VAT" in run.out
 
@@ -333,13 +334,17 @@ def test_assess_csv_and_json_formats(tmp_path: Path) -> None:
     assert [(r["supplier_id"], r["obligation"], r["total"]) for r in records] == [
         ("100234", "review", "50000.00"),
         ("200100", "charter", "10000.00"),
-        ("900001", "charter", "5000.00"),
-    ]
+    ]  # HMRC is not a supplier: set apart by default
+    run = Run(["assess", spend, "--year", "2025/26", "--format", "csv", "--include-non-suppliers"])
+    assert [r.split(",")[0] for r in run.out.splitlines()[1:]] == ["100234", "200100", "900001"]
     assert records[0]["explanation"].startswith("£50,000.00 spent with Acme Ltd in 2025/26")
     run = Run(["assess", spend, "--year", "2025/26", "--format", "json", "--exclude-name", "hmrc"])
     report = json.loads(run.out)
-    assert report["redacted"] == {"lines": 1, "total": "812.40"}
-    assert report["excluded"] == [{"key": "hmrc", "lines": 1, "total": "5000.00"}]
+    assert report["reconciliation"]["withheld"] == {"lines": 1, "total": "812.40"}
+    assert report["reconciliation"]["apart_by_rule"] == {
+        "excluded": {"lines": 1, "total": "5000.00"}
+    }
+    assert report["files"] == [{"name": spend, "layout": "transparency-code", "encoding": "UTF-8"}]
     assert [a["supplier_id"] for a in report["assessments"]] == ["100234", "200100"]
     assert report["assessments"][0]["on_boundary"] is True
 
@@ -350,16 +355,24 @@ def test_assess_defaults_to_the_year_of_the_first_line_and_reads_stdin() -> None
     assert "period 2025/26" in run.out
 
 
-def test_assess_reads_a_zip_holding_one_csv(tmp_path: Path) -> None:
+def test_assess_reads_every_csv_in_a_zip_as_one_stream(tmp_path: Path) -> None:
     path = tmp_path / "spend.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("spend.csv", SPEND)
     assert Run(["assess", str(path)]).code == 0
     with zipfile.ZipFile(path, "a") as archive:
-        archive.writestr("other.csv", SPEND)
-    run = Run(["assess", str(path)])
+        archive.writestr("other.csv", HEADER + "Acme Ltd,100234,2025-05-01,x,Kit\n")
+        archive.writestr("notes.txt", "not spend")
+    run = Run(["assess", str(path), "--skip-bad-rows"])
+    assert run.code == 0, run.err
+    assert "2 files in layout transparency-code" in run.out
+    assert f"{path}:other.csv: row 2 (Amount)" in run.out  # row numbers per file
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("notes.txt", "not spend")
+    run = Run(["assess", str(empty)])
     assert (run.code, run.out) == (2, "")
-    assert "exactly one .csv file; it holds 2" in run.err
+    assert "holds no .csv file" in run.err
 
 
 def test_assess_maps_another_layout(tmp_path: Path) -> None:
@@ -382,34 +395,39 @@ def test_assess_maps_another_layout(tmp_path: Path) -> None:
     )
     assert run.code == 0, run.err
     report = json.loads(run.out)
-    assert [a["supplier_id"] for a in report["assessments"]] == ["the-toy-house"]
-    assert "grouped by beneficiary name" in report["summary"][-1]
+    assert [a["supplier_id"] for a in report["assessments"]] == ["toy-house"]
+    assert report["files"][0]["layout"] == "columns"
     run = Run(
         ["assess", write(tmp_path, "spend.csv", SPEND), "--group-by-name", "--year", "2025/26"]
     )
-    assert "acme-ltd" in run.out
-    assert "acme-limited" in run.out
+    assert "grouped by beneficiary name" in run.out
+    assert "ACME LIMITED" not in run.out  # one supplier, whatever the spelling
 
 
 def test_assess_names_a_missing_column(tmp_path: Path) -> None:
     run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--amount-column", "Net"])
     assert run.code == 1
     assert run.out == ""
-    assert "no 'Net' column" in run.err
+    assert "fits no layout: columns needs 'Net'" in run.err
     assert "Traceback" not in run.err
 
 
 def test_assess_names_a_bad_row_or_skips_bad_rows(tmp_path: Path) -> None:
     bad = write(
-        tmp_path, "bad.csv", SPEND + "Gamma,400,2025-13-01,1\nDelta,500,2025-05-01,1,000.00\n"
+        tmp_path,
+        "bad.csv",
+        SPEND + "Gamma,400,2025-13-01,1,Kit\nDelta,500,2025-05-01,1,000.00,Kit\n",
     )
     run = Run(["assess", bad])
     assert run.code == 1
-    assert "row 9: PaymentDate: a payment date is written YYYY-MM-DD; got '2025-13-01'" in run.err
+    assert "row 9: PaymentDate: a payment date is written" in run.err
     run = Run(["assess", bad, "--skip-bad-rows"])
     assert run.code == 0
-    assert "bad rows skipped: 1" in run.out
+    assert "bad rows skipped: 2" in run.out
     assert "row 9 (PaymentDate)" in run.out
+    # An unquoted thousands separator is a bad row, never £1.00.
+    assert "row 10: has 6 fields where the header has 5" in run.out
+    assert not any(line.startswith("500 ") for line in run.out.splitlines())
 
 
 def test_assess_refuses_a_vat_mismatch_unless_told(tmp_path: Path) -> None:
@@ -427,7 +445,7 @@ def test_assess_refuses_a_vat_mismatch_unless_told(tmp_path: Path) -> None:
     [
         ("", "is empty"),
         (HEADER, "no spend lines to assess"),
-        (HEADER + "Acme,1,2025-05-01," + "9" * 200_000 + "\n", "not readable CSV"),
+        (HEADER + "Acme,1,2025-05-01," + "9" * 200_000 + ",x\n", "row 2"),
     ],
 )
 def test_assess_unusable_files_exit_1(tmp_path: Path, content: str, message: str) -> None:
@@ -438,13 +456,19 @@ def test_assess_unusable_files_exit_1(tmp_path: Path, content: str, message: str
 
 def test_assess_reports_text_that_is_not_in_the_encoding(tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
-    path.write_bytes((HEADER + "Caf\xe9 Ltd,1,2025-05-01,1\n").encode("latin-1"))
+    path.write_bytes((HEADER + "Caf\xe9 Ltd,1,2025-05-01,1,x\n").encode("cp1252"))
     run = Run(["assess", str(path)])
-    assert run.code == 1
-    assert "try --encoding cp1252" in run.err
-    run = Run(["assess", str(path), "--encoding", "cp1252"])
-    assert run.code == 0
+    assert run.code == 0, run.err
     assert "Café Ltd" in run.out
+    assert "Windows-1252" in run.out
+    run = Run(["assess", str(path), "--encoding", "utf-8"])
+    assert run.code == 1
+    assert "is not utf-8 text (byte 65 cannot be decoded" in run.err
+    for codec, problem in (("nonesuch", "unknown text encoding"), ("rot13", "not a text")):
+        run = Run(["assess", str(path), "--encoding", codec])
+        assert run.code == 2
+        assert problem in run.err
+        assert len(run.err.splitlines()) == 1
 
 
 def test_assess_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -458,9 +482,13 @@ def test_assess_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run.code == 2
 
 
-def test_assess_with_an_empty_year_reports_no_suppliers(tmp_path: Path) -> None:
+def test_assess_with_an_empty_year_exits_1_naming_the_years_covered(tmp_path: Path) -> None:
     run = Run(["assess", write(tmp_path, "s.csv", HEADER), "--year", "2025/26", "--format", "csv"])
-    assert (run.code, run.out) == (0, "supplier_id\n")
+    assert (run.code, run.out) == (1, "")
+    assert "no spend line in 2025/26" in run.err
+    run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--year", "2023/24"])
+    assert run.code == 1
+    assert "the years it covers: 2024/25, 2025/26" in run.err
 
 
 @pytest.mark.skipif(

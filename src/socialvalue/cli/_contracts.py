@@ -40,7 +40,7 @@ from socialvalue.cli._input import (
     load_json,
     load_policy,
 )
-from socialvalue.cli._render import plain_record
+from socialvalue.cli._render import spreadsheet_record
 from socialvalue.cli._render_contracts import (
     contract_document,
     contract_records,
@@ -331,7 +331,7 @@ def _write(
         fields = list(records[0]) if records else ["supplier_id"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(plain_record(r) for r in records)
+        writer.writerows(spreadsheet_record(r) for r in records)
     else:
         out.writelines(f"{line}\n" for line in contract_table(result, read))
         out.write("\n")

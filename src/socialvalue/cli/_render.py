@@ -7,18 +7,26 @@ so that they stay adapters, and so that these renderings can be tested as plain 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
+from socialvalue.money import Money
 from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.vat import VatBasis
 from socialvalue.review.score_report import ScoreReport
 from socialvalue.spend.assessment import Assessment, AssessmentResult
-from socialvalue.spend.transparency import SpendFileSummary
+from socialvalue.spend.layouts import Recognition
+from socialvalue.spend.reconciliation import Reconciliation
+from socialvalue.spend.rows import BadRow
 
 __all__ = [
+    "FileRead",
+    "SpendRead",
     "assessment_document",
     "assessment_summary",
     "assessment_table",
@@ -28,7 +36,14 @@ __all__ = [
     "reason",
     "score_document",
     "score_lines",
+    "spreadsheet_record",
+    "spreadsheet_safe",
 ]
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# Injection"); a number, negative or not, is left as the number it is.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def reason(assessment: Assessment) -> str:
@@ -42,30 +57,62 @@ def count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
+class FileRead(NamedTuple):
+    """One file read: its name, the layout its header fitted and the encoding that decoded it."""
+
+    name: str
+    recognition: Recognition
+    encoding: str
+
+
+class SpendRead(NamedTuple):
+    """What reading a run's spend files came to, for the summary."""
+
+    reconciliation: Reconciliation
+    files: tuple[FileRead, ...]
+    bad_rows: tuple[tuple[str, BadRow], ...]
+    vat_basis: VatBasis
+
+
+def _layout_lines(files: Sequence[FileRead]) -> list[str]:
+    """The layout and encoding of one file in full; of several, counted by layout and encoding."""
+    if len(files) == 1:
+        only = files[0]
+        return [f"{only.name}, {only.encoding}: {only.recognition.explanation}"]
+    kinds: dict[tuple[str, str, str], int] = {}
+    for f in files:
+        kind = (f.recognition.layout.id, f.recognition.layout.name, f.encoding)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return [
+        f"{count(n, 'file')} in layout {layout} ({name}), {encoding}"
+        for (layout, name, encoding), n in kinds.items()
+    ]
+
+
 def assessment_summary(
-    result: AssessmentResult, summary: SpendFileSummary, policy: Policy, notes: list[str]
+    result: AssessmentResult, read: SpendRead, policy: Policy, notes: list[str]
 ) -> list[str]:
     reviews = len(result.of(Obligation.REVIEW))
     boundary = sum(1 for a in result if a.on_boundary)
+    done = read.reconciliation
     lines = [
         f"period {result.period.label} ({result.period.start} to {result.period.end});"
-        f" policy {policy.id} {policy.version}; amounts {summary.vat_basis.value} of VAT",
+        f" policy {policy.id} {policy.version}; amounts {read.vat_basis.value} of VAT",
         f"{len(result):,} suppliers: {reviews:,} Review, {len(result) - reviews:,} Charter"
         f" ({boundary:,} on the boundary)",
-        f"{summary.rows:,} rows read; {summary.lines.lines:,} lines totalling"
-        f" {summary.lines.total.format()}; {result.ignored_lines:,} outside {result.period.label}",
-        f"withheld (Redacted) beneficiaries: {count(summary.redacted.lines, 'line')},"
-        f" {summary.redacted.total.format()}, not assessed",
+        *_layout_lines(read.files),
+        done.explanation,
     ]
-    lines.extend(
-        f"excluded {key!r}: {count(tally.lines, 'line')}, {tally.total.format()}"
-        for key, tally in summary.excluded
-    )
-    if summary.bad_row_count:
-        lines.append(f"bad rows skipped: {summary.bad_row_count:,}")
-        lines.extend(f"  {bad}" for bad in summary.bad_rows)
-        if summary.bad_row_count > len(summary.bad_rows):
-            lines.append(f"  … and {summary.bad_row_count - len(summary.bad_rows):,} more")
+    for rule, tally in done.to_dict()["apart_by_rule"].items():
+        lines.append(
+            f"set apart by rule {rule}: {count(tally['lines'], 'line')},"
+            f" {Money(tally['total'], done.read_total.currency).format()}"
+        )
+    if done.bad.lines:
+        lines.append(f"bad rows skipped: {done.bad.lines:,}")
+        lines.extend(f"  {name}: {bad}" for name, bad in read.bad_rows)
+        if done.bad.lines > len(read.bad_rows):
+            lines.append(f"  … and {done.bad.lines - len(read.bad_rows):,} more")
     lines.extend(notes)
     return lines
 
@@ -135,26 +182,40 @@ def plain_record(record: Mapping[str, object]) -> dict[str, object]:
     return {key: plain(value) for key, value in record.items()}
 
 
+def spreadsheet_safe(value: object) -> object:
+    """``value`` for a CSV cell: text a spreadsheet would run as a formula gets a leading ``'``.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-2000.00"), spreadsheet_safe("Acme")
+    ("'=HYPERLINK(1)", '-2000.00', 'Acme')
+    """
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_record(record: Mapping[str, object]) -> dict[str, object]:
+    """A record ready for a CSV file: decimals as text, formula-looking text neutralised."""
+    return {key: spreadsheet_safe(plain(value)) for key, value in record.items()}
+
+
 def assessment_document(
-    result: AssessmentResult, summary: SpendFileSummary, policy: Policy, about: Sequence[str]
+    result: AssessmentResult, read: SpendRead, policy: Policy, about: Sequence[str]
 ) -> dict[str, object]:
-    """An assessment run as a JSON-ready dict: settings, summary, kept-apart totals, rows."""
+    """An assessment run as a JSON-ready dict: settings, files, reconciliation, rows."""
     return {
         "period": result.period.label,
         "policy": {"id": policy.id, "version": policy.version},
-        "vat_basis": summary.vat_basis.value,
+        "vat_basis": read.vat_basis.value,
         "summary": list(about),
-        "redacted": {
-            "lines": summary.redacted.lines,
-            "total": plain(summary.redacted.total.amount),
-        },
-        "excluded": [
-            {"key": key, "lines": tally.lines, "total": plain(tally.total.amount)}
-            for key, tally in summary.excluded
+        "files": [
+            {"name": f.name, "layout": f.recognition.layout.id, "encoding": f.encoding}
+            for f in read.files
         ],
-        "bad_rows": [attrs.asdict(bad) for bad in summary.bad_rows],
-        "bad_row_count": summary.bad_row_count,
-        "ignored_lines": result.ignored_lines,
+        "reconciliation": read.reconciliation.to_dict(),
+        "set_apart": [plain_record(r) for r in read.reconciliation.payee_records()],
+        "bad_rows": [{"file": name, **attrs.asdict(bad)} for name, bad in read.bad_rows],
         "assessments": [plain_record(record) for record in result.to_records()],
     }
 

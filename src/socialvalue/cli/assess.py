@@ -1,22 +1,25 @@
 """``socialvalue assess SPEND.csv``: which suppliers in a spend file owe a Charter or a Review.
 
-Reads a council's published spend file (a CSV, a ``.zip`` holding one, or stdin)
-as a stream, so memory grows with the suppliers and not the rows, and prints each
-supplier's obligation, total, lines and reason as a table, CSV or JSON, followed by
-what was read, withheld, excluded or skipped. The Local Government Transparency
-Code's columns need no options; other layouts name their columns. With
-``--contracts`` it assesses OCDS contracts on the contract-value basis instead
-(:mod:`socialvalue.cli._contracts`).
+Reads a council's published spend file (a CSV, a ``.zip`` of one or of a year's
+monthly CSVs read as one stream, or stdin) through
+:class:`~socialvalue.spend.reading.SpendFile`: the layout is recognised from each
+file's header, the text decoded as strict UTF-8 or else Windows-1252, and every row
+reconciled. It prints each supplier's obligation, total, lines and reason as a
+table, CSV or JSON, then the layout and encoding used, the reconciliation and what
+each payee rule set aside. With ``--contracts`` it assesses OCDS contracts on the
+contract-value basis instead (:mod:`socialvalue.cli._contracts`).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import itertools
 import json
-from collections.abc import Iterator, Sequence
-from operator import itemgetter
+import operator
+from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TextIO
 
 import attrs
@@ -26,26 +29,35 @@ from socialvalue.cli._input import (
     DataError,
     Subparsers,
     UsageError,
-    choose_period,
+    financial_year,
+    load_json,
     load_policy,
-    open_text,
+    spend_members,
+    spend_text,
 )
 from socialvalue.cli._render import (
+    FileRead,
+    SpendRead,
     assessment_document,
     assessment_summary,
     assessment_table,
-    plain_record,
+    spreadsheet_record,
 )
 from socialvalue.errors import RuleViolation
+from socialvalue.periods import Period
 from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess
+from socialvalue.spend.gm_layouts import LAYOUTS
+from socialvalue.spend.layouts import DateFormat, Layout
+from socialvalue.spend.names import SupplierKey
+from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.reading import SpendFile
+from socialvalue.spend.reconciliation import Reconciliation
+from socialvalue.spend.rows import BadRow, SpendFileError, csv_records
 from socialvalue.spend.transparency import (
     TRANSPARENCY_CODE,
     Columns,
-    DateFormat,
-    SpendFileReader,
-    SpendFileSummary,
     check_vat_basis,
     with_names,
 )
@@ -58,9 +70,10 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "assess",
         help="say which suppliers in a spend file owe a Charter or a Review",
-        description="Read a council's published spend file (CSV, a .zip holding one CSV, or"
-        " '-' for stdin) and print each supplier's obligation, total, lines and reason."
-        " The Local Government Transparency Code's columns work with no options.",
+        description="Read a council's published spend file (CSV, a .zip of one or of a"
+        " year's monthly CSVs, or '-' for stdin) and print each supplier's obligation,"
+        " total, lines and reason, then where every row went. The layouts of the"
+        " Transparency Code, Manchester and Salford are recognised with no options.",
     )
     parser.add_argument("file", metavar="SPEND.csv", nargs="?")
     parser.add_argument(
@@ -113,14 +126,24 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="count and list bad rows instead of stopping at the first",
     )
+    parser.add_argument(
+        "--include-non-suppliers",
+        action="store_true",
+        help="assess payees that are not suppliers (tax, pensions, public bodies) too",
+    )
 
 
 def _add_layout(parser: argparse.ArgumentParser) -> None:
-    """The options that describe a file laid out other than the Transparency Code's way."""
+    """The options that describe a file laid out other than the built-in layouts' ways."""
+    parser.add_argument(
+        "--layout",
+        metavar="LAYOUT.json",
+        help="a spend-layout document naming the file's columns (instead of recognising one)",
+    )
     parser.add_argument(
         "--id-column",
         metavar="NAME",
-        help=f"supplier id column (default {TRANSPARENCY_CODE.supplier_id})",
+        help=f"supplier id column (default {TRANSPARENCY_CODE.supplier_id} when present)",
     )
     parser.add_argument(
         "--group-by-name",
@@ -134,10 +157,12 @@ def _add_layout(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date-format",
         choices=["iso", "uk"],
-        default="iso",
-        help="iso: 2025-03-31 (default); uk: 31/03/2025",
+        help="with column options, iso: 2025-03-31 (default); uk: 31/03/2025",
     )
-    parser.add_argument("--encoding", default="utf-8-sig", help="text encoding (default UTF-8)")
+    parser.add_argument(
+        "--encoding",
+        help="text encoding (default: strict UTF-8, else Windows-1252, file by file)",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -148,11 +173,29 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         raise UsageError("give a spend file (SPEND.csv), or OCDS contracts with --contracts")
     policy = load_policy(args.policy, stdin)
     notes = _check_bases(args, policy)
-    with open_text(args.file, args.encoding, stdin) as text:
-        result, reader = _assess_records(args, policy, csv.reader(text), notes)
-    summary = reader.summary()
-    result = with_names(result, reader.supplier_names())
-    _write_assessment(args.format, out, result, summary, policy, notes)
+    layouts, key = _layouts(args, stdin, notes)
+    stream = _Stream(args, policy, layouts, key, stdin)
+    lines = iter(stream)
+    try:
+        first = next(lines, None)
+        period = stream.period()
+        if period is None:
+            raise DataError(
+                f"{args.file} has no spend lines to assess (give --year to report anyway)"
+            )
+        result = assess(policy, itertools.chain([first] if first else [], lines), period)
+    except RuleViolation as exc:  # e.g. a policy in another currency than the file
+        raise DataError(f"{args.file}: {exc}") from None
+    reconciliation = stream.reconciliation()
+    if args.year is not None and first is None:
+        covered = ", ".join(reconciliation.years_covered) or "none (no line has a date)"
+        raise DataError(
+            f"{args.file} has no spend line in {period.label} to assess; the years it"
+            f" covers: {covered}"
+        )
+    result = with_names(result, stream.supplier_names())
+    read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)
+    _write_assessment(args.format, out, result, read, policy, notes)
     return 0
 
 
@@ -173,96 +216,125 @@ def _check_bases(args: argparse.Namespace, policy: Policy) -> list[str]:
     ]
 
 
-def _assess_records(
-    args: argparse.Namespace, policy: Policy, records: Iterator[list[str]], notes: list[str]
-) -> tuple[AssessmentResult, SpendFileReader]:
-    """The assessment of the CSV ``records`` and the reader that kept count of them."""
-    reader: SpendFileReader | None = None
-    try:
-        reader = _reader(args, policy, records, notes)
-        lines = iter(reader)
-        first = next(lines, None)
-        period = choose_period(args.year, policy, first.paid_on if first else None, args.file)
-        return assess(policy, itertools.chain([first] if first else [], lines), period), reader
-    except RuleViolation as exc:  # e.g. a policy in another currency than the file
-        raise DataError(f"{args.file}: {exc}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        row = f" near row {reader.summary().rows + 1}" if reader is not None else ""
-        raise DataError(
-            f"{args.file} is not readable CSV in {args.encoding}{row}: {exc}"
-            " (try --encoding cp1252 for files saved by Excel)"
-        ) from None
+_COLUMN_OPTIONS = ("id_column", "name_column", "date_column", "amount_column", "contract_column")
 
 
-def _reader(
-    args: argparse.Namespace, policy: Policy, records: Iterator[list[str]], notes: list[str]
-) -> SpendFileReader:
-    """A reader of the spend lines after the header, in the layout the options name."""
-    header = [h.strip() for h in next(records, [])]
-    if not header:
-        raise DataError(f"{args.file} is empty: a spend file starts with a header row")
-    columns, note = _columns(args, header)
-    notes.extend([note] if note else [])
-    columns.check_header(header)
-    return SpendFileReader(
-        _rows(records, header, columns.required),
-        columns=columns,
-        vat_basis=policy.vat_basis,
-        exclude_ids=args.exclude_id,
-        exclude_names=args.exclude_name,
-        skip_bad_rows=args.skip_bad_rows,
-    )
-
-
-def _columns(args: argparse.Namespace, header: list[str]) -> tuple[Columns, str | None]:
-    """The layout the options name; without an id column option, fall back to names."""
-    columns = attrs.evolve(
-        TRANSPARENCY_CODE,
+def _layouts(
+    args: argparse.Namespace, stdin: TextIO, notes: list[str]
+) -> tuple[tuple[Layout, ...], SupplierKey | None]:
+    """The layouts to recognise (``--layout``, column options, or the built-in ones) and the key."""
+    key = SupplierKey.NAME if args.group_by_name else None
+    if args.group_by_name:
+        notes.append("lines grouped by beneficiary name (--group-by-name)")
+    named = any(getattr(args, option) is not None for option in _COLUMN_OPTIONS)
+    if args.layout is not None:
+        if named or args.date_format is not None:
+            raise UsageError("give --layout or column options, not both")
+        layout: Layout = load_json(args.layout, "spend-layout", stdin)
+        return (layout,), key
+    if not named and args.date_format is None:
+        return LAYOUTS, key
+    columns = Columns(
         supplier_name=args.name_column or TRANSPARENCY_CODE.supplier_name,
         paid_on=args.date_column or TRANSPARENCY_CODE.paid_on,
         amount=args.amount_column or TRANSPARENCY_CODE.amount,
         contract_id=args.contract_column,
-        date_format=DateFormat[args.date_format.upper()],
-        supplier_id=args.id_column or TRANSPARENCY_CODE.supplier_id,
+        date_format=DateFormat[(args.date_format or "iso").upper()],
+        supplier_id=args.id_column,
     )
-    note = None
-    if args.group_by_name:
-        columns = attrs.evolve(columns, supplier_id=None)
-        note = "lines grouped by beneficiary name (--group-by-name)"
-    elif args.id_column is None and columns.supplier_id not in header:
-        columns = attrs.evolve(columns, supplier_id=None)
-        note = f"no {TRANSPARENCY_CODE.supplier_id} column: lines grouped by beneficiary name"
-    return columns, note
+    layout = columns.to_layout()
+    if args.id_column is None and not args.group_by_name:
+        # The Transparency Code's id column keys suppliers when the file has one.
+        layout = attrs.evolve(layout, supplier_id=(TRANSPARENCY_CODE.supplier_id or "",))
+    elif args.id_column is not None and key is None:
+        key = SupplierKey.SUPPLIER_ID  # a named id column must be there
+    return (layout,), key
 
 
-def _rows(
-    records: Iterator[list[str]], header: list[str], wanted: Sequence[str]
-) -> Iterator[dict[str, str | None]]:
-    """Each CSV record as a dict of only the ``wanted`` columns (short rows padded)."""
-    indexes = [header.index(column) for column in wanted]
-    pick = itemgetter(*indexes)
-    single = len(indexes) == 1
-    width = max(indexes) + 1
-    for record in records:
-        if not record:
-            continue  # a blank line, as csv.DictReader skips it
-        if len(record) < width:
-            record = record + [None] * (width - len(record))  # type: ignore[list-item]
-        values = pick(record)
-        yield dict(zip(wanted, (values,) if single else values, strict=True))
+class _Stream:
+    """The spend lines of every CSV in ``args.file``, read as one body's stream.
+
+    Each CSV (a zip member, say) is decoded, recognised and numbered on its own, so
+    a message names the file and its own line; every file after the first is read
+    in the period the first one settled.
+    """
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        policy: Policy,
+        layouts: tuple[Layout, ...],
+        key: SupplierKey | None,
+        stdin: TextIO,
+    ) -> None:
+        self.args, self.layouts, self.key, self.stdin = args, layouts, key, stdin
+        self.vat_basis = policy.vat_basis
+        self._period: Period | Callable[[date], Period] = (
+            financial_year(args.year) if args.year is not None else policy.period_for
+        )
+        self.files: list[FileRead] = []
+        self.bad_rows: list[tuple[str, BadRow]] = []
+        self._spends: list[SpendFile] = []
+
+    def __iter__(self) -> Iterator[SpendLine]:
+        for name, data in spend_members(self.args.file, self.stdin):
+            text, encoding = spend_text(name, data, self.args.encoding)
+            try:
+                spend = SpendFile(
+                    csv_records(text),
+                    layouts=self.layouts,
+                    vat_basis=self.vat_basis,
+                    period=self._period,
+                    include_apart=self.args.include_non_suppliers,
+                    key=self.key,
+                    exclude_ids=self.args.exclude_id,
+                    exclude_names=self.args.exclude_name,
+                    skip_bad_rows=self.args.skip_bad_rows,
+                )
+                self._spends.append(spend)
+                self.files.append(FileRead(name, spend.recognition, encoding))
+                yield from spend
+            except SpendFileError as exc:
+                raise DataError(f"{name}: {exc}") from None
+            finally:
+                text.detach()
+            self.bad_rows.extend((name, bad) for bad in spend.bad_rows)
+            settled = spend.reconciliation().period
+            if settled is not None:
+                self._period = settled
+
+    def period(self) -> Period | None:
+        """The period being read: given, or settled by the first payment date read."""
+        if isinstance(self._period, Period):
+            return self._period
+        settled = [s.reconciliation().period for s in self._spends]
+        return next((p for p in settled if p is not None), None)
+
+    def reconciliation(self) -> Reconciliation:
+        """Where every row of every file went, added up."""
+        period = self.period()
+        parts = [attrs.evolve(s.reconciliation(), period=period) for s in self._spends]
+        return functools.reduce(operator.add, parts)
+
+    def supplier_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for spend in self._spends:
+            for key, name in spend.supplier_names().items():
+                names.setdefault(key, name)
+        return names
 
 
 def _write_assessment(
     form: str,
     out: TextIO,
     result: AssessmentResult,
-    summary: SpendFileSummary,
+    read: SpendRead,
     policy: Policy,
     notes: list[str],
 ) -> None:
-    about = assessment_summary(result, summary, policy, notes)
+    about = assessment_summary(result, read, policy, notes)
     if form == "json":
-        payload = assessment_document(result, summary, policy, about)
+        payload = assessment_document(result, read, policy, about)
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif form == "csv":
@@ -270,7 +342,7 @@ def _write_assessment(
         fields = list(records[0]) if records else ["supplier_id"]
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(plain_record(r) for r in records)
+        writer.writerows(spreadsheet_record(r) for r in records)
     else:
         out.writelines(f"{line}\n" for line in assessment_table(result))
         out.write("\n")
