@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
 from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
@@ -372,6 +373,7 @@ def _judge(
     return check_signup(signup, framework, as_of, catalogue=catalogue)
 
 
+@typed_arguments
 def compliance(
     policy: Policy,
     assessments: Iterable[Assessment],

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.frameworks import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS, Crosswalk, Framework
@@ -40,6 +41,7 @@ class PriorityCoverage:
         }
 
 
+@typed_arguments
 def priority_coverage(
     signups: Iterable[CharterSignup],
     *,

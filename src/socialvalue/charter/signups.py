@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text, refuse_control_characters
 from socialvalue._typed import typed_fields
 from socialvalue.errors import Issue, PathStep, RuleViolation
@@ -196,6 +197,7 @@ class CharterStatus(enum.Enum):
     """Past its ``valid_until`` day: the supplier no longer has a Charter."""
 
 
+@typed_arguments
 def charter_status(
     signup: CharterSignup, as_of: date, *, renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW
 ) -> CharterStatus:
@@ -234,6 +236,7 @@ def _issue(steps: list[PathStep], code: str, message: str) -> Issue:
     return Issue.at(steps, code, message)
 
 
+@typed_arguments
 def check_signup(
     signup: CharterSignup,
     framework: Framework,

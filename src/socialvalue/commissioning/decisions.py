@@ -51,6 +51,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import DecimalRange, Items, Text, Whole
 from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
@@ -307,6 +308,7 @@ def _decide(
     )
 
 
+@typed_arguments
 def assess_service(service: Service, rules: DecisionRules | None = None) -> ServiceDecision:
     """Value a service's outcomes and recommend retain, redesign or decommission.
 
@@ -456,6 +458,7 @@ class Portfolio:
         return html_grid(headers, rows, caption=self.explanation)
 
 
+@typed_arguments
 def portfolio(services: Sequence[Service], rules: DecisionRules | None = None) -> Portfolio:
     """Assess every service and rank them for the board (see :class:`Portfolio`)."""
     rules = rules or DecisionRules()

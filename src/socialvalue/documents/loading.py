@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.documents import _converter, _issues
 from socialvalue.documents.registry import _kind, kind_of
@@ -57,6 +58,7 @@ def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
     return None, tuple(sorted(set(issues), key=Issue.sort_key))
 
 
+@typed_arguments
 def validate(kind: str, document: object) -> ValidationReport:
     """Check ``document`` as a ``kind`` document and report every problem at once.
 
@@ -68,6 +70,7 @@ def validate(kind: str, document: object) -> ValidationReport:
     return ValidationReport(kind, issues)
 
 
+@typed_arguments
 def load(kind: str, document: object) -> Any:
     """Turn a ``kind`` document into its domain object.
 
@@ -80,6 +83,7 @@ def load(kind: str, document: object) -> Any:
     return obj
 
 
+@typed_arguments
 def dump(obj: object) -> dict[str, Any]:
     """The JSON-ready document for a domain object (decimals as strings, dates ISO).
 

@@ -7,6 +7,7 @@ It sits here, above the review area, because it needs both the document checks
 
 from __future__ import annotations
 
+from socialvalue._arguments import typed_arguments
 from socialvalue.documents.loading import load, validate
 from socialvalue.errors import Issue
 from socialvalue.review.measures import MeasureCatalogue
@@ -16,6 +17,7 @@ from socialvalue.review.scoring import check_submission, raw_catalogue_issues
 __all__ = ["check_review_document"]
 
 
+@typed_arguments
 def check_review_document(
     document: object,
     catalogue: MeasureCatalogue,

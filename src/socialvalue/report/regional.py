@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from socialvalue._arguments import typed_arguments
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
@@ -137,6 +138,7 @@ def _assessed(
     return assessed, sorted(set(other))
 
 
+@typed_arguments
 def regional_report(
     policy: Policy,
     period: Period | str,

@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -125,6 +126,7 @@ class LocalMultiplier:
         return f"<p>{html.escape(self.explanation)}</p>"
 
 
+@typed_arguments
 def lm3(round1: Money, round2: Money, round3: Money) -> LocalMultiplier:
     """The LM3 local multiplier of income ``round1`` with local re-spend ``round2``, ``round3``.
 

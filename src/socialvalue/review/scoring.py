@@ -46,6 +46,7 @@ import decimal
 from decimal import Decimal
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue.errors import InvalidDocument, Issue
 from socialvalue.money import MAX_INTEGER_DIGITS
 from socialvalue.review.measures import MeasureCatalogue, Unit
@@ -227,6 +228,7 @@ def _currency_issue(plan: _Plan, currency: str) -> Issue:
     )
 
 
+@typed_arguments
 def check_submission(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,
@@ -286,6 +288,7 @@ def _wrong_unit(index: int, plan: _Plan, given: str) -> Issue:
     )
 
 
+@typed_arguments
 def score(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import InvalidDocument, Issue, RuleViolation
@@ -101,6 +102,7 @@ class ProxyCatalogue(Protocol):
         ...
 
 
+@typed_arguments
 def offer_value(commitments: Iterable[MeasureTarget], catalogue: ProxyCatalogue) -> Money:
     """The £ social value of ``commitments``: Σ quantity × the measure's proxy value.
 

@@ -35,6 +35,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import CONTEXT, half_up
 from socialvalue._records import html_grid
 from socialvalue._typed import typed_fields
@@ -377,6 +378,7 @@ def _explain(model: EvaluationModel, ranked: list[BidResult], excluded: list[Bid
     return ". ".join(parts) + "."
 
 
+@typed_arguments
 def evaluate(
     model: EvaluationModel, bids: Sequence[Bid], *, catalogue: ProxyCatalogue | None = None
 ) -> EvaluationResult:

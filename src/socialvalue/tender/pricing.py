@@ -34,6 +34,7 @@ import enum
 from decimal import Decimal
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import CONTEXT
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -55,6 +56,7 @@ class PriceMethod(enum.Enum):
     """1 − (this price − lowest compliant price) ÷ budget, never below 0."""
 
 
+@typed_arguments
 def price_fraction(
     method: PriceMethod, price: Money, lowest: Money, budget: Money | None
 ) -> tuple[Decimal, str]:
