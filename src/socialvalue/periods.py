@@ -13,6 +13,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
@@ -89,6 +90,7 @@ def _year_end(start_year: int, start_month: int) -> date:
     return date(start_year + 1, start_month, 1) - timedelta(days=1)
 
 
+@typed_arguments
 def financial_year(day: date, start_month: int = 4) -> Period:
     """The financial year that holds ``day``.
 
@@ -106,6 +108,7 @@ def financial_year(day: date, start_month: int = 4) -> Period:
     return Period(date(start_year, start_month, 1), _year_end(start_year, start_month))
 
 
+@typed_arguments
 def parse_financial_year(label: str) -> Period:
     """The April-to-March year named by a label such as ``"2025/26"``.
 

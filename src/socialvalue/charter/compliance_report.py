@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -376,6 +377,7 @@ def _judge(
 
 
 @in_library_context
+@typed_arguments
 def compliance(
     policy: Policy,
     assessments: Iterable[Assessment],

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.charter.signups import CharterSignup
@@ -43,6 +44,7 @@ class PriorityCoverage:
 
 
 @in_library_context
+@typed_arguments
 def priority_coverage(
     signups: Iterable[CharterSignup],
     *,

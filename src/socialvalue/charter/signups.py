@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text, refuse_control_characters
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
@@ -224,6 +225,7 @@ class CharterStatus(enum.Enum):
 
 
 @in_library_context
+@typed_arguments
 def charter_status(
     signup: CharterSignup, as_of: date, *, renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW
 ) -> CharterStatus:
@@ -263,6 +265,7 @@ def _issue(steps: list[PathStep], code: str, message: str) -> Issue:
 
 
 @in_library_context
+@typed_arguments
 def check_signup(
     signup: CharterSignup,
     framework: Framework,

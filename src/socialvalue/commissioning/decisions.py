@@ -51,6 +51,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import DecimalRange, Items, Text, Whole
 from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
 from socialvalue._records import html_grid
@@ -311,6 +312,7 @@ def _decide(
 
 
 @in_library_context
+@typed_arguments
 def assess_service(service: Service, rules: DecisionRules | None = None) -> ServiceDecision:
     """Value a service's outcomes and recommend retain, redesign or decommission.
 
@@ -462,6 +464,7 @@ class Portfolio:
 
 
 @in_library_context
+@typed_arguments
 def portfolio(services: Sequence[Service], rules: DecisionRules | None = None) -> Portfolio:
     """Assess every service and rank them for the board (see :class:`Portfolio`)."""
     rules = rules or DecisionRules()

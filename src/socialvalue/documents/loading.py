@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
 from socialvalue.documents import _converter, _issues
@@ -59,6 +60,7 @@ def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
 
 
 @in_library_context
+@typed_arguments
 def validate(kind: str, document: object) -> ValidationReport:
     """Check ``document`` as a ``kind`` document and report every problem at once.
 
@@ -71,6 +73,7 @@ def validate(kind: str, document: object) -> ValidationReport:
 
 
 @in_library_context
+@typed_arguments
 def load(kind: str, document: object) -> Any:
     """Turn a ``kind`` document into its domain object.
 
@@ -84,6 +87,7 @@ def load(kind: str, document: object) -> Any:
 
 
 @in_library_context
+@typed_arguments
 def dump(obj: object) -> dict[str, Any]:
     """The JSON-ready document for a domain object (decimals as strings, dates ISO).
 

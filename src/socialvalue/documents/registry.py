@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import InvalidDocument, Issue
 
@@ -112,6 +113,7 @@ def _kind(name: str) -> DocumentKind:
         ) from None
 
 
+@typed_arguments
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``kind``, as a fresh ``dict`` to do with as you like."""
     return copy.deepcopy(dict(_kind(kind).schema))

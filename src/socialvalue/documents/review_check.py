@@ -7,6 +7,7 @@ It sits here, above the review area, because it needs both the document checks
 
 from __future__ import annotations
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue.documents.loading import load, validate
 from socialvalue.errors import Issue
@@ -18,6 +19,7 @@ __all__ = ["check_review_document"]
 
 
 @in_library_context
+@typed_arguments
 def check_review_document(
     document: object,
     catalogue: MeasureCatalogue,

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue.errors import SocialValueError
 from socialvalue.frameworks.crosswalks import GM_2014_TO_2020, GM_POLICING_TO_2020
 from socialvalue.frameworks.gm_2014 import GM_2014
@@ -80,6 +81,7 @@ class UnknownCrosswalk(SocialValueError, KeyError):
         return f"no built-in crosswalk {self.args[0]} -> {self.args[1]}; built in: {known}"
 
 
+@typed_arguments
 def get(framework_id: str) -> Framework:
     """The built-in framework ``framework_id``; :class:`UnknownFramework` if none."""
     try:
@@ -88,6 +90,7 @@ def get(framework_id: str) -> Framework:
         raise UnknownFramework(framework_id) from None
 
 
+@typed_arguments
 def crosswalk(from_id: str, to_id: str) -> Crosswalk:
     """The built-in crosswalk from framework ``from_id`` to ``to_id``.
 

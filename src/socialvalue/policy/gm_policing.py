@@ -30,6 +30,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue.money import Money
 from socialvalue.policy.thresholds import (
     Basis,
@@ -63,6 +64,7 @@ _OWNER: Final = PolicyOwner(
 )
 
 
+@typed_arguments
 def default_policy(
     boundary: BoundaryChoice = BoundaryChoice.REVIEW,
     *,

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.errors import InvalidDocument, RuleViolation
@@ -139,6 +140,7 @@ def _assessed(
 
 
 @in_library_context
+@typed_arguments
 def regional_report(
     policy: Policy,
     period: Period | str,

@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -128,6 +129,7 @@ class LocalMultiplier:
 
 
 @in_library_context
+@typed_arguments
 def lm3(round1: Money, round2: Money, round3: Money) -> LocalMultiplier:
     """The LM3 local multiplier of income ``round1`` with local re-spend ``round2``, ``round3``.
 

@@ -46,6 +46,7 @@ import decimal
 from decimal import Decimal
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue.errors import InvalidDocument, Issue
 from socialvalue.money import MAX_INTEGER_DIGITS
@@ -229,6 +230,7 @@ def _currency_issue(plan: _Plan, currency: str) -> Issue:
 
 
 @in_library_context
+@typed_arguments
 def check_submission(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,
@@ -289,6 +291,7 @@ def _wrong_unit(index: int, plan: _Plan, given: str) -> Issue:
 
 
 @in_library_context
+@typed_arguments
 def score(
     submission: ReviewSubmission,
     catalogue: MeasureCatalogue,

@@ -36,6 +36,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import FieldCheck, Whole
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -138,6 +139,7 @@ def _patterns(amounts: AmountFormat) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _DEFAULT: Final = AmountFormat()
 
 
+@typed_arguments
 def parse_amount(text: str, amount_format: AmountFormat = _DEFAULT) -> Decimal:
     """The exact amount ``text`` writes under ``amount_format`` (by default, pounds).
 

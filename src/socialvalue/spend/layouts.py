@@ -34,6 +34,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -299,6 +300,7 @@ def _fit(layout: Layout, keys: Sequence[str]) -> tuple[list[tuple[str, int]], li
     return positions, faults
 
 
+@typed_arguments
 def recognise_layout(header: Sequence[str], layouts: Sequence[Layout]) -> Recognition:
     r"""The layout among ``layouts`` that fits ``header`` best, with its columns' positions.
 

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, TypedDict
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -160,6 +161,7 @@ def _problems(notes: list[Note]) -> tuple[OcdsProblem, ...]:
     return tuple(sorted(made, key=sort_key))
 
 
+@typed_arguments
 def read_ocds(
     data: object,
     *,

@@ -32,6 +32,7 @@ from typing import Final, Protocol
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import SocialValueError
 
@@ -141,6 +142,7 @@ class LineCounting(Protocol):
     def __iter__(self) -> Iterator[list[str]]: ...  # pragma: no cover
 
 
+@typed_arguments
 def numbered(reader: LineCounting) -> Iterator[Record]:
     r"""The rows of ``reader`` (``csv.reader``, say) as records numbered by the line they start on.
 
@@ -162,6 +164,7 @@ def numbered(reader: LineCounting) -> Iterator[Record]:
             yield Record(start, tuple(fields))
 
 
+@typed_arguments
 def check_fields(header: Sequence[str], fields: Sequence[str], line: int) -> BadRow | None:
     """Whether ``fields`` fit under ``header``: ``None`` when they do, else the bad row.
 
@@ -254,6 +257,7 @@ def _scan(line: str, fields: list[str], part: list[str] | None) -> list[str] | N
         at += 1
 
 
+@typed_arguments
 def csv_records(
     lines: Iterable[str], *, first_line: int = 1, multiline: bool = False
 ) -> Iterator[Record]:

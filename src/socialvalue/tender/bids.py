@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, Items, Text
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
@@ -103,6 +104,7 @@ class ProxyCatalogue(Protocol):
 
 
 @in_library_context
+@typed_arguments
 def offer_value(commitments: Iterable[MeasureTarget], catalogue: ProxyCatalogue) -> Money:
     """The £ social value of ``commitments``: Σ quantity × the measure's proxy value.
 

@@ -36,6 +36,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
 from socialvalue._records import html_grid
 from socialvalue._typed import typed_fields
@@ -384,6 +385,7 @@ def _explain(model: EvaluationModel, ranked: list[BidResult], excluded: list[Bid
 
 
 @in_library_context
+@typed_arguments
 def evaluate(
     model: EvaluationModel, bids: Sequence[Bid], *, catalogue: ProxyCatalogue | None = None
 ) -> EvaluationResult:

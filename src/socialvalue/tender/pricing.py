@@ -34,6 +34,7 @@ import enum
 from decimal import Decimal
 from typing import Final
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import CONTEXT, in_library_context
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -56,6 +57,7 @@ class PriceMethod(enum.Enum):
 
 
 @in_library_context
+@typed_arguments
 def price_fraction(
     method: PriceMethod, price: Money, lowest: Money, budget: Money | None
 ) -> tuple[Decimal, str]:
