@@ -29,7 +29,6 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from socialvalue._typed import typed_fields
 from socialvalue.cli._input import (
     STDIN,
     DataError,
@@ -42,6 +41,7 @@ from socialvalue.cli._input import (
 )
 from socialvalue.cli._render import spreadsheet_record
 from socialvalue.cli._render_contracts import (
+    ContractsRead,
     contract_document,
     contract_records,
     contract_summary,
@@ -55,13 +55,12 @@ from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess
 from socialvalue.spend.contracts import Contract
 from socialvalue.spend.ocds import ocds_parse_options, read_ocds
-from socialvalue.spend.ocds_reading import JointAwards, OcdsContract, OcdsReading
+from socialvalue.spend.ocds_reading import JointAwards
 from socialvalue.spend.suppliers import Supplier
 
 __all__ = [
     "MAX_OCDS_FILE_BYTES",
     "MAX_OCDS_ZIP_BYTES",
-    "ContractsRead",
     "add_options",
     "add_reading_options",
     "assess_contracts",
@@ -78,29 +77,6 @@ MAX_OCDS_FILE_BYTES: Final = 64 * 1024 * 1024
 MAX_OCDS_ZIP_BYTES: Final = 512 * 1024 * 1024
 
 _OCDS_SUFFIXES: Final = (".json", ".jsonl")
-
-
-@attrs.frozen(field_transformer=typed_fields)
-class ContractsRead:
-    """An OCDS reading and where each of its documents came from.
-
-    ``sources[i]`` labels the ``i``-th document given to ``read_ocds``, which is the
-    first step of every problem's path. ``not_assessed`` are the contracts left out
-    because they are in another currency than the policy tests.
-    """
-
-    reading: OcdsReading
-    sources: tuple[str, ...]
-    not_assessed: tuple[OcdsContract, ...] = ()
-
-    def assessed(self) -> list[Contract]:
-        """The contracts to assess: those not left out."""
-        left_out = set(map(id, self.not_assessed))
-        return [c.contract for c in self.reading.ocds_contracts if id(c) not in left_out]
-
-
-# ---------------------------------------------------------------------------
-# Options
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:

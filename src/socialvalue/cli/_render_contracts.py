@@ -9,16 +9,16 @@ Kept apart so that the spend renderings and these change independently.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+import attrs
+
+from socialvalue._typed import typed_fields
 from socialvalue.cli._render import count, plain_record, reason
 from socialvalue.errors import render_path
 from socialvalue.policy.thresholds import Obligation, Policy
 from socialvalue.spend.assessment import AssessmentResult
-from socialvalue.spend.ocds_reading import OcdsContract, OcdsProblem
-
-if TYPE_CHECKING:
-    from socialvalue.cli._contracts import ContractsRead
+from socialvalue.spend.contracts import Contract
+from socialvalue.spend.ocds_reading import OcdsContract, OcdsProblem, OcdsReading
 
 __all__ = [
     "contract_document",
@@ -27,6 +27,29 @@ __all__ = [
     "contract_table",
     "located",
 ]
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class ContractsRead:
+    """An OCDS reading and where each of its documents came from.
+
+    ``sources[i]`` labels the ``i``-th document given to ``read_ocds``, which is the
+    first step of every problem's path. ``not_assessed`` are the contracts left out
+    because they are in another currency than the policy tests.
+    """
+
+    reading: OcdsReading
+    sources: tuple[str, ...]
+    not_assessed: tuple[OcdsContract, ...] = ()
+
+    def assessed(self) -> list[Contract]:
+        """The contracts to assess: those not left out."""
+        left_out = set(map(id, self.not_assessed))
+        return [c.contract for c in self.reading.ocds_contracts if id(c) not in left_out]
+
+
+# ---------------------------------------------------------------------------
+# Options
 
 
 def _where(read: ContractsRead, steps: Sequence[object]) -> tuple[str, str]:
