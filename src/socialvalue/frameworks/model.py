@@ -18,9 +18,9 @@ GM policy can be reported under the 2020 GM framework.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -59,8 +59,13 @@ class UnknownPriority(SocialValueError, KeyError):
 class Theme:
     """A theme grouping priorities, e.g. PPN 06/20's "Fighting climate change"."""
 
-    code: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
+    code: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The theme's stable code, e.g. 'fighting-climate-change'."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200), metadata={"description": "The theme's title."}
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -74,11 +79,37 @@ class Priority:
     Priority(code='clean-air', title='Keep the air clean', ...)
     """
 
-    code: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
-    description: str = attrs.field(validator=Text(max_length=1000, multiline=True))
-    theme: str | None = attrs.field(default=None, validator=Code(optional=True))
-    outcome: str | None = attrs.field(default=None, validator=Code(optional=True))
+    code: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The priority's stable code, unique in the framework."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200),
+        metadata={"description": "The priority's title as published."},
+    )
+    description: str = attrs.field(
+        validator=Text(max_length=1000, multiline=True),
+        metadata={"description": "A short description of what the priority asks for."},
+    )
+    theme: str | None = attrs.field(
+        default=None,
+        validator=Code(optional=True),
+        metadata={
+            "description": (
+                "Code of the parent theme, or null; must be a declared theme when the framework "
+                "declares themes."
+            )
+        },
+    )
+    outcome: str | None = attrs.field(
+        default=None,
+        validator=Code(optional=True),
+        metadata={
+            "description": (
+                "Code of the parent outcome (Themes, Outcomes, Measures models), or null."
+            )
+        },
+    )
 
 
 def _priorities(value: Iterable[Priority]) -> tuple[Priority, ...]:
@@ -126,14 +157,30 @@ class Framework:
     (True, 'Local jobs')
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
-    version: str = attrs.field(validator=Code())
-    source: str = attrs.field(validator=Text(max_length=1000))
-    published: date
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "framework.unknown_theme": "a priority's theme is one the framework declares",
+    }
+
+    id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The framework's stable id, e.g. 'gm-sv-framework-2020'."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200), metadata={"description": "The framework's title."}
+    )
+    version: str = attrs.field(
+        validator=Code(), metadata={"description": "The version, e.g. '2020'; signups record it."}
+    )
+    source: str = attrs.field(
+        validator=Text(max_length=1000),
+        metadata={"description": "Where the framework comes from: publisher, title, date."},
+    )
+    published: date = attrs.field(metadata={"description": "The date the framework was published."})
     priorities: tuple[Priority, ...] = attrs.field(
         converter=_priorities,
         validator=Items(min_items=1, max_items=500, unique_by=lambda p: p.code, what="priority"),
+        metadata={"description": "The priorities, 1 to 500, each code at most once."},
     )
     themes: tuple[Theme, ...] = attrs.field(
         default=(),
@@ -142,6 +189,7 @@ class Framework:
             Items(max_items=100, unique_by=lambda t: t.code, what="theme"),
             _check_themes,
         ],
+        metadata={"description": "Declared themes (may be empty), each code at most once."},
     )
 
     @property
