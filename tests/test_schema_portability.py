@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -144,3 +146,54 @@ def test_the_schema_names_every_rule_it_cannot_state(kind: str) -> None:
 def test_no_exported_pattern_holds_a_surrogate_range() -> None:
     for path in sorted(Path(EXPORTED).glob("*.json")):
         assert "\\uD800" not in path.read_text(encoding="utf-8").upper().replace("\\\\", "\\")
+
+
+_AJV_SCRIPT = r"""
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const fs = require("fs");
+const [schemaPath, corpusPath] = process.argv.slice(1);
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+const corpus = JSON.parse(fs.readFileSync(corpusPath, "utf8"));
+process.stdout.write(JSON.stringify(corpus.map((document) => validate(document))));
+"""
+
+
+def _ajv_available() -> bool:
+    node = shutil.which("node")
+    if node is None:
+        return False
+    probe = subprocess.run(
+        [node, "-e", "require.resolve('ajv/dist/2020'); require.resolve('ajv-formats')"],
+        capture_output=True,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _ajv_available(), reason="needs node with ajv and ajv-formats")
+@pytest.mark.parametrize("kind", KINDS)
+def test_ajv_agrees_with_jsonschema(kind: str, tmp_path: Path) -> None:
+    """The JavaScript how-to's validator gives jsonschema's verdicts (formats checked)."""
+    schema_path = EXPORTED / f"{kind}.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    python = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    corpus = []
+    for path in examples(kind):
+        document = read(path)
+        corpus.append(document)
+        corpus.extend(m for _, _, m in mutations(document) if json_safe(m))
+    corpus_path = tmp_path / "corpus.json"
+    corpus_path.write_text(json.dumps(corpus), encoding="utf-8")
+    done = subprocess.run(
+        ["node", "-e", _AJV_SCRIPT, str(schema_path), str(corpus_path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    verdicts = json.loads(done.stdout)
+    assert verdicts == [python.is_valid(document) for document in corpus]
