@@ -29,7 +29,15 @@ from typing import Any, Final
 
 import attrs
 
-from socialvalue._fields import CODE_PATTERN, MAX_LIST_ITEMS, Code, DecimalRange, FieldCheck, Text
+from socialvalue._fields import (
+    CODE_PATTERN,
+    MAX_LIST_ITEMS,
+    Code,
+    DecimalRange,
+    FieldCheck,
+    Items,
+    Text,
+)
 from socialvalue.documents import _converter
 from socialvalue.money import Money
 
@@ -294,7 +302,7 @@ def _inline(
         names[f"convert{index}"] = field.converter
         lines = [f"v = read{index}(v)", f"v = convert{index}(v)"]
         if check is not None:
-            names[f"check{index}"] = check.check
+            names[f"check{index}"] = _items_check(check) if type(check) is Items else check.check
             lines.append(f"check{index}(v)")
     elif check is not None and check.optional != (optional is not None):
         lines = None
@@ -309,7 +317,7 @@ def _inline(
             f"    v = read{index}(v)",
             f"    check{index}(v)",
         ]
-    elif type_ is Decimal and check is not None and _whole_rule_is_quantity(check):
+    elif type_ is Decimal and check is not None and _whole_rule_is(check, "quantity"):
         names["QUANTITY"] = _QUANTITY
         lines = [
             # The pattern is bounded: a long string fails within its first 23 characters.
@@ -318,6 +326,29 @@ def _inline(
             "v = Decimal(v)",
         ]
         names["Decimal"] = Decimal
+    elif type_ is date and check is None:
+        names["DATE"], names["day"] = _DATE, date.fromisoformat
+        lines = ["if type(v) is not str or not DATE(v):", "    raise NotCommon", "v = day(v)"]
+    elif type_ is Money and (check is None or _whole_rule_is(check, "money-not-negative")):
+        names["MONEY_KEYS"], names["CURRENCY"], names["money"] = (
+            _MONEY_KEYS,
+            _CURRENCY,
+            Money._computed,
+        )
+        names["AMOUNT"] = _DECIMAL if check is None else _QUANTITY
+        names["Decimal"] = Decimal
+        # The amount's pattern bounds its digits and places and the currency is
+        # checked: what Money's gate (and NotNegative) check, so the trusted route
+        # builds the same object.
+        lines = [
+            "if type(v) is not dict or v.keys() != MONEY_KEYS:",
+            "    raise NotCommon",
+            'amount, currency = v["amount"], v["currency"]',
+            "if (type(amount) is not str or not AMOUNT(amount)",
+            "        or type(currency) is not str or not CURRENCY(currency)):",
+            "    raise NotCommon",
+            "v = money(Decimal(amount), currency)",
+        ]
     elif type_ is bool and check is None:
         lines = ["if type(v) is not bool:", "    raise NotCommon"]
     elif check is None and isinstance(type_, type) and issubclass(type_, enum.Enum):
@@ -343,16 +374,37 @@ def _inline(
     return [f"    {line}" for line in lines]
 
 
-def _whole_rule_is_quantity(check: FieldCheck) -> bool:
-    """Whether ``check`` accepts exactly the decimals that the ``quantity`` pattern reads.
+def _items_check(check: Items) -> Read:
+    """``check`` on the tuple a reader built: the same verdict, without the general path.
 
-    ``DecimalRange(minimum=0)`` does (the pattern's digits and places are the
-    loader's own bounds), and so does any check whose schema is that shape alone
-    (each check's schema states its whole rule, or it has none).
+    The reader made a tuple, so the sequence test is done; a failing item or a repeated
+    key leaves the document to the thorough path, which reports it.
     """
-    if type(check) is DecimalRange:
+    low, high, key = check.min_items, check.max_items, check.unique_by
+    each = None if check.each is None else check.each.check
+
+    def items(value: tuple[Any, ...]) -> None:
+        if not low <= len(value) <= high:
+            raise NotCommon
+        if each is not None:
+            for item in value:
+                each(item)
+        if key is not None and len({key(item) for item in value}) != len(value):
+            raise NotCommon
+
+    return items
+
+
+def _whole_rule_is(check: FieldCheck, shape: str) -> bool:
+    """Whether ``check`` accepts exactly the values that the shared ``shape`` states.
+
+    A check whose schema is a shared shape alone states its whole rule there (the
+    shapes' patterns are the loader's own bounds): ``quantity`` (``DecimalRange``
+    from 0, ``Quantity``) and ``money-not-negative`` (``NotNegative``).
+    """
+    if type(check) is DecimalRange and shape == "quantity":
         return check.minimum == 0 and check.maximum is None
-    return check.json_schema({}) == {"$ref": "#/$defs/quantity"}
+    return check.json_schema({}) == {"$ref": f"#/$defs/{shape}"}
 
 
 def _field_reader(field: attrs.Attribute[Any]) -> Read:
