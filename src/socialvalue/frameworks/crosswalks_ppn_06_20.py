@@ -22,7 +22,9 @@ their own (``socialvalue.load("crosswalk", {...})``).
 
 No GM priority or policing aim names disabled people, so nothing is carried to the
 outcome "Reduce the disability employment gap": value reported under GM
-vocabularies never appears there.
+vocabularies never appears there. The policing aims say nothing of employment
+terms or of the supply chain, so from them nothing reaches "Tackle workforce
+inequality" or "Increase supply chain resilience and capacity" either.
 
 **PPN 002** (Cabinet Office, 13 February 2025; mandatory for central government
 from 1 October 2025) replaces the model with five missions and eight outcomes. The
