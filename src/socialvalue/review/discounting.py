@@ -35,6 +35,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import DecimalRange, Items, Whole
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -98,6 +99,7 @@ class DiscountSchedule:
                 field=["bands"],
             )
 
+    @typed_arguments
     def rate(self, year: int) -> Decimal:
         """The rate that discounts year ``year`` back to year ``year − 1``."""
         rate = self.bands[0].rate
