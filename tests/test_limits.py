@@ -268,3 +268,9 @@ def test_a_million_unexpected_keys_cost_under_the_bound() -> None:
     assert report.issues[0].message.startswith("and 999,980 more unexpected keys")
     assert peak < MEMORY_BOUND, f"{peak / 2**20:.0f} MiB"
     assert seconds < HANG_GUARD_SECONDS
+
+
+def test_unexpected_keys_of_types_that_do_not_compare_are_named_in_order() -> None:
+    document: dict[Any, Any] = {**examples("supplier")[0], 1: "x", "b": "y", None: "z"}
+    paths = [i.path for i in sv.validate("supplier", document).issues]
+    assert paths == ["$['1']", "$.b", "$.null"]
