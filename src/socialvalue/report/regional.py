@@ -27,6 +27,9 @@ Rules, stated so that they can be argued with:
   value by default) by the assessed spend with the suppliers whose Reviews count:
   spend no Review covers is left out of the ratio and reported as a caveat.
 - **Record-only measures** are summed in their units; percentages are not summed.
+- **LM3** comes from the local re-spend the counted Reviews report, per supplier and
+  for the region, with a caveat for the Reviews that do not report it
+  (:mod:`socialvalue.report.lm3`).
 - **ReportChange** compares each figure with the figure of the same key in ``previous``
   (a :class:`RegionalReport` or a loaded :class:`PublishedReport`).
 """
