@@ -58,6 +58,7 @@ _SOURCES: Final[Mapping[str, tuple[str, str]]] = {
     "policy": ("socialvalue.policy.thresholds", "Policy"),
     # frameworks and charter signups
     "framework": ("socialvalue.frameworks.model", "Framework"),
+    "crosswalk": ("socialvalue.frameworks.model", "Crosswalk"),
     "charter-signup": ("socialvalue.charter.signups", "CharterSignup"),
     # review submissions and measure catalogues
     "measure-catalogue": ("socialvalue.review.measures", "MeasureCatalogue"),

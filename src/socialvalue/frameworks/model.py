@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -197,6 +198,7 @@ class Framework:
         """The priority codes, in the framework's order."""
         return tuple(priority.code for priority in self.priorities)
 
+    @typed_arguments
     def priority(self, code: str) -> Priority:
         """The priority with ``code``; :class:`UnknownPriority` (a ``KeyError``) if none."""
         for priority in self.priorities:
@@ -204,6 +206,7 @@ class Framework:
                 return priority
         raise UnknownPriority(code, self.id, self.codes)
 
+    @typed_arguments
     def theme(self, code: str) -> Theme:
         """The declared theme with ``code``; ``KeyError`` if none."""
         for theme in self.themes:
@@ -253,9 +256,16 @@ class CrosswalkLink:
     ``rationale`` says why, in words a reader of the commissioner's report accepts.
     """
 
-    source: str = attrs.field(validator=Code())
-    target: str = attrs.field(validator=Code())
-    rationale: str = attrs.field(validator=Text(max_length=1000, multiline=True))
+    source: str = attrs.field(
+        validator=Code(), metadata={"description": "A priority code of the source framework."}
+    )
+    target: str = attrs.field(
+        validator=Code(), metadata={"description": "A priority code of the target framework."}
+    )
+    rationale: str = attrs.field(
+        validator=Text(max_length=1000, multiline=True),
+        metadata={"description": "Why the source priority counts under the target one."},
+    )
 
 
 def _check_links(instance: Crosswalk, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -282,16 +292,32 @@ class Crosswalk:
     sources may map to one target; a source with no link maps to nothing.
     """
 
-    source: Framework
-    target: Framework
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "crosswalk.unknown_priority": "every link names a priority of its own framework",
+    }
+
+    source: Framework = attrs.field(
+        metadata={"description": "The framework whose priorities are mapped, in full."}
+    )
+    target: Framework = attrs.field(
+        metadata={"description": "The framework they are reported under, in full."}
+    )
     links: tuple[CrosswalkLink, ...] = attrs.field(
         converter=_links,
         validator=[
             Items(max_items=10_000, unique_by=lambda k: (k.source, k.target), what="link"),
             _check_links,
         ],
+        metadata={
+            "description": (
+                "The links, at most 10,000, each (source, target) pair at most once; a source "
+                "priority with no link is carried nowhere."
+            )
+        },
     )
 
+    @typed_arguments
     def map(self, code: str) -> tuple[str, ...]:
         """The target priority codes that ``code`` is reported under, in link order.
 
@@ -300,6 +326,7 @@ class Crosswalk:
         self.source.priority(code)
         return tuple(link.target for link in self.links if link.source == code)
 
+    @typed_arguments
     def links_for(self, code: str) -> tuple[CrosswalkLink, ...]:
         """The links from source priority ``code``, each with its rationale."""
         self.source.priority(code)

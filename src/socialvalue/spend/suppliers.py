@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import END, Code, FieldCheck, Items, Schema, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -199,6 +200,7 @@ class LocalArea:
         converter=_postcodes, default=(), validator=[Items(max_items=500), _check_prefix]
     )
 
+    @typed_arguments
     def contains(self, location: Location) -> bool:
         """Whether ``location`` is in this area."""
         if location.borough is not None and location.borough in self.boroughs:
@@ -259,6 +261,7 @@ class Supplier:
         },
     )
 
+    @typed_arguments
     def is_local(self, area: LocalArea = GREATER_MANCHESTER) -> bool:
         """Whether this supplier is in ``area`` (Greater Manchester by default)."""
         return area.contains(self.location)

@@ -95,6 +95,7 @@ class Bid:
         metadata={"description": "The supplier's name, or null."},
     )
 
+    @typed_arguments
     def mark_for(self, criterion_id: str) -> Mark | None:
         """The mark for ``criterion_id``, if the bid has one."""
         return next((m for m in self.marks if m.criterion == criterion_id), None)
