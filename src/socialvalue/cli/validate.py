@@ -24,6 +24,7 @@ from socialvalue.cli._input import (
     parse_json,
     read_bytes,
 )
+from socialvalue.documents.registry import SCHEMA_KINDS
 from socialvalue.errors import Issue
 
 __all__ = ["add_parser", "run"]
@@ -82,9 +83,34 @@ def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issu
     except JsonProblem as exc:
         return (exc.issue,)
     try:
-        return documents.validate(kind, document).issues
+        issues = documents.validate(kind, document).issues
     except RecursionError:
         return (Issue.at([], "document.too_deep", "the document nests too deeply to check"),)
+    likely = _likely_kind(kind, document) if issues else None
+    if likely is None:
+        return issues
+    hint = Issue.at(
+        [],
+        "document.other_kind",
+        f"this is a valid {likely} document, not a {kind}: check it with"
+        f" `socialvalue validate {likely} {name}`",
+    )
+    return (hint, *issues)
+
+
+def _likely_kind(kind: str, document: object) -> str | None:
+    """The one other kind that ``document`` is valid as, when it is an object; else ``None``.
+
+    Checked only for a document already found invalid, so a valid one costs nothing.
+    """
+    if not isinstance(document, dict):
+        return None
+    valid = [
+        other
+        for other in SCHEMA_KINDS
+        if other != kind and not documents.validate(other, document).issues
+    ]
+    return valid[0] if len(valid) == 1 else None
 
 
 def _write_json(kind: str, results: _Results, out: TextIO) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from socialvalue._numbers import library_context_methods
+from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
@@ -586,6 +587,13 @@ class ScoreReport:
             }
             for group, key, t in rows
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         escape = html.escape
