@@ -88,6 +88,8 @@ class CaveatKind(enum.Enum):
     """Total spend is not positive, so no share of it can be given."""
     UNMAPPED_COMMITMENTS = "unmapped-commitments"
     """Charter commitments that could not be reported under the framework."""
+    UNCERTAIN_LOCATION = "uncertain-location"
+    """Suppliers whose postcode district crosses the local area's edge: not counted local."""
 
 
 @attrs.frozen(field_transformer=typed_fields)

@@ -33,6 +33,7 @@ _CAVEAT_KINDS: Final = [
     "contract-basis",
     "no-positive-spend",
     "unmapped-commitments",
+    "uncertain-location",
 ]
 
 
