@@ -155,6 +155,15 @@ def test_validate_names_the_kind_a_document_is_valid_as() -> None:
     assert codes[0] == "document.other_kind"
 
 
+def test_validate_says_which_kind_an_invalid_document_looks_like(tmp_path: Path) -> None:
+    supplier = json.loads((EXAMPLES / "supplier.json").read_text(encoding="utf-8"))
+    del supplier["name"]
+    run = Run(["validate", "bid", write(tmp_path, "s.json", json.dumps(supplier))])
+    assert run.code == 1
+    assert "this looks like a supplier document (1 problem as one)" in run.out
+    assert "socialvalue validate supplier" in run.out
+
+
 def test_validate_gives_no_hint_for_a_document_of_no_kind(tmp_path: Path) -> None:
     run = Run(["validate", "policy", write(tmp_path, "x.json", '{"id": "x"}')])
     assert run.code == 1
