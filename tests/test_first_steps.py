@@ -49,7 +49,7 @@ def test_examples_writes_a_spend_file_and_a_valid_document_of_every_kind(
     for kind in SCHEMA_KINDS:
         check = Run(["validate", kind, str(tmp_path / "try" / f"{kind}.json")])
         assert check.code == 0, (kind, check.out)
-    assert "wrote 14 example files" in run.out
+    assert f"wrote {len(bundled())} example files" in run.out
 
 
 def test_examples_keeps_files_already_there_unless_forced(tmp_path: Path) -> None:
@@ -195,8 +195,8 @@ def test_plain_decimal_keeps_the_value_and_drops_only_zeros(value: Decimal) -> N
     text = plain_decimal(value)
     assert Decimal(text) == value
     assert "E" not in text
-    places = len(text.partition(".")[2])
-    assert places <= max(2, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    fraction = text.partition(".")[2]
+    assert len(fraction) <= 2 or not fraction.endswith("0")  # no zero past the pennies
 
 
 @given(st.lists(st.integers(0, 10**30), min_size=1, max_size=20))

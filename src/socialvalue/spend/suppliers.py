@@ -211,6 +211,7 @@ class LocalArea:
         """Whether ``location`` is in this area for certain (see :meth:`locality`)."""
         return self.locality(location) is Locality.INSIDE
 
+    @typed_arguments
     def locality(self, location: Location) -> Locality:
         """Whether ``location`` is inside this area, outside it, or uncertain."""
         if location.borough is not None and location.borough in self.boroughs:
