@@ -4,8 +4,9 @@ A check is written once and runs in two places: as the attrs validator of a fiel
 (so an invalid object cannot be built in Python) and, through the converter, as the
 structure hook of that field (so a document's issue points at
 ``$.lines[2].quantity`` rather than at the enclosing object, and every field's
-issue is reported at once). The JSON Schemas in :mod:`socialvalue.documents.schemas` state the
-same bounds; the agreement tests keep the two in step.
+issue is reported at once). Each check also states itself as JSON Schema
+(:meth:`FieldCheck.json_schema`): the document schemas are generated from the
+classes' field checks, so a limit is written once, here or where a check is made.
 
 Use them as attrs validators::
 
@@ -27,7 +28,10 @@ import attrs
 from socialvalue.errors import RuleViolation
 
 __all__ = [
+    "ANY_LINE_PATTERN",
+    "ANY_TEXT_PATTERN",
     "CODE_PATTERN",
+    "END",
     "MAX_LIST_ITEMS",
     "Code",
     "DecimalRange",
@@ -35,6 +39,7 @@ __all__ = [
     "Items",
     "Text",
     "Whole",
+    "decimal_range_pattern",
     "refuse_control_characters",
 ]
 
@@ -45,6 +50,101 @@ JSON_SPACE: Final = " \t\n\r"
 #: Codes and ids: letters, digits and ``. _ : / -``, starting with a letter or digit.
 CODE_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}"
 _CODE: Final = re.compile(CODE_PATTERN)
+
+#: The end anchor of every schema pattern. Python's ``$`` also matches before a
+#: final newline, JavaScript's does not; this lookahead reads alike in Python,
+#: JavaScript and Rust (jsonschema-rs) engines.
+END: Final = r"(?![\s\S])"
+# Schema text patterns: no white space or control character at either end, no C0
+# control character inside (tab and line feed only in text of several lines). The
+# escapes are regex text, not characters, so exported JSON stays plain. No
+# surrogate range (\uD800-\uDFFF): Rust's engine refuses it as "not a regex"; lone
+# surrogates are refused by the loader and named in every schema's description.
+_SCHEMA_CONTROL: Final = r"\u0000-\u001F"
+_SCHEMA_CONTROL_BUT_TAB_AND_LF: Final = r"\u0000-\u0008\u000B-\u001F"
+_SCHEMA_EDGE: Final = rf"[^ {_SCHEMA_CONTROL}]"
+TRIMMED_LINE_PATTERN: Final = rf"^{_SCHEMA_EDGE}([^{_SCHEMA_CONTROL}]*{_SCHEMA_EDGE})?" + END
+TRIMMED_LINES_PATTERN: Final = (
+    rf"^{_SCHEMA_EDGE}([^{_SCHEMA_CONTROL_BUT_TAB_AND_LF}]*{_SCHEMA_EDGE})?" + END
+)
+#: Any text holding no control character but tab and line feed.
+ANY_TEXT_PATTERN: Final = rf"^[^{_SCHEMA_CONTROL_BUT_TAB_AND_LF}]*" + END
+#: As :data:`ANY_TEXT_PATTERN`, but one line: no control character at all.
+ANY_LINE_PATTERN: Final = rf"^[^{_SCHEMA_CONTROL}]*" + END
+#: Digits a decimal in a document may have before and after its point.
+DECIMAL_DIGITS: Final = 15
+DECIMAL_PLACES: Final = 6
+_FRACTION: Final = rf"(\.[0-9]{{1,{DECIMAL_PLACES}}})?"
+_WHOLE: Final = rf"(0|[1-9][0-9]{{0,{DECIMAL_DIGITS - 1}}})"
+
+
+def decimal_range_pattern(minimum: Decimal | None, maximum: Decimal | None) -> str:
+    r"""The schema pattern of a decimal string within ``[minimum, maximum]``.
+
+    Decimal strings have up to :data:`DECIMAL_DIGITS` digits before the point and
+    :data:`DECIMAL_PLACES` after. Bounds a pattern can state: none, a ``minimum`` of
+    0 (which also refuses ``-0``), and with it a ``maximum`` that is a power of ten.
+
+    >>> decimal_range_pattern(Decimal(0), Decimal(100))
+    '^(100(\\.0{1,6})?|(0|[1-9][0-9]{0,1})(\\.[0-9]{1,6})?)(?![\\s\\S])'
+    """
+    if minimum is None and maximum is None:
+        return f"^-?{_WHOLE}{_FRACTION}" + END
+    if minimum != 0:
+        raise ValueError(f"no schema pattern states a minimum of {minimum}")
+    if maximum is None:
+        return f"^{_WHOLE}{_FRACTION}" + END
+    digits = len(str(int(maximum))) - 1
+    if maximum <= 0 or maximum != 10**digits:
+        raise ValueError(f"no schema pattern states a maximum of {maximum}")
+    below = "0" if digits == 0 else f"(0|[1-9][0-9]{{0,{digits - 1}}})"
+    return f"^({int(maximum)}(\\.0{{1,{DECIMAL_PLACES}}})?|{below}{_FRACTION})" + END
+
+
+#: A schema fragment, as JSON data.
+Schema = dict[str, Any]
+
+
+def shared(defs: dict[str, Schema], name: str, definition: Schema) -> Schema:
+    """A ``$ref`` to ``name`` in ``defs``, adding ``definition`` there on first use."""
+    known = defs.setdefault(name, definition)
+    if known != definition:
+        raise ValueError(f"two different shapes want the schema name {name!r}")
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def decimal_schema(
+    defs: dict[str, Schema], minimum: Decimal | None, maximum: Decimal | None
+) -> Schema:
+    """The shared schema of a decimal string within ``[minimum, maximum]``."""
+    if minimum is None and maximum is None:
+        name, title = "decimal", "Decimal"
+        about = (
+            f"A decimal number written as a string: up to {DECIMAL_DIGITS} digits before the"
+            f" point and {DECIMAL_PLACES} after, an optional leading minus, no exponent, no"
+            " spaces (JSON numbers lose pence)."
+        )
+    elif maximum is None:
+        name, title = "quantity", "Quantity"
+        about = "A decimal string that is zero or more; '-0' is refused."
+    elif maximum == 1:
+        name, title = "fraction", "Fraction"
+        about = "A decimal string from 0 to 1 inclusive, such as '0.25'."
+    else:
+        name, title = f"decimal-0-to-{maximum}", f"Decimal from 0 to {maximum}"
+        about = f"A decimal string from 0 to {maximum} inclusive, such as '12.5'."
+    return shared(
+        defs,
+        name,
+        {
+            "title": title,
+            "description": about,
+            "type": "string",
+            "pattern": decimal_range_pattern(minimum, maximum),
+        },
+    )
+
+
 # C0 control characters (U+0000 to U+001F): none in one-line text; tab and line
 # feed only in text of several lines. NUL ends a string in C, and the others move
 # or hide what a reader sees.
@@ -98,6 +198,15 @@ class FieldCheck:
         """Raise :class:`RuleViolation` if ``value`` breaks this check."""
         raise NotImplementedError
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema | None:
+        """This check as JSON Schema (adding shared shapes to ``defs``); ``None`` if it has none.
+
+        A check without a schema leaves the field's schema to its type alone, so a
+        document the schema accepts may still be refused: give every check that
+        documents meet a schema.
+        """
+        return None
+
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and self.optional:
             return
@@ -135,6 +244,15 @@ class Text(FieldCheck):
             )
         refuse_control_characters(value, multiline=self.multiline)
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """Trimmed, non-empty text of at most ``max_length`` characters."""
+        return {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": self.max_length,
+            "pattern": TRIMMED_LINES_PATTERN if self.multiline else TRIMMED_LINE_PATTERN,
+        }
+
 
 @attrs.frozen
 class Code(FieldCheck):
@@ -151,6 +269,22 @@ class Code(FieldCheck):
                 "must be a code of 1 to 64 letters, digits and . _ : / - that starts with a"
                 f" letter or digit; got {value[:70]!r}",
             )
+
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A reference to the shared ``code`` shape."""
+        return shared(
+            defs,
+            "code",
+            {
+                "title": "Code",
+                "description": (
+                    "A stable code or id: 1 to 64 letters, digits and . _ : / - starting with a"
+                    " letter or digit."
+                ),
+                "type": "string",
+                "pattern": f"^{CODE_PATTERN}" + END,
+            },
+        )
 
 
 @attrs.frozen
@@ -172,6 +306,10 @@ class DecimalRange(FieldCheck):
                 "decimal.out_of_range", f"must be at most {self.maximum}; got {value}"
             )
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A reference to the shared decimal shape of this range."""
+        return decimal_schema(defs, self.minimum, self.maximum)
+
 
 @attrs.frozen
 class Whole(FieldCheck):
@@ -189,6 +327,10 @@ class Whole(FieldCheck):
                 "decimal.out_of_range",
                 f"must be a whole number from {self.minimum} to {self.maximum}; got {value}",
             )
+
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A JSON integer within the bounds."""
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
 @attrs.frozen
@@ -235,3 +377,22 @@ class Items(FieldCheck):
                         field=[index],
                     )
                 seen[key] = index
+
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """An array within the bounds; ``items`` is added by the schema generator.
+
+        ``uniqueItems`` when items must have unique keys: unique keys make unique
+        items, so every list this check accepts meets it (the keys' own rule is
+        ``list.duplicate``, which the schema cannot state).
+        """
+        schema: Schema = {"type": "array"}
+        if self.each is not None:
+            item = self.each.json_schema(defs)
+            if item is not None:
+                schema["items"] = item
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        schema["maxItems"] = self.max_items
+        if self.unique_by is not None:
+            schema["uniqueItems"] = True
+        return schema

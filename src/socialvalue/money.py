@@ -30,15 +30,24 @@ import decimal
 import enum
 import re
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
+from socialvalue._fields import END, FieldCheck, Schema, decimal_schema, shared
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
-__all__ = ["MAX_INTEGER_DIGITS", "MAX_TEXT_PLACES", "Money", "Rounding", "to_decimal"]
+__all__ = [
+    "MAX_INTEGER_DIGITS",
+    "MAX_TEXT_PLACES",
+    "Currency",
+    "Money",
+    "NotNegative",
+    "Rounding",
+    "to_decimal",
+]
 
 #: Integer digits an amount may have (so amounts are below 10**15 in magnitude).
 MAX_INTEGER_DIGITS: Final = 15
@@ -51,7 +60,8 @@ _DECIMAL_TEXT: Final = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
 _DISPLAY_TEXT: Final = re.compile(
     r"(?P<sign>-?)(?P<symbol>[£€$]?)(?P<int>[0-9]{1,3}(?:,[0-9]{3}){0,4})(?P<frac>\.[0-9]{1,6})?"
 )
-_CURRENCY: Final = re.compile(r"[A-Z]{3}")
+CURRENCY_PATTERN: Final = r"[A-Z]{3}"
+_CURRENCY: Final = re.compile(CURRENCY_PATTERN)
 _SYMBOLS: Final = {"GBP": "£", "EUR": "€", "USD": "$"}
 _INT_LIMIT: Final = 10**MAX_INTEGER_DIGITS
 
@@ -306,3 +316,80 @@ class Money:
 
     def __bool__(self) -> bool:
         return bool(self.amount)
+
+
+def _currency_schema(defs: dict[str, Schema]) -> Schema:
+    return shared(
+        defs,
+        "currency",
+        {
+            "title": "Currency",
+            "description": "A three-letter ISO 4217 currency code such as 'GBP'.",
+            "type": "string",
+            "pattern": f"^{CURRENCY_PATTERN}" + END,
+        },
+    )
+
+
+def _money_schema(defs: dict[str, Schema], *, not_negative: bool = False) -> Schema:
+    """The schema of money in a document (``not_negative``: zero or more, ``-0`` refused)."""
+    name = "money-not-negative" if not_negative else "money"
+    amount = decimal_schema(defs, Decimal(0) if not_negative else None, None)
+    return shared(
+        defs,
+        name,
+        {
+            "title": "Money, zero or more" if not_negative else "Money",
+            "description": "An exact amount of money with its currency"
+            + (", not negative." if not_negative else "."),
+            "type": "object",
+            "properties": {
+                "amount": {**amount, "description": "The amount, e.g. '50000.00'."},
+                "currency": {**_currency_schema(defs), "description": "ISO 4217 code."},
+            },
+            "required": ["amount", "currency"],
+            "additionalProperties": False,
+        },
+    )
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class Currency(FieldCheck):
+    """A three-letter ISO 4217 currency code such as ``"GBP"`` (``money.bad_currency``)."""
+
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        """Raise unless ``value`` is a three-letter currency code."""
+        if not isinstance(value, str):
+            raise TypeError(f"must be text; got {type(value).__name__}")
+        if not _CURRENCY.fullmatch(value):
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise RuleViolation(
+                "money.bad_currency",
+                f"must be a three-letter ISO 4217 code such as 'GBP'; got {shown!r}",
+            )
+
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A reference to the shared ``currency`` shape."""
+        return _currency_schema(defs)
+
+
+@attrs.frozen(field_transformer=typed_fields)
+class NotNegative(FieldCheck):
+    """Money of zero or more (``-0`` refused); else the issue ``code`` stating ``rule``."""
+
+    code: str = "value.invalid"
+    rule: str = "an amount cannot be negative"
+    optional: bool = False
+
+    def check(self, value: Any) -> None:
+        """Raise unless ``value`` is money that is not negative."""
+        if not isinstance(value, Money):
+            raise TypeError(f"must be Money; got {type(value).__name__}")
+        if value.amount < 0 or value.amount.is_signed():
+            raise RuleViolation(self.code, f"{self.rule}; got {value.amount}")
+
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A reference to the shared ``money-not-negative`` shape."""
+        return _money_schema(defs, not_negative=True)

@@ -8,8 +8,9 @@ caller always passes the dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -47,8 +48,17 @@ class Period:
     (True, 365)
     """
 
-    start: date = attrs.field(validator=_check_date)
-    end: date = attrs.field(validator=[_check_date, _check_end])
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "period.end_before_start": "a period's end is not before its start",
+    }
+
+    start: date = attrs.field(
+        validator=_check_date, metadata={"description": "First day in the period."}
+    )
+    end: date = attrs.field(
+        validator=[_check_date, _check_end], metadata={"description": "Last day in the period."}
+    )
 
     @property
     def days(self) -> int:

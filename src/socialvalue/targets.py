@@ -30,5 +30,8 @@ class MeasureTarget:
     MeasureTarget(measure='GM-JOBS-LOCAL', quantity=Decimal('12'))
     """
 
-    measure: str = attrs.field(validator=Code())
-    quantity: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
+    measure: str = attrs.field(validator=Code(), metadata={"description": "The measure's code."})
+    quantity: Decimal = attrs.field(
+        validator=DecimalRange(minimum=Decimal(0)),
+        metadata={"description": "The promised quantity."},
+    )

@@ -32,7 +32,15 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import Code, FieldCheck, Items, Text, refuse_control_characters
+from socialvalue._fields import (
+    ANY_LINE_PATTERN,
+    Code,
+    FieldCheck,
+    Items,
+    Schema,
+    Text,
+    refuse_control_characters,
+)
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
 from socialvalue.errors import Issue, PathStep, RuleViolation
@@ -111,6 +119,10 @@ class _Length(FieldCheck):
             )
         refuse_control_characters(value)
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """One line of at most ``max_length`` characters (blank allowed)."""
+        return {"type": "string", "maxLength": self.max_length, "pattern": ANY_LINE_PATTERN}
+
 
 @attrs.frozen(field_transformer=typed_fields)
 class _Months(FieldCheck):
@@ -127,6 +139,10 @@ class _Months(FieldCheck):
                 f"must be from 1 to {MAX_VALID_MONTHS} months; got {value}",
             )
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """A JSON integer from 1 to :data:`MAX_VALID_MONTHS`."""
+        return {"type": "integer", "minimum": 1, "maximum": MAX_VALID_MONTHS}
+
 
 def _check_signed_on(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
     if type(value) is not date:
@@ -141,9 +157,21 @@ class CharterCommitment:
     CharterCommitment(priority='local-community', pledge='Give 40 staff ...', target=None)
     """
 
-    priority: str = attrs.field(validator=Code())
-    pledge: str = attrs.field(validator=Text(max_length=1000, multiline=True))
-    target: MeasureTarget | None = None
+    priority: str = attrs.field(
+        validator=Code(), metadata={"description": "Code of the priority the pledge supports."}
+    )
+    pledge: str = attrs.field(
+        validator=Text(max_length=1000, multiline=True),
+        metadata={"description": "What the supplier pledges to do, in its own words."},
+    )
+    target: MeasureTarget | None = attrs.field(
+        default=None,
+        metadata={
+            "description": (
+                "An optional measurable target (a review measure code and quantity), or null."
+            )
+        },
+    )
 
     @property
     def key(self) -> tuple[str, str]:
@@ -178,17 +206,48 @@ class CharterSignup:
     datetime.date(2026, 5, 31)
     """
 
-    supplier_id: str = attrs.field(validator=Code())
-    signatory: str = attrs.field(validator=_Length(max_length=200))
-    role: str = attrs.field(validator=Text(max_length=200))
-    signed_on: date = attrs.field(validator=_check_signed_on)
-    policy_version: str = attrs.field(validator=Code())
-    framework_id: str = attrs.field(validator=Code())
-    framework_version: str = attrs.field(validator=Code())
-    commitments: tuple[CharterCommitment, ...] = attrs.field(
-        converter=_commitments, validator=Items(max_items=100, what="commitment")
+    supplier_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The council's id of the supplier, e.g. '100234'."},
     )
-    valid_months: int = attrs.field(default=DEFAULT_VALID_MONTHS, validator=_Months())
+    signatory: str = attrs.field(
+        validator=_Length(max_length=200),
+        metadata={
+            "description": (
+                "Name of the person signing for the supplier (a blank name is reported by the "
+                "Charter check, not refused on reading)."
+            )
+        },
+    )
+    role: str = attrs.field(
+        validator=Text(max_length=200),
+        metadata={"description": "The signatory's role, e.g. 'Managing Director'."},
+    )
+    signed_on: date = attrs.field(
+        validator=_check_signed_on, metadata={"description": "The day the Charter was signed."}
+    )
+    policy_version: str = attrs.field(
+        validator=Code(), metadata={"description": "Version of the commissioner's policy signed."}
+    )
+    framework_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Id of the priority framework the commitments use."},
+    )
+    framework_version: str = attrs.field(
+        validator=Code(), metadata={"description": "Version of that framework."}
+    )
+    commitments: tuple[CharterCommitment, ...] = attrs.field(
+        converter=_commitments,
+        validator=Items(max_items=100, what="commitment"),
+        metadata={"description": "The commitments, at most 100."},
+    )
+    valid_months: int = attrs.field(
+        default=DEFAULT_VALID_MONTHS,
+        validator=_Months(),
+        metadata={
+            "description": "How many months the signup is valid from signed_on; 12 if absent."
+        },
+    )
 
     @property
     def valid_until(self) -> date:

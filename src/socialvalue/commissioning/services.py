@@ -12,9 +12,9 @@ recommendation.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -52,13 +52,30 @@ class ServiceOutcome:
     the unit cost's origin (e.g. "GMCA Unit Cost Database v2.0, 2019/20 prices").
     """
 
-    description: str = attrs.field(validator=Text())
-    benefit: BenefitType
-    quantity: Decimal = attrs.field(validator=DecimalRange(minimum=_ZERO))
-    unit_cost: Money
-    confidence: int = attrs.field(validator=Whole(1, 9))
-    source: str = attrs.field(validator=Text(300))
-    deadweight: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
+    description: str = attrs.field(
+        validator=Text(),
+        metadata={"description": "The outcome, e.g. 'Repeat domestic abuse incidents avoided'."},
+    )
+    benefit: BenefitType = attrs.field(
+        metadata={"description": "The cost-benefit column the saving falls in."}
+    )
+    quantity: Decimal = attrs.field(
+        validator=DecimalRange(minimum=_ZERO), metadata={"description": "How many outcomes a year."}
+    )
+    unit_cost: Money = attrs.field(metadata={"description": "The cost saved by one outcome."})
+    confidence: int = attrs.field(
+        validator=Whole(1, 9),
+        metadata={"description": "Evidence confidence grade, 1 best; sets the optimism-bias cut."},
+    )
+    source: str = attrs.field(
+        validator=Text(300),
+        metadata={"description": "Where the unit cost comes from, with edition and price base."},
+    )
+    deadweight: Decimal = attrs.field(
+        default=_ZERO,
+        validator=_FRACTION,
+        metadata={"description": "Share that would have happened anyway; '0' if absent."},
+    )
 
     @property
     def gross(self) -> Money:
@@ -78,18 +95,38 @@ class Service:
     True
     """
 
-    id: str = attrs.field(validator=Code())
-    name: str = attrs.field(validator=Text())
-    annual_cost: Money
-    budget: Money
-    prevention: bool = False
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "commissioning.bad_cost": "the annual cost is above zero",
+        "money.currency_mismatch": "every amount is in one currency",
+    }
+
+    id: str = attrs.field(validator=Code(), metadata={"description": "The service's id."})
+    name: str = attrs.field(validator=Text(), metadata={"description": "The service's name."})
+    annual_cost: Money = attrs.field(
+        metadata={"description": "What the service costs a year; above zero."}
+    )
+    budget: Money = attrs.field(
+        metadata={"description": "The budget set for it, in the same currency."}
+    )
+    prevention: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": (
+                "Whether it is an early intervention or prevention service; false if absent."
+            )
+        },
+    )
     outcomes: tuple[ServiceOutcome, ...] = attrs.field(
         default=(),
         converter=_outcomes,
         validator=Items(max_items=200, unique_by=lambda o: o.description, what="outcome"),
+        metadata={"description": "The outcomes, at most 200; descriptions unique."},
     )
     description: str | None = attrs.field(
-        default=None, validator=Text(2000, optional=True, multiline=True)
+        default=None,
+        validator=Text(2000, optional=True, multiline=True),
+        metadata={"description": "What the service does, or null."},
     )
 
     def __attrs_post_init__(self) -> None:

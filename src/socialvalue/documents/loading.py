@@ -14,7 +14,7 @@ import attrs
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue._typed import typed_fields
-from socialvalue.documents import _converter, _issues
+from socialvalue.documents import _converter, _issues, _loaders
 from socialvalue.documents.registry import _kind, kind_of
 from socialvalue.errors import InvalidDocument, Issue
 
@@ -49,7 +49,7 @@ class ValidationReport:
 def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
     """The object, or the issues that stop it: fast path first, thorough on failure."""
     try:
-        return _converter.fast.structure(document, type_), ()
+        return _loaders.loader(type_)(document), ()
     except Exception:  # noqa: BLE001 - any failure sends us to the thorough pass
         pass
     try:

@@ -18,6 +18,8 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
+from socialvalue.documents._class_schemas import kind_schema
+from socialvalue.documents.schemas import BASE_URI
 from socialvalue.errors import InvalidDocument, Issue
 
 if TYPE_CHECKING:
@@ -42,34 +44,31 @@ class DocumentKind:
     schema: Mapping[str, Any] = attrs.field(repr=False)
 
 
-# Each kind by name: the module and class it loads as, and the module of its schema.
+# Each kind by name: the module and class it loads as (its schema is generated from
+# the class, see documents._class_schemas).
 # Strings, not imports: a kind's area is imported when the kind is first used, so
 # importing the registry (or the package) does not import every area. The registry
 # knows the areas; no area knows the registry.
-_SOURCES: Final[Mapping[str, tuple[str, str, str]]] = {
+_SOURCES: Final[Mapping[str, tuple[str, str]]] = {
     # suppliers, contracts, spend and policy
-    "supplier": ("socialvalue.spend.suppliers", "Supplier", "supplier"),
-    "contract": ("socialvalue.spend.contracts", "Contract", "contract"),
-    "spend": ("socialvalue.spend.payments", "SpendBatch", "spend"),
-    "spend-layout": ("socialvalue.spend.layouts", "Layout", "spend_layout"),
-    "policy": ("socialvalue.policy.thresholds", "Policy", "policy"),
+    "supplier": ("socialvalue.spend.suppliers", "Supplier"),
+    "contract": ("socialvalue.spend.contracts", "Contract"),
+    "spend": ("socialvalue.spend.payments", "SpendBatch"),
+    "spend-layout": ("socialvalue.spend.layouts", "Layout"),
+    "policy": ("socialvalue.policy.thresholds", "Policy"),
     # frameworks and charter signups
-    "framework": ("socialvalue.frameworks.model", "Framework", "framework"),
-    "crosswalk": ("socialvalue.frameworks.model", "Crosswalk", "crosswalk"),
-    "charter-signup": ("socialvalue.charter.signups", "CharterSignup", "charter_signup"),
+    "framework": ("socialvalue.frameworks.model", "Framework"),
+    "crosswalk": ("socialvalue.frameworks.model", "Crosswalk"),
+    "charter-signup": ("socialvalue.charter.signups", "CharterSignup"),
     # review submissions and measure catalogues
-    "measure-catalogue": ("socialvalue.review.measures", "MeasureCatalogue", "measure_catalogue"),
-    "review-submission": (
-        "socialvalue.review.submissions",
-        "ReviewSubmission",
-        "review_submission",
-    ),
+    "measure-catalogue": ("socialvalue.review.measures", "MeasureCatalogue"),
+    "review-submission": ("socialvalue.review.submissions", "ReviewSubmission"),
     # bids, evaluation models and services
-    "bid": ("socialvalue.tender.bids", "Bid", "bid"),
-    "evaluation-model": ("socialvalue.tender.criteria", "EvaluationModel", "evaluation_model"),
-    "service": ("socialvalue.commissioning.services", "Service", "service"),
+    "bid": ("socialvalue.tender.bids", "Bid"),
+    "evaluation-model": ("socialvalue.tender.criteria", "EvaluationModel"),
+    "service": ("socialvalue.commissioning.services", "Service"),
     # regional report
-    "regional-report": ("socialvalue.report.model", "PublishedReport", "regional_report"),
+    "regional-report": ("socialvalue.report.model", "PublishedReport"),
 }
 
 # Kinds built so far, by name and by class (tests register kinds of their own here).
@@ -77,19 +76,16 @@ _KINDS: Final[dict[str, DocumentKind]] = {}
 _BY_TYPE: Final[dict[type, DocumentKind]] = {}
 # The kind of each registered class, by where the class is defined, so that
 # kind_of() can answer without importing every area.
-_BY_CLASS_NAME: Final = {(module, cls): name for name, (module, cls, _) in _SOURCES.items()}
+_BY_CLASS_NAME: Final = {(module, cls): name for name, (module, cls) in _SOURCES.items()}
 
 #: The names of every document kind, e.g. ``"supplier"``, ``"review-submission"``.
 SCHEMA_KINDS: Final[tuple[str, ...]] = tuple(sorted(_SOURCES))
 
 
 def _build(name: str) -> DocumentKind:
-    module, cls, schema_module = _SOURCES[name]
-    kind = DocumentKind(
-        name,
-        getattr(importlib.import_module(module), cls),
-        importlib.import_module(f"socialvalue.documents.schemas.{schema_module}").SCHEMA,
-    )
+    module, cls_name = _SOURCES[name]
+    cls = getattr(importlib.import_module(module), cls_name)
+    kind = DocumentKind(name, cls, kind_schema(name, cls, BASE_URI))
     _KINDS[name] = kind
     _BY_TYPE[kind.type] = kind
     return kind

@@ -18,9 +18,9 @@ GM policy can be reported under the 2020 GM framework.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -60,8 +60,13 @@ class UnknownPriority(SocialValueError, KeyError):
 class Theme:
     """A theme grouping priorities, e.g. PPN 06/20's "Fighting climate change"."""
 
-    code: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
+    code: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The theme's stable code, e.g. 'fighting-climate-change'."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200), metadata={"description": "The theme's title."}
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -75,11 +80,37 @@ class Priority:
     Priority(code='clean-air', title='Keep the air clean', ...)
     """
 
-    code: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
-    description: str = attrs.field(validator=Text(max_length=1000, multiline=True))
-    theme: str | None = attrs.field(default=None, validator=Code(optional=True))
-    outcome: str | None = attrs.field(default=None, validator=Code(optional=True))
+    code: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The priority's stable code, unique in the framework."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200),
+        metadata={"description": "The priority's title as published."},
+    )
+    description: str = attrs.field(
+        validator=Text(max_length=1000, multiline=True),
+        metadata={"description": "A short description of what the priority asks for."},
+    )
+    theme: str | None = attrs.field(
+        default=None,
+        validator=Code(optional=True),
+        metadata={
+            "description": (
+                "Code of the parent theme, or null; must be a declared theme when the framework "
+                "declares themes."
+            )
+        },
+    )
+    outcome: str | None = attrs.field(
+        default=None,
+        validator=Code(optional=True),
+        metadata={
+            "description": (
+                "Code of the parent outcome (Themes, Outcomes, Measures models), or null."
+            )
+        },
+    )
 
 
 def _priorities(value: Iterable[Priority]) -> tuple[Priority, ...]:
@@ -127,14 +158,30 @@ class Framework:
     (True, 'Local jobs')
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(max_length=200))
-    version: str = attrs.field(validator=Code())
-    source: str = attrs.field(validator=Text(max_length=1000))
-    published: date
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "framework.unknown_theme": "a priority's theme is one the framework declares",
+    }
+
+    id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The framework's stable id, e.g. 'gm-sv-framework-2020'."},
+    )
+    title: str = attrs.field(
+        validator=Text(max_length=200), metadata={"description": "The framework's title."}
+    )
+    version: str = attrs.field(
+        validator=Code(), metadata={"description": "The version, e.g. '2020'; signups record it."}
+    )
+    source: str = attrs.field(
+        validator=Text(max_length=1000),
+        metadata={"description": "Where the framework comes from: publisher, title, date."},
+    )
+    published: date = attrs.field(metadata={"description": "The date the framework was published."})
     priorities: tuple[Priority, ...] = attrs.field(
         converter=_priorities,
         validator=Items(min_items=1, max_items=500, unique_by=lambda p: p.code, what="priority"),
+        metadata={"description": "The priorities, 1 to 500, each code at most once."},
     )
     themes: tuple[Theme, ...] = attrs.field(
         default=(),
@@ -143,6 +190,7 @@ class Framework:
             Items(max_items=100, unique_by=lambda t: t.code, what="theme"),
             _check_themes,
         ],
+        metadata={"description": "Declared themes (may be empty), each code at most once."},
     )
 
     @property
@@ -215,9 +263,16 @@ class CrosswalkLink:
     ``rationale`` says why, in words a reader of the commissioner's report accepts.
     """
 
-    source: str = attrs.field(validator=Code())
-    target: str = attrs.field(validator=Code())
-    rationale: str = attrs.field(validator=Text(max_length=1000, multiline=True))
+    source: str = attrs.field(
+        validator=Code(), metadata={"description": "A priority code of the source framework."}
+    )
+    target: str = attrs.field(
+        validator=Code(), metadata={"description": "A priority code of the target framework."}
+    )
+    rationale: str = attrs.field(
+        validator=Text(max_length=1000, multiline=True),
+        metadata={"description": "Why the source priority counts under the target one."},
+    )
 
 
 def _check_links(instance: Crosswalk, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -244,14 +299,29 @@ class Crosswalk:
     sources may map to one target; a source with no link maps to nothing.
     """
 
-    source: Framework
-    target: Framework
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "crosswalk.unknown_priority": "every link names a priority of its own framework",
+    }
+
+    source: Framework = attrs.field(
+        metadata={"description": "The framework whose priorities are mapped, in full."}
+    )
+    target: Framework = attrs.field(
+        metadata={"description": "The framework they are reported under, in full."}
+    )
     links: tuple[CrosswalkLink, ...] = attrs.field(
         converter=_links,
         validator=[
             Items(max_items=10_000, unique_by=lambda k: (k.source, k.target), what="link"),
             _check_links,
         ],
+        metadata={
+            "description": (
+                "The links, at most 10,000, each (source, target) pair at most once; a source "
+                "priority with no link is carried nowhere."
+            )
+        },
     )
 
     @typed_arguments

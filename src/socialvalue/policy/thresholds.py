@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import Code, Items, Text
+from socialvalue._fields import Code, Items, Text, Whole
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
-from socialvalue.money import Money
+from socialvalue.money import Currency, Money
 from socialvalue.periods import Period, financial_year
 from socialvalue.policy.vat import VatBasis
 
@@ -125,11 +125,25 @@ class ThresholdRule:
     (True, '£50,000 or less')
     """
 
-    obligation: Obligation
-    lower: Money | None = attrs.field(default=None, validator=_check_bound)
-    upper: Money | None = attrs.field(default=None, validator=_check_bound)
-    lower_inclusive: bool = True
-    upper_inclusive: bool = True
+    obligation: Obligation = attrs.field(
+        metadata={"description": "What the band asks: the Charter or the Review."}
+    )
+    lower: Money | None = attrs.field(
+        default=None,
+        validator=_check_bound,
+        metadata={"description": "Lowest amount of the band, or null."},
+    )
+    upper: Money | None = attrs.field(
+        default=None,
+        validator=_check_bound,
+        metadata={"description": "Highest amount of the band, or null."},
+    )
+    lower_inclusive: bool = attrs.field(
+        default=True, metadata={"description": "Whether the lower bound is in the band."}
+    )
+    upper_inclusive: bool = attrs.field(
+        default=True, metadata={"description": "Whether the upper bound is in the band."}
+    )
 
     def __attrs_post_init__(self) -> None:
         low, high = self.lower, self.upper
@@ -189,25 +203,31 @@ class PolicyOwner:
     passed to the Mayor of Greater Manchester on 8 May 2017, so the owner is data.
     """
 
-    name: str = attrs.field(validator=Text(200))
-    role: str = attrs.field(validator=Text(300))
-    since: date
+    name: str = attrs.field(
+        validator=Text(200),
+        metadata={"description": "The owner, e.g. 'Mayor of Greater Manchester'."},
+    )
+    role: str = attrs.field(
+        validator=Text(300), metadata={"description": "The owner's role in relation to the policy."}
+    )
+    since: date = attrs.field(metadata={"description": "The day the owner took the policy on."})
 
 
-def _check_currency(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    try:
-        Money(0, value)
-    except RuleViolation as exc:
-        raise RuleViolation(exc.code, exc.message, field=[attribute.name]) from None
+@attrs.frozen(field_transformer=typed_fields)
+class _Month(Whole):
+    """The month a financial year starts in, from 1 to 12."""
 
+    minimum: int = 1
+    maximum: int = 12
 
-def _check_month(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if type(value) is not int or not 1 <= value <= 12:
-        raise RuleViolation(
-            "value.invalid",
-            f"the financial year must start in a month from 1 to 12; got {value!r}",
-            field=[attribute.name],
-        )
+    def check(self, value: Any) -> None:
+        try:
+            super().check(value)
+        except RuleViolation:
+            raise RuleViolation(
+                "value.invalid",
+                f"the financial year must start in a month from 1 to 12; got {value!r}",
+            ) from None
 
 
 class _Locator:
@@ -257,20 +277,60 @@ class Policy:
     'Charter'
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(200))
-    version: str = attrs.field(validator=Code())
-    owner: PolicyOwner
-    effective: date
-    source: str = attrs.field(validator=Text(1000))
-    rules: tuple[ThresholdRule, ...] = attrs.field(
-        converter=_rules, validator=Items(min_items=1, max_items=20, what="band")
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "threshold.empty_band": "a band's lower bound is not above its upper bound",
+        "threshold.bands_gap": "the bands leave no amount uncovered",
+        "threshold.bands_overlap": "no amount falls in two bands",
+        "threshold.bands_unordered": "bands run from low to high",
+        "threshold.not_monotone": "a higher band never asks for less",
+        "money.currency_mismatch": "every bound is in the policy's currency",
+    }
+
+    id: str = attrs.field(
+        validator=Code(), metadata={"description": "The policy's id, e.g. 'gm-policing-sv'."}
     )
-    boundary: BoundaryChoice = BoundaryChoice.REVIEW
-    basis: Basis = Basis.ANNUAL_SPEND
-    vat_basis: VatBasis = VatBasis.NET
-    currency: str = attrs.field(default="GBP", validator=_check_currency)
-    year_start_month: int = attrs.field(default=4, validator=_check_month)
+    title: str = attrs.field(validator=Text(200), metadata={"description": "The policy's title."})
+    version: str = attrs.field(validator=Code(), metadata={"description": "The policy's version."})
+    owner: PolicyOwner = attrs.field(metadata={"description": "Who owns the policy."})
+    effective: date = attrs.field(metadata={"description": "The day the policy took effect."})
+    source: str = attrs.field(
+        validator=Text(1000),
+        metadata={"description": "Where the rule comes from: title, publisher, address."},
+    )
+    rules: tuple[ThresholdRule, ...] = attrs.field(
+        converter=_rules,
+        validator=Items(min_items=1, max_items=20, what="band"),
+        metadata={"description": "The bands, from the lowest amount up; 1 to 20."},
+    )
+    boundary: BoundaryChoice = attrs.field(
+        default=BoundaryChoice.REVIEW,
+        metadata={
+            "description": "Which obligation applies where two bands meet; 'review' if absent."
+        },
+    )
+    basis: Basis = attrs.field(
+        default=Basis.ANNUAL_SPEND,
+        metadata={
+            "description": (
+                "Annual spend per supplier or whole-life contract value; annual if absent."
+            )
+        },
+    )
+    vat_basis: VatBasis = attrs.field(
+        default=VatBasis.NET,
+        metadata={"description": "The VAT basis amounts are tested on; 'net' if absent."},
+    )
+    currency: str = attrs.field(
+        default="GBP",
+        validator=Currency(),
+        metadata={"description": "The currency amounts are tested in; 'GBP' if absent."},
+    )
+    year_start_month: int = attrs.field(
+        default=4,
+        validator=_Month(),
+        metadata={"description": "Month the financial year starts (4, April, if absent)."},
+    )
 
     def __attrs_post_init__(self) -> None:
         for index, rule in enumerate(self.rules):

@@ -22,6 +22,7 @@ from socialvalue._fields import (
     DecimalRange,
     FieldCheck,
     Items,
+    Schema,
     Text,
     Whole,
 )
@@ -120,6 +121,10 @@ class Codes(FieldCheck):
             except RuleViolation as exc:
                 raise RuleViolation(exc.code, exc.message, field=[index]) from None
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """An array of at most ``max_items`` codes."""
+        return Items(0, self.max_items, each=Code()).json_schema(defs)
+
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
@@ -146,16 +151,51 @@ class ReportFigure:
     spend or Review lines stand behind it.
     """
 
-    section: ReportSection
-    group: str = attrs.field(validator=Code())
-    item: str = attrs.field(validator=Code())
-    measure: str = attrs.field(validator=Code())
-    value: Decimal = attrs.field(validator=_FINITE)
-    unit: str = attrs.field(validator=Code())
-    label: str = attrs.field(validator=Text(300))
-    suppliers: tuple[str, ...] = attrs.field(converter=_strings, validator=Codes())
-    lines: int = attrs.field(validator=_LINES)
-    derivation: str = attrs.field(validator=Text(4000, multiline=True))
+    section: ReportSection = attrs.field(
+        metadata={
+            "description": "The report's section: spend, duties, contribution, counts or coverage."
+        }
+    )
+    group: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The group within the section, e.g. 'total', 'type', 'priority'."},
+    )
+    item: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The item within the group, e.g. 'all', 'sme', a priority code."},
+    )
+    measure: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "What is measured, e.g. 'amount', 'share', 'present-value'."},
+    )
+    value: Decimal = attrs.field(
+        validator=_FINITE, metadata={"description": "The figure, e.g. '59000000.00'."}
+    )
+    unit: str = attrs.field(
+        validator=Code(),
+        metadata={
+            "description": (
+                "A currency code for money, 'share' or 'ratio' for fractions, 'suppliers' or "
+                "'commitments' for counts, or a measure's unit."
+            )
+        },
+    )
+    label: str = attrs.field(
+        validator=Text(300), metadata={"description": "What the figure is, in words."}
+    )
+    suppliers: tuple[str, ...] = attrs.field(
+        converter=_strings,
+        validator=Codes(),
+        metadata={"description": "The ids of the suppliers the figure sums, sorted."},
+    )
+    lines: int = attrs.field(
+        validator=_LINES,
+        metadata={"description": "How many spend or Review lines stand behind the figure."},
+    )
+    derivation: str = attrs.field(
+        validator=Text(4000, multiline=True),
+        metadata={"description": "The arithmetic behind the figure, in words."},
+    )
 
     @property
     def key(self) -> Key:
@@ -188,15 +228,42 @@ class ReportChange:
     ``100 × change ÷ |previous|`` (28 significant digits) when ``previous`` is not zero.
     """
 
-    section: ReportSection
-    group: str = attrs.field(validator=Code())
-    item: str = attrs.field(validator=Code())
-    measure: str = attrs.field(validator=Code())
-    unit: str = attrs.field(validator=Code())
-    previous: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
-    current: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
-    change: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
-    percent: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
+    section: ReportSection = attrs.field(
+        metadata={
+            "description": "The report's section: spend, duties, contribution, counts or coverage."
+        }
+    )
+    group: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The group within the section, e.g. 'total', 'type', 'priority'."},
+    )
+    item: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The item within the group, e.g. 'all', 'sme', a priority code."},
+    )
+    measure: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "What is measured, e.g. 'amount', 'share', 'present-value'."},
+    )
+    unit: str = attrs.field(validator=Code(), metadata={"description": "The figure's unit."})
+    previous: Decimal | None = attrs.field(
+        validator=_OPTIONAL_FINITE,
+        metadata={"description": "Last year's figure, or null if it had none."},
+    )
+    current: Decimal | None = attrs.field(
+        validator=_OPTIONAL_FINITE,
+        metadata={"description": "This year's figure, or null if it has none."},
+    )
+    change: Decimal | None = attrs.field(
+        validator=_OPTIONAL_FINITE,
+        metadata={"description": "Current minus previous, or null if either is missing."},
+    )
+    percent: Decimal | None = attrs.field(
+        validator=_OPTIONAL_FINITE,
+        metadata={
+            "description": "100 × change ÷ |previous|, or null when previous is zero or missing."
+        },
+    )
 
     @property
     def key(self) -> Key:
@@ -223,11 +290,23 @@ class ReportChange:
 class ReportCaveat:
     """Something the report's numbers carry: which suppliers, and how much, if money."""
 
-    kind: CaveatKind
-    message: str = attrs.field(validator=Text(4000, multiline=True))
-    suppliers: tuple[str, ...] = attrs.field(converter=_strings, validator=Codes())
-    value: Decimal | None = attrs.field(validator=_OPTIONAL_FINITE)
-    unit: str | None = attrs.field(validator=Code(optional=True))
+    kind: CaveatKind = attrs.field(metadata={"description": "What kind of caveat it is."})
+    message: str = attrs.field(
+        validator=Text(4000, multiline=True), metadata={"description": "The caveat in words."}
+    )
+    suppliers: tuple[str, ...] = attrs.field(
+        converter=_strings,
+        validator=Codes(),
+        metadata={"description": "The ids of the suppliers it concerns, sorted."},
+    )
+    value: Decimal | None = attrs.field(
+        validator=_OPTIONAL_FINITE,
+        metadata={"description": "The amount or count it concerns, or null."},
+    )
+    unit: str | None = attrs.field(
+        validator=Code(optional=True),
+        metadata={"description": "The value's unit (a currency code for money), or null."},
+    )
 
     def to_record(self) -> dict[str, object]:
         """This caveat as a flat dict of plain values."""

@@ -97,28 +97,67 @@ class RegionalReport:
     :meth:`published` the rounded ``regional-report`` document.
     """
 
-    policy_id: str = attrs.field(validator=Code())
-    policy_version: str = attrs.field(validator=Code())
-    period: Period
-    as_of: date
-    currency: str = attrs.field(validator=Code())
-    area: str = attrs.field(validator=Text(100))
-    framework_id: str = attrs.field(validator=Code())
-    framework_version: str = attrs.field(validator=Code())
-    catalogue_id: str = attrs.field(validator=Code())
-    catalogue_version: str = attrs.field(validator=Text(60))
-    value_basis: ValueBasis
-    apportionment: str = attrs.field(validator=Text(4000, multiline=True))
+    policy_id: str = attrs.field(
+        validator=Code(), metadata={"description": "Id of the commissioner's policy."}
+    )
+    policy_version: str = attrs.field(
+        validator=Code(), metadata={"description": "Version of that policy."}
+    )
+    period: Period = attrs.field(metadata={"description": "The year reported on."})
+    as_of: date = attrs.field(
+        metadata={"description": "The day the report was drawn up (what had arrived by then)."}
+    )
+    currency: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The currency of every money figure, e.g. 'GBP'."},
+    )
+    area: str = attrs.field(
+        validator=Text(100),
+        metadata={"description": "The area counted as local, e.g. 'Greater Manchester'."},
+    )
+    framework_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Id of the framework priorities are reported under."},
+    )
+    framework_version: str = attrs.field(
+        validator=Code(), metadata={"description": "Version of that framework."}
+    )
+    catalogue_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Id of the measure catalogue the Reviews were scored with."},
+    )
+    catalogue_version: str = attrs.field(
+        validator=Text(60), metadata={"description": "Version of that catalogue."}
+    )
+    value_basis: ValueBasis = attrs.field(
+        metadata={"description": "Which social value figure the ratio per £1 uses."}
+    )
+    apportionment: str = attrs.field(
+        validator=Text(4000, multiline=True),
+        metadata={
+            "description": "How priorities were carried to the framework, and value apportioned."
+        },
+    )
     figures: tuple[ReportFigure, ...] = attrs.field(
-        converter=_figures, validator=Items(0, 100_000, unique_by=_figure_key, what="figure")
+        converter=_figures,
+        validator=Items(0, 100_000, unique_by=_figure_key, what="figure"),
+        metadata={
+            "description": "Every figure, at most 100,000 (section, group, item, measure unique)."
+        },
     )
     caveats: tuple[ReportCaveat, ...] = attrs.field(
-        converter=_caveats, validator=Items(0, 1000, what="caveat")
+        converter=_caveats,
+        validator=Items(0, 1000, what="caveat"),
+        metadata={"description": "The caveats, at most 1,000."},
     )
     changes: tuple[ReportChange, ...] = attrs.field(
-        converter=_changes, validator=Items(0, 100_000, unique_by=_change_key, what="change")
+        converter=_changes,
+        validator=Items(0, 100_000, unique_by=_change_key, what="change"),
+        metadata={"description": "Change per figure against the previous report; [] if none."},
     )
-    previous_period: Period | None = None
+    previous_period: Period | None = attrs.field(
+        default=None, metadata={"description": "The previous report's year, or null."}
+    )
 
     @typed_arguments
     def figure(
@@ -288,4 +327,7 @@ class PublishedReport(RegionalReport):
     compare a new year against it.
     """
 
-    rounding: Rounding = Rounding.HALF_UP
+    rounding: Rounding = attrs.field(
+        default=Rounding.HALF_UP,
+        metadata={"description": "How figures were rounded to publish; ROUND_HALF_UP if absent."},
+    )

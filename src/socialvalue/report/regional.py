@@ -83,7 +83,7 @@ __all__ = [
 
 
 def _money(amount: Decimal, currency: str) -> str:
-    return Money(amount, currency).format()
+    return Money._computed(amount, currency).format()
 
 
 def _plural(count: int, word: str) -> str:

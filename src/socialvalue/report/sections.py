@@ -95,7 +95,7 @@ class Tally:
 
 
 def _money(value: Decimal, currency: str) -> str:
-    return Money(value, currency).format()
+    return Money._computed(value, currency).format()
 
 
 def suppliers_text(count: int) -> str:

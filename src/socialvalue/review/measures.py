@@ -22,18 +22,18 @@ attribution, leakage, drop-off and duration), which a
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text, Whole
+from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Schema, Text, Whole
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation, SocialValueError
-from socialvalue.money import Money
+from socialvalue.money import Money, NotNegative
 
 __all__ = [
     "MAX_DURATION_YEARS",
@@ -123,6 +123,10 @@ class Quantity(FieldCheck):
                 "decimal.bad_format", f"must have at most 6 decimal places; got {value}"
             )
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """The shared ``quantity`` shape: its pattern bounds digits and places as here."""
+        return _NON_NEGATIVE.json_schema(defs)
+
 
 _FRACTION: Final = DecimalRange(minimum=_ZERO, maximum=_ONE)
 
@@ -130,12 +134,6 @@ _FRACTION: Final = DecimalRange(minimum=_ZERO, maximum=_ONE)
 def _check_proxy_value(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
     if not isinstance(value, Money):
         raise TypeError(f"value must be Money; got {type(value).__name__}")
-    if value.amount < 0 or value.amount.is_signed():
-        raise RuleViolation(
-            "measure.bad_proxy",
-            f"a proxy value is money per unit and cannot be negative; got {value.amount}",
-            field=["value"],
-        )
     exponent = value.amount.as_tuple().exponent
     assert isinstance(exponent, int)  # Money amounts are finite
     if exponent < -6:
@@ -158,10 +156,24 @@ class ProxyValue:
     ProxyValue(value=Money(amount=Decimal('16.93'), currency='GBP'), ...)
     """
 
-    value: Money = attrs.field(validator=_check_proxy_value)
-    source: str = attrs.field(validator=Text(300))
-    edition: str = attrs.field(validator=Text(60))
-    base_year: int = attrs.field(validator=Whole(1900, 2200))
+    value: Money = attrs.field(
+        validator=attrs.validators.and_(
+            NotNegative(
+                "measure.bad_proxy", "a proxy value is money per unit and cannot be negative"
+            ),
+            _check_proxy_value,
+        ),
+        metadata={"description": "Money per unit: not negative, at most 6 decimal places."},
+    )
+    source: str = attrs.field(
+        validator=Text(300), metadata={"description": "The publication the figure comes from."}
+    )
+    edition: str = attrs.field(
+        validator=Text(60), metadata={"description": "Its edition or version, e.g. '2023'."}
+    )
+    base_year: int = attrs.field(
+        validator=Whole(1900, 2200), metadata={"description": "The price base year of the figure."}
+    )
 
 
 @library_context_methods
@@ -187,12 +199,36 @@ class Adjustments:
     Decimal('0.8')
     """
 
-    deadweight: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    displacement: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    attribution: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    leakage: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    drop_off: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    duration_years: int = attrs.field(default=1, validator=Whole(1, MAX_DURATION_YEARS))
+    deadweight: Decimal = attrs.field(
+        default=_ZERO,
+        validator=_FRACTION,
+        metadata={"description": "Share that would have happened anyway."},
+    )
+    displacement: Decimal = attrs.field(
+        default=_ZERO,
+        validator=_FRACTION,
+        metadata={"description": "Share moved from elsewhere rather than created."},
+    )
+    attribution: Decimal = attrs.field(
+        default=_ZERO, validator=_FRACTION, metadata={"description": "Share due to others."}
+    )
+    leakage: Decimal = attrs.field(
+        default=_ZERO,
+        validator=_FRACTION,
+        metadata={"description": "Share benefiting people outside the area or group."},
+    )
+    drop_off: Decimal = attrs.field(
+        default=_ZERO,
+        validator=_FRACTION,
+        metadata={"description": "Yearly decline of the outcome after its first year."},
+    )
+    duration_years: int = attrs.field(
+        default=1,
+        validator=Whole(1, MAX_DURATION_YEARS),
+        metadata={
+            "description": "Years the outcome lasts, counting the reporting year (1 if absent)."
+        },
+    )
 
     @property
     def net_factor(self) -> Decimal:
@@ -265,27 +301,51 @@ class ReviewMeasure:
     'social-capital'
     """
 
-    code: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(200))
-    unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
-    kind: MeasureKind = attrs.field(validator=attrs.validators.instance_of(MeasureKind))
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "measure.proxy_mismatch": (
+            "a record-only measure has no proxy value and every other measure has one"
+        ),
+        "discount.bad_schedule": "discount bands run in year order from year 0",
+    }
+
+    code: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Stable measure code, e.g. 'GM-VOLUNTEER-HOURS'."},
+    )
+    title: str = attrs.field(
+        validator=Text(200), metadata={"description": "What is measured, in plain words."}
+    )
+    unit: Unit = attrs.field(
+        validator=attrs.validators.instance_of(Unit),
+        metadata={"description": "Unit of the quantity."},
+    )
+    kind: MeasureKind = attrs.field(
+        validator=attrs.validators.instance_of(MeasureKind),
+        metadata={
+            "description": (
+                "local-economic or social (valued by the proxy), or record-only (no proxy; reported"
+                " as a count)."
+            )
+        },
+    )
     priorities: tuple[str, ...] = attrs.field(
         converter=_strings,
-        validator=Items(1, 20, unique_by=_unique_priority, what="priority"),
+        validator=Items(1, 20, unique_by=_unique_priority, what="priority", each=Code()),
+        metadata={"description": "Codes of the framework priorities served; the first is primary."},
     )
     proxy: ProxyValue | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(ProxyValue))
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ProxyValue)),
+        metadata={"description": "Money per unit, or null for a record-only measure."},
     )
     adjustments: Adjustments = attrs.field(
-        default=NO_ADJUSTMENTS, validator=attrs.validators.instance_of(Adjustments)
+        default=NO_ADJUSTMENTS,
+        validator=attrs.validators.instance_of(Adjustments),
+        metadata={"description": "SROI adjustments for this measure; none if absent."},
     )
 
     def __attrs_post_init__(self) -> None:
-        for index, priority in enumerate(self.priorities):
-            try:
-                Code().check(priority)
-            except RuleViolation as exc:
-                raise RuleViolation(exc.code, exc.message, field=["priorities", index]) from None
         _check_kind_and_proxy(self)
 
     @property
@@ -328,12 +388,20 @@ class MeasureCatalogue:
     Money(amount=Decimal('16.93'), currency='GBP')
     """
 
-    id: str = attrs.field(validator=Code())
-    version: str = attrs.field(validator=Text(60))
-    framework_id: str = attrs.field(validator=Code())
+    id: str = attrs.field(
+        validator=Code(), metadata={"description": "Catalogue id, e.g. 'gm-policing-sv-review'."}
+    )
+    version: str = attrs.field(
+        validator=Text(60), metadata={"description": "Catalogue version, e.g. '2026.1'."}
+    )
+    framework_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Id of the priority framework the measures serve."},
+    )
     measures: tuple[ReviewMeasure, ...] = attrs.field(
         converter=_measures,
         validator=Items(1, 5000, unique_by=_measure_code, what="measure code"),
+        metadata={"description": "The measures, 1 to 5,000, with unique codes."},
     )
     _by_code: dict[str, ReviewMeasure] = attrs.field(
         init=False, eq=False, repr=False, hash=False, default=attrs.Factory(dict)

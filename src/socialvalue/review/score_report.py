@@ -94,12 +94,15 @@ class ValueTotals:
 
 
 def _totals(figures: Iterable[Decimal], currency: str) -> ValueTotals:
+    # Exact results of library arithmetic on checked amounts, in a checked currency:
+    # the trusted route skips Money's input gate (never used for user input).
     gross, net, undiscounted, present = figures
+    exact = Money._computed
     return ValueTotals(
-        Money(gross, currency),
-        Money(net, currency),
-        Money(undiscounted, currency),
-        Money(present, currency),
+        exact(gross, currency),
+        exact(net, currency),
+        exact(undiscounted, currency),
+        exact(present, currency),
     )
 
 
@@ -163,7 +166,7 @@ class SocialValueRatio:
         if self.per_pound is None or self.percent is None:
             words = self.basis.value.replace("-", " ")
             return f"{self.value.format()} of {words}; no spend to compare"
-        per_pound = Money(self.per_pound.quantize(Decimal("0.01"), context=_RATIO))
+        per_pound = Money._computed(self.per_pound.quantize(Decimal("0.01"), context=_RATIO), "GBP")
         percent = self.percent.quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
         if not per_pound and self.per_pound > 0:
             # "£0.00 per £1" beside a non-zero percentage reads as nothing at all.
@@ -180,7 +183,7 @@ def _shown(amount: Decimal, currency: str, policy: Rounding) -> str:
     """
     pence = amount.quantize(_PENNY, rounding=policy.value, context=_PRESENT)
     if currency != "GBP":
-        return Money(pence, currency).format(policy)
+        return Money._computed(pence, currency).format(policy)
     return f"-£{-pence:,.2f}" if pence < 0 else f"£{abs(pence):,.2f}"
 
 
@@ -227,7 +230,9 @@ class ScoredLine:
     rounding: Rounding = attrs.field(default=Rounding.HALF_UP, repr=False)
 
     def _figure(self, position: int) -> Money | None:
-        return None if self.figures is None else Money(self.figures[position], self.currency)
+        if self.figures is None:
+            return None
+        return Money._computed(self.figures[position], self.currency)
 
     @property
     def gross(self) -> Money | None:
@@ -389,7 +394,7 @@ class ScoreReport:
         return self.submission.spend
 
     def _money(self, amount: Decimal) -> Money:
-        return Money(amount, self._state.currency)
+        return Money._computed(amount, self._state.currency)
 
     @property
     def gross(self) -> Money:
@@ -603,9 +608,9 @@ class ScoreReport:
         head = "<tr><th>group</th><th>key</th><th>gross</th><th>net</th><th>present value</th></tr>"
         body = "".join(
             f"<tr><td>{escape(r['group'])}</td><td>{escape(r['key'])}</td>"
-            f"<td>{Money(r['gross'], currency).format(rounding)}</td>"
-            f"<td>{Money(r['net'], currency).format(rounding)}</td>"
-            f"<td>{Money(r['present_value'], currency).format(rounding)}</td></tr>"
+            f"<td>{Money._computed(r['gross'], currency).format(rounding)}</td>"
+            f"<td>{Money._computed(r['net'], currency).format(rounding)}</td>"
+            f"<td>{Money._computed(r['present_value'], currency).format(rounding)}</td></tr>"
             for r in self.breakdown_records()
         )
         lines = "".join(

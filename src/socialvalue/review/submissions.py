@@ -15,16 +15,17 @@ more than one catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
 from socialvalue._fields import Code, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
-from socialvalue.money import Money
+from socialvalue.money import Money, NotNegative
 from socialvalue.periods import Period
 from socialvalue.review.measures import Quantity, Unit
 from socialvalue.targets import MeasureTarget
@@ -41,9 +42,16 @@ def _check_date(instance: object, attribute: attrs.Attribute[date], value: date)
 class Declaration:
     """The signed statement that a submission is true: who signed, in what role, when."""
 
-    signatory: str = attrs.field(validator=Text(200))
-    role: str = attrs.field(validator=Text(200))
-    signed_on: date = attrs.field(validator=_check_date)
+    signatory: str = attrs.field(
+        validator=Text(200), metadata={"description": "Name of the person signing."}
+    )
+    role: str = attrs.field(
+        validator=Text(200), metadata={"description": "Their role, e.g. 'Managing Director'."}
+    )
+    signed_on: date = attrs.field(
+        validator=_check_date,
+        metadata={"description": "The day it was signed (not before the period starts)."},
+    )
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -60,14 +68,34 @@ class ReportedLine:
     ReportedLine(measure='GM-VOLUNTEER-HOURS', quantity=Decimal('120'), ...)
     """
 
-    measure: str = attrs.field(validator=Code())
-    quantity: Decimal = attrs.field(validator=Quantity())
-    evidence: str | None = attrs.field(default=None, validator=Text(300, optional=True))
+    measure: str = attrs.field(
+        validator=Code(), metadata={"description": "Code of the measure in the catalogue."}
+    )
+    quantity: Decimal = attrs.field(
+        validator=Quantity(),
+        metadata={"description": "How much, in the measure's unit (0 or more)."},
+    )
+    evidence: str | None = attrs.field(
+        default=None,
+        validator=Text(300, optional=True),
+        metadata={
+            "description": "Reference to the evidence held (e.g. 'payroll-2025-26'), or null."
+        },
+    )
     local: bool | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
+        metadata={
+            "description": (
+                "Whether the activity happened in and benefits the commissioner's area; null if not"
+                " stated."
+            )
+        },
     )
     unit: Unit | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Unit))
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Unit)),
+        metadata={"description": "The unit the figure is in; must match the measure's, or null."},
     )
 
 
@@ -91,17 +119,6 @@ def _commitment_measure(target: MeasureTarget) -> str:
     return target.measure
 
 
-def _check_spend(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    if not isinstance(value, Money):
-        raise TypeError(f"spend must be Money; got {type(value).__name__}")
-    if value.amount < 0 or value.amount.is_signed():
-        raise RuleViolation(
-            "submission.negative_spend",
-            f"spend in the period cannot be negative; got {value.amount}",
-            field=["spend"],
-        )
-
-
 @attrs.frozen(field_transformer=typed_fields)
 class ReviewSubmission:
     """A supplier's Social Value Review return for one reporting period.
@@ -112,28 +129,51 @@ class ReviewSubmission:
     period starts.
     """
 
-    supplier_id: str = attrs.field(validator=Code())
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "submission.declared_before_period": (
+            "the declaration is not signed before the period starts"
+        ),
+    }
+
+    supplier_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The council's id of the supplier, e.g. '100234'."},
+    )
     contract_ids: tuple[str, ...] = attrs.field(
-        converter=_strings, validator=Items(0, 200, unique_by=_contract_id, what="contract id")
+        converter=_strings,
+        validator=Items(0, 200, unique_by=_contract_id, what="contract id", each=Code()),
+        metadata={"description": "Ids of the contracts the return covers (unique, at most 200)."},
     )
-    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
-    spend: Money = attrs.field(validator=_check_spend)
+    period: Period = attrs.field(
+        validator=attrs.validators.instance_of(Period),
+        metadata={"description": "The reporting period."},
+    )
+    spend: Money = attrs.field(
+        validator=NotNegative(
+            "submission.negative_spend", "spend in the period cannot be negative"
+        ),
+        metadata={"description": "What the commissioner spent with the supplier in the period."},
+    )
     lines: tuple[ReportedLine, ...] = attrs.field(
-        converter=_lines, validator=Items(0, 10_000, what="line")
+        converter=_lines,
+        validator=Items(0, 10_000, what="line"),
+        metadata={"description": "The reported lines, at most 10,000."},
     )
-    declaration: Declaration = attrs.field(validator=attrs.validators.instance_of(Declaration))
+    declaration: Declaration = attrs.field(
+        validator=attrs.validators.instance_of(Declaration),
+        metadata={"description": "The signed declaration."},
+    )
     commitments: tuple[MeasureTarget, ...] = attrs.field(
         default=(),
         converter=_targets,
         validator=Items(0, 1000, unique_by=_commitment_measure, what="commitment for measure"),
+        metadata={
+            "description": "Targets committed at bid stage, at most one per measure; [] if absent."
+        },
     )
 
     def __attrs_post_init__(self) -> None:
-        for index, contract_id in enumerate(self.contract_ids):
-            try:
-                Code().check(contract_id)
-            except RuleViolation as exc:
-                raise RuleViolation(exc.code, exc.message, field=["contract_ids", index]) from None
         if self.declaration.signed_on < self.period.start:
             raise RuleViolation(
                 "submission.declared_before_period",

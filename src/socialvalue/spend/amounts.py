@@ -32,14 +32,14 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import FieldCheck, Whole
+from socialvalue._fields import Whole
 from socialvalue._typed import typed_fields
-from socialvalue.errors import RuleViolation
+from socialvalue.money import Currency
 from socialvalue.spend.rows import SpendFileError, shown
 
 __all__ = ["AmountFormat", "CURRENCY_SYMBOLS", "parse_amount"]
@@ -48,19 +48,7 @@ __all__ = ["AmountFormat", "CURRENCY_SYMBOLS", "parse_amount"]
 CURRENCY_SYMBOLS: Final = {"GBP": "£", "EUR": "€", "USD": "$"}
 #: Text longer than this is refused before any pattern is tried.
 MAX_AMOUNT_TEXT: Final = 40
-_CURRENCY: Final = re.compile(r"[A-Z]{3}")
 _SPACES: Final = " \t"
-
-
-class _Currency(FieldCheck):
-    def check(self, value: Any) -> None:
-        if not isinstance(value, str):
-            raise TypeError(f"must be text; got {type(value).__name__}")
-        if not _CURRENCY.fullmatch(value):
-            raise RuleViolation(
-                "money.bad_currency",
-                f"must be a three-letter ISO 4217 code such as 'GBP'; got {shown(value)}",
-            )
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -78,10 +66,28 @@ class AmountFormat:
     socialvalue.spend.rows.SpendFileError: an amount is written like 1234.56, ...
     """
 
-    currency: str = attrs.field(default="GBP", validator=_Currency())
-    thousands: bool = True
-    parentheses: bool = True
-    max_places: int = attrs.field(default=2, validator=Whole(0, 6))
+    currency: str = attrs.field(
+        default="GBP",
+        validator=Currency(),
+        metadata={"description": "The currency of every amount; its symbol may be written."},
+    )
+    thousands: bool = attrs.field(
+        default=True,
+        metadata={
+            "description": "Whether commas may separate groups of three digits (true if absent)."
+        },
+    )
+    parentheses: bool = attrs.field(
+        default=True,
+        metadata={
+            "description": "Whether (1,234.56) may write a negative amount (true if absent)."
+        },
+    )
+    max_places: int = attrs.field(
+        default=2,
+        validator=Whole(0, 6),
+        metadata={"description": "The most decimal places an amount may have (2 if absent)."},
+    )
 
     def examples(self) -> str:
         """The spellings this format accepts, for messages: ``1234.56, £1,234.56, …``."""

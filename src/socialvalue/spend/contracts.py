@@ -10,18 +10,19 @@ compares this value with its threshold.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import ClassVar
 
 import attrs
 
 from socialvalue._fields import Code, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
-from socialvalue.money import Money
+from socialvalue.money import Money, NotNegative
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.payments import _check_day, _check_money
+from socialvalue.spend.payments import _check_day
 from socialvalue.targets import MeasureTarget
 
 __all__ = ["Contract", "ContractCategory", "LettingRoute"]
@@ -44,17 +45,6 @@ class LettingRoute(enum.Enum):
     """A grant agreement rather than a procurement."""
     DIRECT_AWARD = "direct-award"
     """Awarded directly, without competition."""
-
-
-def _check_value(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
-    _check_money(instance, attribute, value)
-    # "-0" too: the schema's non-negative amount refuses it, and both must agree.
-    if value.amount < 0 or value.amount.is_signed():
-        raise RuleViolation(
-            "value.invalid",
-            f"a contract's whole-life value cannot be negative; got {value.amount}",
-            field=[attribute.name],
-        )
 
 
 def _check_end(instance: Contract, attribute: attrs.Attribute[date], value: date) -> None:
@@ -101,20 +91,56 @@ class Contract:
     (MeasureTarget(measure='GM-JOBS-LOCAL', quantity=Decimal('2')),)
     """
 
-    id: str = attrs.field(validator=Code())
-    supplier_id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text(300))
-    category: ContractCategory
-    value: Money = attrs.field(validator=_check_value)
-    vat_basis: VatBasis
-    start: date = attrs.field(validator=_check_day)
-    end: date = attrs.field(validator=_check_end)
-    letting: LettingRoute = LettingRoute.PROCURED
-    early_intervention: bool = False
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "period.end_before_start": "the term's end is not before its start",
+    }
+
+    id: str = attrs.field(validator=Code(), metadata={"description": "The buyer's contract id."})
+    supplier_id: str = attrs.field(
+        validator=Code(), metadata={"description": "The buyer's id of the supplier."}
+    )
+    title: str = attrs.field(
+        validator=Text(300), metadata={"description": "What the contract is for."}
+    )
+    category: ContractCategory = attrs.field(metadata={"description": "Goods, services or works."})
+    value: Money = attrs.field(
+        validator=NotNegative("value.invalid", "a contract's whole-life value cannot be negative"),
+        metadata={"description": "Whole-life value, never negative."},
+    )
+    vat_basis: VatBasis = attrs.field(
+        metadata={"description": "Whether the value excludes (net) or includes (gross) VAT."}
+    )
+    start: date = attrs.field(
+        validator=_check_day, metadata={"description": "First day of the term."}
+    )
+    end: date = attrs.field(
+        validator=_check_end,
+        metadata={"description": "Last day of the term, on or after the start."},
+    )
+    letting: LettingRoute = attrs.field(
+        default=LettingRoute.PROCURED,
+        metadata={"description": "How the contract was let; 'procured' if absent."},
+    )
+    early_intervention: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": (
+                "Whether the contract serves early intervention and prevention; false if absent."
+            )
+        },
+    )
     kpis: tuple[MeasureTarget, ...] = attrs.field(
         default=(),
         converter=_kpis,
         validator=Items(0, 1000, unique_by=_kpi_measure, what="KPI for measure"),
+        metadata={
+            "description": (
+                "KPIs the commissioner holds the supplier to (the winning bid's commitments): a "
+                "target per review measure for each reporting period, at most one per measure; [] "
+                "if absent."
+            )
+        },
     )
 
     @property

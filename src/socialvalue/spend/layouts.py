@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -154,8 +154,9 @@ def _encodings(value: Iterable[Encoding]) -> tuple[Encoding, ...]:
     return tuple(value)
 
 
-def _columns(required: bool = False) -> Any:
+def _columns(description: str, *, required: bool = False) -> Any:
     return attrs.field(
+        metadata={"description": description},
         converter=_names,
         default=() if not required else attrs.NOTHING,
         validator=Items(
@@ -182,30 +183,89 @@ class Layout:
     (('Payee',), ('Net',))
     """
 
-    id: str = attrs.field(validator=Code())
-    name: str = attrs.field(validator=Text(200))
-    supplier_name: tuple[str, ...] = _columns(required=True)
-    paid_on: tuple[str, ...] = _columns(required=True)
-    net: tuple[str, ...] = _columns()
-    gross: tuple[str, ...] = _columns()
-    vat: tuple[str, ...] = _columns()
-    supplier_id: tuple[str, ...] = _columns()
-    transaction_id: tuple[str, ...] = _columns()
-    expense_type: tuple[str, ...] = _columns()
-    vat_number: tuple[str, ...] = _columns()
-    company_number: tuple[str, ...] = _columns()
-    body: tuple[str, ...] = _columns()
-    contract_id: tuple[str, ...] = _columns()
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "layout.no_amount": "the layout names net columns, or both gross and VAT columns",
+        "layout.column_reused": "no column name serves two roles",
+    }
+
+    id: str = attrs.field(
+        validator=Code(), metadata={"description": "A short id for the layout, e.g. 'salford'."}
+    )
+    name: str = attrs.field(
+        validator=Text(200),
+        metadata={"description": "What the layout describes, e.g. a council's monthly files."},
+    )
+    supplier_name: tuple[str, ...] = _columns(
+        (
+            "The supplier (beneficiary) name. The column names that may hold it (aliases, "
+            "compared ignoring case and spacing), at least one."
+        ),
+        required=True,
+    )
+    paid_on: tuple[str, ...] = _columns(
+        (
+            "The payment date. The column names that may hold it (aliases, compared ignoring "
+            "case and spacing), at least one."
+        ),
+        required=True,
+    )
+    net: tuple[str, ...] = _columns(
+        "The amount net of VAT. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
+    gross: tuple[str, ...] = _columns(
+        "The amount including VAT. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
+    vat: tuple[str, ...] = _columns(
+        "The VAT on the amount. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
+    supplier_id: tuple[str, ...] = _columns(
+        "The body's own supplier id. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
+    transaction_id: tuple[str, ...] = _columns(
+        "The transaction or document number. The column names that may hold it (aliases, "
+        "compared ignoring case and spacing); empty or absent when the file has none."
+    )
+    expense_type: tuple[str, ...] = _columns(
+        "The expense type or Proclass label. The column names that may hold it (aliases, "
+        "compared ignoring case and spacing); empty or absent when the file has none."
+    )
+    vat_number: tuple[str, ...] = _columns(
+        "The supplier's VAT registration number. The column names that may hold it "
+        "(aliases, compared ignoring case and spacing); empty or absent when the file has "
+        "none."
+    )
+    company_number: tuple[str, ...] = _columns(
+        "The supplier's Companies House number. The column names that may hold it (aliases,"
+        " compared ignoring case and spacing); empty or absent when the file has none."
+    )
+    body: tuple[str, ...] = _columns(
+        "The public body that paid. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
+    contract_id: tuple[str, ...] = _columns(
+        "The contract paid under. The column names that may hold it (aliases, compared "
+        "ignoring case and spacing); empty or absent when the file has none."
+    )
     date_formats: tuple[DateFormat, ...] = attrs.field(
         default=(DateFormat.ISO,),
         converter=_formats,
         validator=Items(min_items=1, max_items=3, unique_by=lambda f: f, what="date format"),
+        metadata={"description": "The ways the file writes payment dates, at least one."},
     )
-    amount_format: AmountFormat = attrs.field(factory=AmountFormat)
+    amount_format: AmountFormat = attrs.field(
+        factory=AmountFormat,
+        metadata={"description": "How the file writes amounts (the defaults if absent)."},
+    )
     encodings: tuple[Encoding, ...] = attrs.field(
         default=(Encoding.UTF_8,),
         converter=_encodings,
         validator=Items(min_items=1, max_items=3, unique_by=lambda e: e, what="encoding"),
+        metadata={"description": "The text encodings the file may be in, to try in order."},
     )
 
     def __attrs_post_init__(self) -> None:

@@ -42,11 +42,25 @@ class SpendLine:
 paid_on=datetime.date(2025, 5, 1), vat_basis=<VatBasis.NET: 'net'>, contract_id=None)
     """
 
-    supplier_id: str = attrs.field(validator=Code())
-    amount: Money = attrs.field(validator=_check_money)
-    paid_on: date = attrs.field(validator=_check_day)
-    vat_basis: VatBasis = attrs.field(validator=attrs.validators.instance_of(VatBasis))
-    contract_id: str | None = attrs.field(default=None, validator=Code(optional=True))
+    supplier_id: str = attrs.field(
+        validator=Code(), metadata={"description": "The buyer's id of the supplier paid."}
+    )
+    amount: Money = attrs.field(
+        validator=_check_money,
+        metadata={"description": "The amount paid; negative for a credit note."},
+    )
+    paid_on: date = attrs.field(
+        validator=_check_day, metadata={"description": "The day it was paid."}
+    )
+    vat_basis: VatBasis = attrs.field(
+        validator=attrs.validators.instance_of(VatBasis),
+        metadata={"description": "Whether the amount excludes (net) or includes VAT."},
+    )
+    contract_id: str | None = attrs.field(
+        default=None,
+        validator=Code(optional=True),
+        metadata={"description": "The contract paid under, or null."},
+    )
 
     @property
     def is_credit(self) -> bool:
@@ -72,9 +86,13 @@ class SpendBatch:
     Iterating a batch yields its lines, so a batch can be passed wherever lines go.
     """
 
-    buyer: str = attrs.field(validator=Text(200))
+    buyer: str = attrs.field(
+        validator=Text(200), metadata={"description": "The public body that paid."}
+    )
     lines: tuple[SpendLine, ...] = attrs.field(
-        converter=_lines, validator=Items(max_items=MAX_LIST_ITEMS, what="line")
+        converter=_lines,
+        validator=Items(max_items=MAX_LIST_ITEMS, what="line"),
+        metadata={"description": "The payments, at most 1,000,000."},
     )
 
     def __iter__(self) -> Iterator[SpendLine]:

@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import Code, FieldCheck, Items, Text
+from socialvalue._fields import END, Code, FieldCheck, Items, Schema, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.spend.gm_postcodes import GM_POSTCODES, GM_POSTCODES_UNCERTAIN
@@ -104,7 +104,8 @@ class GoodEmploymentTier(enum.Enum):
 
 
 # UK postcode shape: outward code (area letters, district) and inward code.
-_POSTCODE: Final = re.compile(r"([A-Z]{1,2})([0-9][A-Z0-9]?) ([0-9][A-Z]{2})")
+POSTCODE_PATTERN: Final = r"([A-Z]{1,2})([0-9][A-Z0-9]?) ([0-9][A-Z]{2})"
+_POSTCODE: Final = re.compile(POSTCODE_PATTERN)
 _POSTCODE_PREFIX: Final = re.compile(r"[A-Z]{1,2}(?:[0-9][A-Z0-9]?)?")
 
 
@@ -125,6 +126,10 @@ class Postcode(FieldCheck):
                 f" got {value[:20]!r}",
             )
 
+    def json_schema(self, defs: dict[str, Schema]) -> Schema:
+        """Text matching the postcode pattern."""
+        return {"type": "string", "pattern": f"^{POSTCODE_PATTERN}" + END}
+
 
 @attrs.frozen(field_transformer=typed_fields)
 class Identifier:
@@ -134,8 +139,10 @@ class Identifier:
     Identifier(scheme='GB-COH', id='01234567')
     """
 
-    scheme: str = attrs.field(validator=Code())
-    id: str = attrs.field(validator=Code())
+    scheme: str = attrs.field(
+        validator=Code(), metadata={"description": "Scheme code, e.g. GB-COH."}
+    )
+    id: str = attrs.field(validator=Code(), metadata={"description": "The id within the scheme."})
 
 
 @attrs.frozen(field_transformer=typed_fields)
@@ -146,8 +153,19 @@ class Location:
     drawn by postcode district) decide whether the supplier is local.
     """
 
-    borough: Borough | None = None
-    postcode: str | None = attrs.field(default=None, validator=Postcode(optional=True))
+    borough: Borough | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The borough, or null when the supplier is outside Greater Manchester."
+        },
+    )
+    postcode: str | None = attrs.field(
+        default=None,
+        validator=Postcode(optional=True),
+        metadata={
+            "description": "A UK postcode in capitals with one space, e.g. 'M1 1AD', or null."
+        },
+    )
 
     @property
     def outward_code(self) -> str | None:
@@ -253,12 +271,34 @@ class Supplier:
     True
     """
 
-    id: str = attrs.field(validator=Code())
-    name: str = attrs.field(validator=Text(200))
-    organisation_type: OrganisationType
-    location: Location
-    identifier: Identifier | None = None
-    good_employment: GoodEmploymentTier | None = None
+    id: str = attrs.field(
+        validator=Code(),
+        metadata={
+            "description": "The buyer's stable supplier id, e.g. '100234' or 'GB-COH-01234567'."
+        },
+    )
+    name: str = attrs.field(validator=Text(200), metadata={"description": "The supplier's name."})
+    organisation_type: OrganisationType = attrs.field(
+        metadata={
+            "description": (
+                "Size band (micro, small, medium, large), sme when the band is not stated, vcse, "
+                "public body, or unknown when the source does not say."
+            )
+        }
+    )
+    location: Location = attrs.field(metadata={"description": "Where the supplier is."})
+    identifier: Identifier | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "Registration in the Open Contracting style (scheme and id), or null."
+        },
+    )
+    good_employment: GoodEmploymentTier | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The supplier's GM Good Employment Charter tier, or null if none."
+        },
+    )
 
     @typed_arguments
     def is_local(self, area: LocalArea = GREATER_MANCHESTER) -> bool:

@@ -40,10 +40,18 @@ def _targets(value: Iterable[MeasureTarget]) -> tuple[MeasureTarget, ...]:
 class Mark:
     """The panel's mark for one criterion of a bid, with the panel's reason."""
 
-    criterion: str = attrs.field(validator=Code())
-    points: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
+    criterion: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "Id of the criterion in the evaluation model, e.g. 'Q1'."},
+    )
+    points: Decimal = attrs.field(
+        validator=DecimalRange(minimum=Decimal(0)),
+        metadata={"description": "The mark: the points of one band of the model's scale."},
+    )
     reason: str | None = attrs.field(
-        default=None, validator=Text(2000, optional=True, multiline=True)
+        default=None,
+        validator=Text(2000, optional=True, multiline=True),
+        metadata={"description": "Why the panel gave this mark (moderation notes), or null."},
     )
 
 
@@ -59,19 +67,33 @@ class Bid:
     '100234'
     """
 
-    supplier_id: str = attrs.field(validator=Code())
-    price: Money
+    supplier_id: str = attrs.field(
+        validator=Code(),
+        metadata={"description": "The council's id of the bidding supplier, e.g. '100234'."},
+    )
+    price: Money = attrs.field(metadata={"description": "The bid price for the whole contract."})
     marks: tuple[Mark, ...] = attrs.field(
         converter=_marks,
         validator=Items(max_items=50, unique_by=lambda m: m.criterion, what="mark"),
+        metadata={"description": "One mark per marked criterion, at most 50; no criterion twice."},
     )
     commitments: tuple[MeasureTarget, ...] = attrs.field(
         default=(),
         converter=_targets,
         validator=Items(max_items=200, unique_by=lambda t: t.measure, what="commitment"),
+        metadata={"description": "Social value commitments, at most 200; no measure twice."},
     )
-    new_supplier: bool = False
-    supplier_name: str | None = attrs.field(default=None, validator=Text(optional=True))
+    new_supplier: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "Whether the supplier is new to the commissioner; false if absent."
+        },
+    )
+    supplier_name: str | None = attrs.field(
+        default=None,
+        validator=Text(optional=True),
+        metadata={"description": "The supplier's name, or null."},
+    )
 
     @typed_arguments
     def mark_for(self, criterion_id: str) -> Mark | None:

@@ -39,9 +39,9 @@ Rules and their sources:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -119,15 +119,34 @@ class Criterion:
     <ScoreBasis.MARKS: 'marks'>
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text())
-    kind: CriterionKind
-    weight: Decimal = attrs.field(validator=_PERCENT)
-    basis: ScoreBasis = ScoreBasis.MARKS
-    pass_mark: Decimal | None = attrs.field(
-        default=None, validator=DecimalRange(minimum=Decimal(0), optional=True)
+    id: str = attrs.field(
+        validator=Code(), metadata={"description": "The criterion's id, e.g. 'Q1'."}
     )
-    environmental: bool = False
+    title: str = attrs.field(validator=Text(), metadata={"description": "The criterion's name."})
+    kind: CriterionKind = attrs.field(metadata={"description": "What the criterion assesses."})
+    weight: Decimal = attrs.field(
+        validator=_PERCENT, metadata={"description": "Percent of the total score."}
+    )
+    basis: ScoreBasis = attrs.field(
+        default=ScoreBasis.MARKS,
+        metadata={
+            "description": (
+                "How it is scored: the panel's marks, the price method, or the £ social value "
+                "offered relative to the best offer; 'marks' if absent."
+            )
+        },
+    )
+    pass_mark: Decimal | None = attrs.field(
+        default=None,
+        validator=DecimalRange(minimum=Decimal(0), optional=True),
+        metadata={"description": "The lowest mark a bid may get and stay in, or null."},
+    )
+    environmental: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "Whether this social value criterion is environmental; false if absent."
+        },
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.kind is CriterionKind.PRICE) != (self.basis is ScoreBasis.PRICE):
@@ -192,25 +211,71 @@ class EvaluationModel:
     socialvalue.errors.RuleViolation: social value criteria carry 10% of the score, under ...
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text())
+    #: Rules across fields that no schema can state, by issue code (named in the schema).
+    CROSS_FIELD_RULES: ClassVar[Mapping[str, str]] = {
+        "evaluation.weights_not_100": "criterion weights add up to 100%",
+        "evaluation.social_value_below_floor": (
+            "social value weights reach the minimum social value weight"
+        ),
+        "evaluation.environmental_below_floor": (
+            "environmental weights reach the minimum environmental weight"
+        ),
+        "evaluation.criterion_mismatch": "a criterion's kind fits its score basis",
+        "evaluation.pass_mark_out_of_range": "a pass mark is not above the scale's top",
+        "evaluation.scale_not_ascending": "scale bands run in ascending order",
+        "evaluation.budget_missing": "a price method that needs a budget has one",
+    }
+
+    id: str = attrs.field(validator=Code(), metadata={"description": "The tender's or model's id."})
+    title: str = attrs.field(validator=Text(), metadata={"description": "The tender's name."})
     criteria: tuple[Criterion, ...] = attrs.field(
         converter=_criteria,
         validator=Items(min_items=1, max_items=50, unique_by=lambda c: c.id, what="criterion"),
+        metadata={"description": "The criteria, 1 to 50, ids unique; weights add up to 100."},
     )
-    scale: ScoringScale = attrs.field(factory=common_scale)
-    price_method: PriceMethod = PriceMethod.LOWEST_PRICE
-    budget: Money | None = None
+    scale: ScoringScale = attrs.field(
+        factory=common_scale,
+        metadata={"description": "The marking scale; the common 0/25/50/75/100 scale if absent."},
+    )
+    price_method: PriceMethod = attrs.field(
+        default=PriceMethod.LOWEST_PRICE,
+        metadata={"description": "How price is scored; 'lowest-price' if absent."},
+    )
+    budget: Money | None = attrs.field(
+        default=None, metadata={"description": "The budget (needed by 'budget-linear'), or null."}
+    )
     minimum_social_value_weight: Decimal = attrs.field(
-        default=NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT, validator=_PERCENT
+        default=NATIONAL_MINIMUM_SOCIAL_VALUE_WEIGHT,
+        validator=_PERCENT,
+        metadata={
+            "description": (
+                "The least total weight of social value criteria; '10' (PPN 06/20) if absent."
+            )
+        },
     )
-    minimum_environmental_weight: Decimal = attrs.field(default=Decimal(0), validator=_PERCENT)
+    minimum_environmental_weight: Decimal = attrs.field(
+        default=Decimal(0),
+        validator=_PERCENT,
+        metadata={
+            "description": "The least total weight of environmental criteria; '0' if absent."
+        },
+    )
     tie_breaks: tuple[TieBreak, ...] = attrs.field(
         default=(TieBreak.SOCIAL_VALUE, TieBreak.PRICE),
         converter=_tie_breaks,
         validator=Items(max_items=3, unique_by=lambda t: t, what="tie break"),
+        metadata={
+            "description": (
+                "Rules for equal totals, in order, then supplier id; by default social value score,"
+                " then price."
+            )
+        },
     )
-    places: int = attrs.field(default=2, validator=Whole(0, 6))
+    places: int = attrs.field(
+        default=2,
+        validator=Whole(0, 6),
+        metadata={"description": "Decimal places scores are rounded to; 2 if absent."},
+    )
 
     def __attrs_post_init__(self) -> None:
         total = sum((c.weight for c in self.criteria), Decimal(0))

@@ -46,9 +46,17 @@ class ScaleBand:
     'Good'
     """
 
-    points: Decimal = attrs.field(validator=DecimalRange(minimum=Decimal(0)))
-    label: str = attrs.field(validator=Text(60))
-    descriptor: str = attrs.field(validator=Text(1000, multiline=True))
+    points: Decimal = attrs.field(
+        validator=DecimalRange(minimum=Decimal(0)),
+        metadata={"description": "Points the band is worth, e.g. '75'."},
+    )
+    label: str = attrs.field(
+        validator=Text(60), metadata={"description": "The band's label, e.g. 'Good'."}
+    )
+    descriptor: str = attrs.field(
+        validator=Text(1000, multiline=True),
+        metadata={"description": "When the panel awards this band."},
+    )
 
 
 def _check_bands(bands: tuple[ScaleBand, ...]) -> None:
@@ -79,13 +87,18 @@ class ScoringScale:
     (Decimal('0.75'), 'Good')
     """
 
-    id: str = attrs.field(validator=Code())
-    title: str = attrs.field(validator=Text())
+    id: str = attrs.field(validator=Code(), metadata={"description": "The scale's id."})
+    title: str = attrs.field(validator=Text(), metadata={"description": "The scale's name."})
     bands: tuple[ScaleBand, ...] = attrs.field(
         converter=_bands,
         validator=Items(min_items=2, max_items=20, unique_by=lambda b: b.label, what="band"),
+        metadata={"description": "The bands, lowest first; labels are unique."},
     )
-    source: str | None = attrs.field(default=None, validator=Text(300, optional=True))
+    source: str | None = attrs.field(
+        default=None,
+        validator=Text(300, optional=True),
+        metadata={"description": "Where the scale comes from, or null."},
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_bands(self.bands)

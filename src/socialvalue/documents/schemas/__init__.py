@@ -1,14 +1,9 @@
-r"""JSON Schemas (draft 2020-12) for every document kind, as plain Python data.
+r"""Building blocks of JSON Schemas (draft 2020-12), for schemas written by hand.
 
-Each kind has its own module here holding one ``SCHEMA`` dict, built with
-:func:`document_schema` so that every schema is self-contained: the shared
-definitions (``money``, ``date``, ``period``, ``identifier``, …) sit in its own
-``$defs`` and are used by ``$ref``. Self-contained files work unchanged in any
-validator, in any language, without a custom loader.
-
-The schemas are Python data rather than files read at run time because the domain
-does no I/O; ``socialvalue schema --all DIR`` and ``make schemas`` export them as
-JSON, and a test keeps the exported copies in ``docs/schemas/`` identical.
+The schema of every document kind is generated from its class
+(:mod:`socialvalue.documents._class_schemas`); these blocks serve schemas that have
+no class, such as test-only kinds, and name the shared patterns. Every schema is
+self-contained: shared definitions sit in its own ``$defs``.
 
 Patterns end with ``(?![\\s\\S])`` instead of ``$``: Python's ``$`` also matches
 before a final newline, JavaScript's does not, and both must give one verdict.
@@ -17,7 +12,25 @@ before a final newline, JavaScript's does not, and both must give one verdict.
 from __future__ import annotations
 
 import enum
+from datetime import date
+from decimal import Decimal
 from typing import Any, Final
+
+from socialvalue._fields import (
+    ANY_LINE_PATTERN,
+    ANY_TEXT_PATTERN,
+    END,
+    TRIMMED_LINE_PATTERN,
+    TRIMMED_LINES_PATTERN,
+    Code,
+    decimal_range_pattern,
+    decimal_schema,
+)
+from socialvalue._fields import CODE_PATTERN as _CODE
+from socialvalue.documents._class_schemas import _Builder
+from socialvalue.money import Money
+from socialvalue.periods import Period
+from socialvalue.targets import MeasureTarget
 
 __all__ = [
     "ANY_LINE_PATTERN",
@@ -35,32 +48,11 @@ __all__ = [
 #: moves all of them to the next version.
 BASE_URI: Final = "https://w3id.org/socialvalue/schema/v1/"
 
-_END: Final = r"(?![\s\S])"
-# Text: no white space or control character at either end, no C0 control character
-# inside (tab and line feed only in text of several lines), and no lone UTF-16
-# surrogate anywhere (a lone surrogate cannot be written as UTF-8, so such text
-# could not be saved). The escapes are regex text, not characters, so the exported
-# JSON stays plain. _fields.Text states the same rule in Python.
-_NO_SURROGATE: Final = r"\uD800-\uDFFF"
-_CONTROL: Final = r"\u0000-\u001F"
-_CONTROL_BUT_TAB_AND_LINE_FEED: Final = r"\u0000-\u0008\u000B-\u001F"
-_EDGE: Final = rf"[^ {_CONTROL}{_NO_SURROGATE}]"
-_TRIMMED_LINE: Final = rf"^{_EDGE}([^{_CONTROL}{_NO_SURROGATE}]*{_EDGE})?" + _END
-_TRIMMED_LINES: Final = (
-    rf"^{_EDGE}([^{_CONTROL_BUT_TAB_AND_LINE_FEED}{_NO_SURROGATE}]*{_EDGE})?" + _END
-)
-
-#: Any text that can be saved as UTF-8 and holds no control character but tab and
-#: line feed: for strings with no other pattern. The loader refuses lone surrogates
-#: in every string, so every string schema says so.
-ANY_TEXT_PATTERN: Final = rf"^[^{_CONTROL_BUT_TAB_AND_LINE_FEED}{_NO_SURROGATE}]*" + _END
-#: As :data:`ANY_TEXT_PATTERN`, but one line: no control character at all.
-ANY_LINE_PATTERN: Final = rf"^[^{_CONTROL}{_NO_SURROGATE}]*" + _END
-
-DECIMAL_PATTERN: Final = r"^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
-NON_NEGATIVE_DECIMAL_PATTERN: Final = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,6})?" + _END
-CODE_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}" + _END
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + _END
+_END: Final = END
+DECIMAL_PATTERN: Final = decimal_range_pattern(None, None)
+NON_NEGATIVE_DECIMAL_PATTERN: Final = decimal_range_pattern(Decimal(0), None)
+CODE_PATTERN: Final = f"^{_CODE}" + END
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
 
 
 def text(
@@ -75,7 +67,7 @@ def text(
         "type": "string",
         "minLength": 1,
         "maxLength": max_length,
-        "pattern": _TRIMMED_LINES if multiline else _TRIMMED_LINE,
+        "pattern": TRIMMED_LINES_PATTERN if multiline else TRIMMED_LINE_PATTERN,
     }
     if description:
         schema["description"] = description
@@ -103,90 +95,20 @@ def ref(name: str, description: str) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}", "description": description}
 
 
-#: Definitions every schema carries in its ``$defs``.
-DEFS: Final[dict[str, dict[str, Any]]] = {
-    "decimal": {
-        "title": "Decimal",
-        "description": (
-            "A decimal number written as a string: up to 15 digits before the point and 6"
-            " after, an optional leading minus, no exponent, no spaces (JSON numbers lose"
-            " pence)."
-        ),
-        "type": "string",
-        "pattern": DECIMAL_PATTERN,
-    },
-    "quantity": {
-        "title": "Quantity",
-        "description": "A decimal string that is zero or more; '-0' is refused.",
-        "type": "string",
-        "pattern": NON_NEGATIVE_DECIMAL_PATTERN,
-    },
-    "fraction": {
-        "title": "Fraction",
-        "description": "A decimal string from 0 to 1 inclusive, such as '0.25'.",
-        "type": "string",
-        "pattern": r"^(0(\.[0-9]{1,6})?|1(\.0{1,6})?)" + _END,
-    },
-    "code": {
-        "title": "Code",
-        "description": (
-            "A stable code or id: 1 to 64 letters, digits and . _ : / - starting with a"
-            " letter or digit."
-        ),
-        "type": "string",
-        "pattern": CODE_PATTERN,
-    },
-    "currency": {
-        "title": "Currency",
-        "description": "A three-letter ISO 4217 currency code such as 'GBP'.",
-        "type": "string",
-        "pattern": r"^[A-Z]{3}" + _END,
-    },
-    "money": {
-        "title": "Money",
-        "description": "An exact amount of money with its currency.",
-        "type": "object",
-        "properties": {
-            "amount": {"$ref": "#/$defs/decimal", "description": "The amount, e.g. '50000.00'."},
-            "currency": {"$ref": "#/$defs/currency", "description": "ISO 4217 code."},
-        },
-        "required": ["amount", "currency"],
-        "additionalProperties": False,
-    },
-    "date": {
-        "title": "Date",
-        "description": "A calendar date written YYYY-MM-DD; it must exist (no 2024-02-30).",
-        "type": "string",
-        "format": "date",
-        "pattern": DATE_PATTERN,
-    },
-    "period": {
-        "title": "Period",
-        "description": "An inclusive range of dates; end may not be before start.",
-        "type": "object",
-        "properties": {
-            "start": {"$ref": "#/$defs/date", "description": "First day in the period."},
-            "end": {"$ref": "#/$defs/date", "description": "Last day in the period."},
-        },
-        "required": ["start", "end"],
-        "additionalProperties": False,
-    },
-    "identifier": {
-        "title": "Identifier",
-        "description": (
-            "An organisation identifier in the Open Contracting style: a registration"
-            " scheme (org-id.guide list code, e.g. GB-COH for Companies House) and the id"
-            " within it."
-        ),
-        "type": "object",
-        "properties": {
-            "scheme": {"$ref": "#/$defs/code", "description": "Scheme code, e.g. GB-COH."},
-            "id": {"$ref": "#/$defs/code", "description": "The id within the scheme."},
-        },
-        "required": ["scheme", "id"],
-        "additionalProperties": False,
-    },
-}
+def _shared_defs() -> dict[str, dict[str, Any]]:
+    # Generated from the checks and classes that own each shape, so a hand-written
+    # schema states the same limits as a generated one.
+    builder = _Builder()
+    Code().json_schema(builder.defs)
+    for minimum, maximum in ((None, None), (Decimal(0), None), (Decimal(0), Decimal(1))):
+        decimal_schema(builder.defs, minimum, maximum)
+    for type_ in (Money, date, Period, MeasureTarget):
+        builder.plain(type_)
+    return builder.defs
+
+
+#: Definitions every hand-written schema carries in its ``$defs``.
+DEFS: Final[dict[str, dict[str, Any]]] = _shared_defs()
 
 
 def document_schema(
@@ -210,16 +132,3 @@ def document_schema(
         "additionalProperties": False,
         "$defs": {**DEFS, **(extra_defs or {})},
     }
-
-
-DEFS["measure-target"] = {
-    "title": "Measure target",
-    "description": "A promised quantity of one review measure, in the measure's unit.",
-    "type": "object",
-    "properties": {
-        "measure": {"$ref": "#/$defs/code", "description": "The measure's code."},
-        "quantity": {"$ref": "#/$defs/quantity", "description": "The promised quantity."},
-    },
-    "required": ["measure", "quantity"],
-    "additionalProperties": False,
-}
