@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -475,6 +476,7 @@ __getattr__, __dir__ = attach(
             "portfolio",
         ),
         # the regional report
+        "socialvalue.report.breakdowns": ("Breakdown", "BreakdownRow", "ReportCut"),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -673,6 +675,9 @@ __all__ = [
     "default_optimism_bias",
     "portfolio",
     # the regional report
+    "Breakdown",
+    "BreakdownRow",
+    "ReportCut",
     "CaveatKind",
     "ReportCaveat",
     "ReportChange",

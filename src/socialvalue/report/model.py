@@ -45,6 +45,7 @@ from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
+from socialvalue.report.breakdowns import Breakdown, ReportCut, breakdown
 from socialvalue.report.figures import (
     CaveatKind,
     Key,
@@ -190,6 +191,21 @@ class RegionalReport:
     def change_records(self) -> list[dict[str, object]]:
         """One flat dict per change against the previous report."""
         return [c.to_record() for c in self.changes]
+
+    def by_borough(self) -> Breakdown:
+        """Spend, social value and Charter coverage of the suppliers in each borough.
+
+        One row per Greater Manchester borough, then ``outside-gm`` and ``unlisted``.
+        """
+        return breakdown(self, ReportCut.BOROUGH)
+
+    def by_supplier_type(self) -> Breakdown:
+        """Spend, social value and Charter coverage by supplier type (SME, VCSE, large …)."""
+        return breakdown(self, ReportCut.SUPPLIER_TYPE)
+
+    def by_priority(self) -> Breakdown:
+        """Social value and Charter commitments by priority of the report's framework."""
+        return breakdown(self, ReportCut.PRIORITY)
 
     def summary(self, width: int = 78) -> str:
         """The report on one screen of plain text (figures rounded to present)."""

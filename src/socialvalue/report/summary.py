@@ -15,7 +15,14 @@ if TYPE_CHECKING:
 __all__ = ["summary"]
 
 _TENTH: Final = Decimal("0.1")
-_TYPE_NAMES: Final = {"sme": "SME", "vcse": "VCSE"}
+_TYPE_NAMES: Final = {
+    "sme": "SME",
+    "vcse": "VCSE",
+    "large": "large",
+    "public": "public",
+    "unknown": "unstated",
+}
+_PLACE_NAMES: Final = {"outside-gm": "outside GM", "unlisted": "unlisted"}
 
 
 def _percent(fraction: Decimal) -> str:
@@ -97,6 +104,15 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         if f.measure == "present-value"
     ]
     lines.append("  by kind (present value): " + ", ".join(kinds))
+    for group, words in (("borough", "place"), ("type", "supplier type")):
+        parts = [
+            f"{_PLACE_NAMES.get(f.item, _TYPE_NAMES.get(f.item, f.item.title()))}"
+            f" {Money(f.value, report.currency)}"
+            for f in report.of("contribution", group)
+            if f.measure == "present-value" and f.value
+        ]
+        if parts:
+            lines.append(f"  by {words} (present value): " + ", ".join(parts))
     lines.append(f"  by priority of {report.framework_id} (present value):")
     for f in report.of("contribution", "priority"):
         if f.measure == "present-value":
@@ -107,7 +123,8 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     ]
     if counts:
         lines.append("Recorded without a £ value: " + "; ".join(counts))
-    coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage") if f.value]
+    by_priority = report.of("coverage", "priority")
+    coverage = [f"{f.item} {_number(f.value)}" for f in by_priority if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
     if report.previous_period is not None:
