@@ -240,7 +240,12 @@ def test_change_against_the_previous_year() -> None:
     assert vanished.current is None
     assert vanished.change is None
     assert now.previous_period == sv.parse_financial_year("2024/25")
-    assert "\nChange since 2024/25: " in now.summary()
+    assert "\nYear on year, against 2024/25:" in now.summary()
+    assert (
+        "Social value (gross): £3,386.00, up £683.00 (+25.3%) from £2,703.00 in 2024/25."
+        in now.year_on_year()
+    )
+    assert "Spend: £200,000.00, the same as in 2024/25." in now.year_on_year()
     assert "ReportChange" not in now.summary()
     assert {"previous", "change", "percent"} <= set(now.to_records()[0])
     assert now.change_records()

@@ -6,6 +6,7 @@ import decimal
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -78,3 +79,38 @@ def _check_partition(report: sv.RegionalReport) -> None:
         ratio = report.value("contribution", "ratio", measure="per-pound")
         parts = sum(r.per_pound or 0 for r in report.by_priority().rows)
         assert abs(parts - ratio) < Decimal("1e-20")
+
+
+def _change(key: tuple[str, str, str, str], unit: str, *values: str | None) -> sv.ReportChange:
+    previous, current, change, percent = (None if v is None else Decimal(v) for v in values)
+    section, group, item, measure = key
+    return sv.ReportChange(
+        sv.ReportSection(section), group, item, measure, unit, previous, current, change, percent
+    )
+
+
+def test_year_on_year_in_words() -> None:
+    """Each compared figure gets one sentence, whether it moved, held, appeared or went."""
+    year = sv.example_year()
+    last = attrs.evolve(year.report().published(), period=sv.parse_financial_year("2024/25"))
+    report = year.report(previous=last)
+    assert year.report().year_on_year() == []
+    changes = [
+        _change(("spend", "total", "all", "amount"), "GBP", "100", "100", "0", "0"),
+        _change(("spend", "local", "all", "share"), "share", "0.5", "0.50001", "0.00001", None),
+        _change(("duties", "charter", "owed", "suppliers"), "suppliers", "9", "5", "-4", "-44.4"),
+        _change(("duties", "review", "owed", "suppliers"), "suppliers", None, "7", None, None),
+        _change(("duties", "review", "delivered", "suppliers"), "suppliers", "3", None, None, None),
+        _change(
+            ("contribution", "ratio", "all", "per-pound"), "ratio", "0.02", "0.03", "0.01", "50"
+        ),
+    ]
+    words = attrs.evolve(report, changes=changes).year_on_year()
+    assert words == [
+        "Spend: £100.00, the same as in 2024/25.",
+        "Share of spend with local suppliers: 50.0%, about the same as in 2024/25.",
+        "Suppliers that owed the Charter: 5, down 4 (-44.4%) from 9 in 2024/25.",
+        "Suppliers that owed a Review: 7 (none in 2024/25).",
+        "Reviews delivered: none (was 3 in 2024/25).",
+        "Social value per £1 of covered spend: £0.0300, up £0.0100 from £0.0200 in 2024/25.",
+    ]

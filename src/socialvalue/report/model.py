@@ -207,6 +207,16 @@ class RegionalReport:
         """Social value and Charter commitments by priority of the report's framework."""
         return breakdown(self, ReportCut.PRIORITY)
 
+    def year_on_year(self) -> list[str]:
+        """Spend, duties, delivery and contribution against ``previous``, one sentence each.
+
+        ``"Reviews delivered: 4, up 1 (+33.3%) from 3 in 2024/25."``; empty without a
+        previous report.
+        """
+        from socialvalue.report.summary import year_on_year
+
+        return year_on_year(self)
+
     def summary(self, width: int = 78) -> str:
         """The report on one screen of plain text (figures rounded to present)."""
         from socialvalue.report.summary import summary
