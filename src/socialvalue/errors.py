@@ -81,6 +81,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "spend.currency_mismatch": "A spend line or contract is in another currency than the policy.",
     "spend.vat_basis_mismatch": "A spend line or contract is on another VAT basis than the policy.",
     "spend.wrong_item": "An item given to assess is not what the policy's basis assesses.",
+    "spend.before_effective": (
+        "The period assessed starts before the policy took effect (allow it explicitly)."
+    ),
     # priority frameworks, the Charter and compliance
     "framework.unknown_theme": "A priority names a theme its framework does not declare.",
     "crosswalk.unknown_priority": "A crosswalk link names a priority its framework lacks.",

@@ -30,6 +30,7 @@ from socialvalue.cli._input import (
     load_policy,
     open_text,
 )
+from socialvalue.cli.assess import add_before_effective
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Policy
@@ -69,6 +70,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         " (read for the year before --year) or a published regional-report JSON file",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_before_effective(parser)
     _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
@@ -157,7 +159,12 @@ def _report_for(
             raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
         lines, names = _spend(spend_files, policy, stdin)
     try:
-        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        result = with_names(
+            assess(
+                policy, lines, period, suppliers=suppliers, before_effective=args.before_effective
+            ),
+            names,
+        )
         report = regional_report(
             policy,
             period,
