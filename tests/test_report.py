@@ -281,7 +281,10 @@ def test_reviews_that_do_not_count_are_listed() -> None:
     assert kinds[sv.CaveatKind.SUPERSEDED_REVIEW] == ("S1",)
     assert kinds[sv.CaveatKind.REVIEW_NOT_COUNTED] == ("S2",)
     assert kinds[sv.CaveatKind.REVIEW_WITHOUT_SPEND] == ("S9",)
-    assert kinds[sv.CaveatKind.UNSCORABLE_REVIEW] == ("S3",)
+    assert kinds[sv.CaveatKind.INCOMPLETE_REVIEW] == ("S3",)
+    incomplete = report.caveat(sv.CaveatKind.INCOMPLETE_REVIEW)
+    assert incomplete is not None
+    assert "S3: $.lines[0].measure: line 1 names measure 'NOPE'" in incomplete.message
     assert report.amount("contribution", "total", measure="gross") == sv.Money("2719.93")
 
 

@@ -96,6 +96,7 @@ if TYPE_CHECKING:
     from socialvalue.report.model import PublishedReport, RegionalReport
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
+    from socialvalue.review.completeness import check_complete
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
     from socialvalue.review.gm_catalogue import default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
@@ -394,6 +395,7 @@ __getattr__, __dir__ = attach(
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
             "score",
@@ -620,6 +622,7 @@ __all__ = [
     "ScoredLine",
     "SocialValueRatio",
     "ValueTotals",
+    "check_complete",
     "check_submission",
     "score",
     "GREEN_BOOK_2022",

@@ -159,9 +159,12 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         if owed:
             delivered = report.value("duties", obligation, "delivered", "suppliers")
             gaps = report.value("duties", obligation, "gaps", "suppliers")
+            incomplete = report.value("duties", obligation, "incomplete", "suppliers")
             lines.append(
                 f"{obligation.title()}s: owed by {_number(owed[0].value)}, delivered by"
-                f" {_number(delivered)}, gaps {_number(gaps)}"
+                f" {_number(delivered)}"
+                + (f", received but not complete {_number(incomplete)}" if incomplete else "")
+                + f", gaps {_number(gaps)}"
             )
     present = money("contribution", "total", measure="present-value")
     gross = money("contribution", "total", measure="gross")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.review.completeness import check_complete
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
     from socialvalue.review.gm_catalogue import default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
@@ -73,6 +74,7 @@ __getattr__, __dir__ = attach(
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
             "score",
@@ -114,6 +116,7 @@ __all__ = [
     "UnknownMeasure",
     "ValueBasis",
     "ValueTotals",
+    "check_complete",
     "check_submission",
     "default_catalogue",
     "lm3",

@@ -27,6 +27,7 @@ _CAVEAT_KINDS: Final = [
     "superseded-review",
     "review-not-counted",
     "unscorable-review",
+    "incomplete-review",
     "review-without-spend",
     "unlisted-supplier",
     "assessment-not-counted",
