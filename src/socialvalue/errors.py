@@ -24,6 +24,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 
 __all__ = [
@@ -110,6 +111,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "score.too_large": "A total value is beyond the largest amount the library holds.",
     "lm3.no_income": "LM3's round-1 income is zero, so there is nothing to multiply.",
     "lm3.local_exceeds_round": "LM3 local spend is greater than the round it comes from.",
+    "lm3.round_unreported": "A Review does not report both parts of LM3's round 2.",
+    "lm3.measure_reused": "One measure is named for two parts of a supplier's local re-spend.",
+    "lm3.measure_not_money": "A measure named for local re-spend is not in pounds.",
     # bid evaluation and commissioning decisions
     "evaluation.weights_not_100": (
         "The criterion weights of an evaluation model do not add up to exactly 100%."
@@ -250,6 +254,7 @@ class Issue:
         return render_path(self.steps)
 
     @classmethod
+    @typed_arguments
     def at(cls, steps: Iterable[PathStep], code: str, message: str) -> Issue:
         """Make an issue at ``steps`` (keys and indices from the document root)."""
         return cls(tuple(steps), code, message)
@@ -286,6 +291,7 @@ class RuleViolation(SocialValueError, ValueError):
         self.message = message
         self.field: tuple[PathStep, ...] = tuple(field)
 
+    @typed_arguments
     def issue(self, at: Iterable[PathStep] = ()) -> Issue:
         """This violation as an :class:`Issue` under the object path ``at``."""
         return Issue.at([*at, *self.field], self.code, self.message)

@@ -18,6 +18,8 @@ catalogue, the supplier list) as a :class:`RegionalReport`:
   the Reviews cover;
 - **counts**: record-only measures (no proxy value) as summed quantities;
 - **coverage**: active Charter commitments per priority;
+- **local multiplier**: LM3 per supplier and for the region, from the local
+  re-spend the Reviews report (:mod:`socialvalue.report.lm3`);
 
 with the change against a previous year's report and the caveats the numbers carry.
 
@@ -39,6 +41,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
@@ -122,6 +125,7 @@ class RegionalReport:
     previous_period: Period | None = None
     provenance: PolicyProvenance | None = None
 
+    @typed_arguments
     def figure(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> ReportFigure:
@@ -132,6 +136,7 @@ class RegionalReport:
                 return figure
         raise KeyError(key)
 
+    @typed_arguments
     def value(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> Decimal:
@@ -141,10 +146,12 @@ class RegionalReport:
         except KeyError:
             return Decimal(0)
 
+    @typed_arguments
     def amount(self, section: str, group: str, item: str = "all", measure: str = "amount") -> Money:
         """The money value of :meth:`figure` (zero when absent), in the report's currency."""
         return Money(self.value(section, group, item, measure), self.currency)
 
+    @typed_arguments
     def of(
         self, section: ReportSection | str, group: str | None = None
     ) -> tuple[ReportFigure, ...]:
@@ -156,6 +163,7 @@ class RegionalReport:
             if f.section.value == name and (group is None or f.group == group)
         )
 
+    @typed_arguments
     def change(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> ReportChange:
@@ -166,6 +174,7 @@ class RegionalReport:
                 return change
         raise KeyError(key)
 
+    @typed_arguments
     def caveat(self, kind: CaveatKind) -> ReportCaveat | None:
         """The caveat of ``kind``, if the report carries one."""
         return next((c for c in self.caveats if c.kind is kind), None)
@@ -225,6 +234,7 @@ class RegionalReport:
 
         return year_on_year(self)
 
+    @typed_arguments
     def summary(self, width: int = 78) -> str:
         """The report on one screen of plain text (figures rounded to present)."""
         from socialvalue.report.summary import summary
@@ -238,6 +248,7 @@ class RegionalReport:
             + html_table(self.caveat_records(), caption="Caveats")
         )
 
+    @typed_arguments
     def published(self, rounding: Rounding = Rounding.HALF_UP) -> PublishedReport:
         """This report rounded for publication, as a :class:`PublishedReport`.
 
