@@ -112,6 +112,7 @@ def samples() -> dict[Any, Any]:
         year.suppliers[0].location,
         sv.TRANSPARENCY_CODE,
         year.report(),
+        year.report().by_borough(),
         frameworks.get("gm-sv-framework-2020"),
         frameworks.crosswalk("gm-policing-sv", "gm-sv-framework-2020"),
         sv.ScoringMethod(),

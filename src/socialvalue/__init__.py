@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from socialvalue.money import Money, Rounding
     from socialvalue.periods import Period, financial_year, parse_financial_year
     from socialvalue.policy.gm_policing import default_policy
+    from socialvalue.policy.provenance import PolicyProvenance
     from socialvalue.policy.thresholds import (
         Basis,
         BoundaryChoice,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -94,6 +96,7 @@ if TYPE_CHECKING:
     from socialvalue.report.model import PublishedReport, RegionalReport
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
+    from socialvalue.review.completeness import check_complete
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
     from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES, default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
@@ -262,6 +265,7 @@ __getattr__, __dir__ = attach(
             "PolicyOwner",
             "ThresholdRule",
         ),
+        "socialvalue.policy.provenance": ("PolicyProvenance",),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
         # priority frameworks and crosswalks
@@ -394,6 +398,7 @@ __getattr__, __dir__ = attach(
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
             "score",
@@ -479,6 +484,7 @@ __getattr__, __dir__ = attach(
             "portfolio",
         ),
         # the regional report
+        "socialvalue.report.breakdowns": ("Breakdown", "BreakdownRow", "ReportCut"),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -525,6 +531,7 @@ __all__ = [
     "Obligation",
     "Policy",
     "PolicyOwner",
+    "PolicyProvenance",
     "ThresholdRule",
     "VatBasis",
     "default_policy",
@@ -620,6 +627,7 @@ __all__ = [
     "ScoredLine",
     "SocialValueRatio",
     "ValueTotals",
+    "check_complete",
     "check_submission",
     "score",
     "GREEN_BOOK_2022",
@@ -682,6 +690,9 @@ __all__ = [
     "default_optimism_bias",
     "portfolio",
     # the regional report
+    "Breakdown",
+    "BreakdownRow",
+    "ReportCut",
     "CaveatKind",
     "ReportCaveat",
     "ReportChange",

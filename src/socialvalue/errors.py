@@ -83,6 +83,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "spend.currency_mismatch": "A spend line or contract is in another currency than the policy.",
     "spend.vat_basis_mismatch": "A spend line or contract is on another VAT basis than the policy.",
     "spend.wrong_item": "An item given to assess is not what the policy's basis assesses.",
+    "spend.before_effective": (
+        "The period assessed starts before the policy took effect (allow it explicitly)."
+    ),
     # priority frameworks, the Charter and compliance
     "framework.unknown_theme": "A priority names a theme its framework does not declare.",
     "crosswalk.unknown_priority": "A crosswalk link names a priority its framework lacks.",
@@ -95,6 +98,8 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "charter.no_signatory": "A Charter signup does not name the person who signed it.",
     "charter.unknown_measure": "A Charter commitment's target names a measure the catalogue lacks.",
     # review measures, catalogues and scoring
+    "review.period_not_covered": "A Review does not cover the whole of the period it is owed for.",
+    "review.no_lines": "A Review reports no lines, so it measures nothing.",
     "measure.bad_proxy": "A proxy value is negative or has more than 6 decimal places.",
     "measure.proxy_mismatch": "A record-only measure has a proxy, or a valued measure has none.",
     "discount.bad_schedule": "Discount bands do not start at year 0 or are not in year order.",

@@ -30,8 +30,11 @@ from socialvalue.cli._input import (
     load_policy,
     open_text,
 )
+from socialvalue.cli.assess import add_before_effective
 from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
@@ -69,7 +72,14 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="a crosswalk document to report through, besides FOLDER/crosswalks/*.json and the"
         " built-in ones (repeatable)",
     )
+    parser.add_argument(
+        "--previous",
+        metavar="FOLDER-OR-YEAR",
+        help="compare with an earlier year: a year of FOLDER (e.g. 2024/25), another folder"
+        " (read for the year before --year) or a published regional-report JSON file",
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_before_effective(parser)
     _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
@@ -80,6 +90,64 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{args.folder} is not a folder")
+    period = financial_year(args.year)
+    previous = None
+    if args.previous is not None:
+        where, year = _previous(args.previous, folder, period, stdin)
+        previous = (
+            _report_for(where, year, args, stdin, None)[0] if isinstance(where, Path) else where
+        )
+    report, reading = _report_for(folder, period, args, stdin, previous)
+    if args.format == "json":
+        json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(report.summary() + "\n")
+        out.writelines(f"{line}\n" for line in reading)
+    return 0
+
+
+def _previous(
+    given: str, folder: Path, period: Period, stdin: TextIO
+) -> tuple[Path | PublishedReport, Period]:
+    """What ``--previous`` names: a folder and year to report on, or a published report.
+
+    Refuses, as a usage error, a previous year that does not end before ``period``
+    starts: year on year compares with an earlier year.
+    """
+    path = Path(given)
+    where: Path | PublishedReport
+    if path.is_file():
+        published: PublishedReport = load_json(given, "regional-report", stdin)
+        where, year = published, published.period
+    elif path.is_dir():
+        start = period.start.year - 1
+        where, year = path, parse_financial_year(f"{start}/{(start + 1) % 100:02d}")
+    else:
+        try:
+            year = parse_financial_year(given)
+        except RuleViolation:
+            raise UsageError(
+                f"--previous: {given!r} is neither a folder, a regional-report JSON file nor a"
+                " financial year such as 2024/25"
+            ) from None
+        where = folder
+    if not year.end < period.start:
+        raise UsageError(
+            f"--previous: {year.label} is not earlier than {period.label}; year on year"
+            " compares with an earlier year"
+        )
+    return where, year
+
+
+def _report_for(
+    folder: Path,
+    period: Period,
+    args: argparse.Namespace,
+    stdin: TextIO,
+    previous: RegionalReport | None,
+) -> tuple[RegionalReport, list[str]]:
+    """The regional report over ``folder`` for ``period``, against ``previous``."""
     policy_file = args.policy or (
         str(folder / "policy.json") if (folder / "policy.json").is_file() else None
     )
@@ -89,7 +157,6 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if (folder / "catalogue.json").is_file()
         else default_catalogue()
     )
-    period = financial_year(args.year)
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
     read, names = None, dict[str, str]()
     if policy.basis is Basis.CONTRACT_VALUE:
@@ -101,7 +168,12 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
         lines, names = _spend(spend_files, policy, stdin)
     try:
-        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        result = with_names(
+            assess(
+                policy, lines, period, suppliers=suppliers, before_effective=args.before_effective
+            ),
+            names,
+        )
         report = regional_report(
             policy,
             period,
@@ -110,19 +182,14 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             _documents_in(folder / "submissions", "review-submission", stdin),
             catalogue,
             suppliers,
+            previous,
             framework=args.framework,
             crosswalks=_documents_in(folder / "crosswalks", "crosswalk", stdin)
             + [load_json(path, "crosswalk", stdin) for path in args.crosswalk],
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
-        raise DataError(f"{args.folder}: {exc}") from None
-    if args.format == "json":
-        json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        out.write(report.summary() + "\n")
-        out.writelines(f"{line}\n" for line in _contracts.reading_lines(read))
-    return 0
+        raise DataError(f"{folder}: {exc}") from None
+    return report, _contracts.reading_lines(read)
 
 
 def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:

@@ -48,6 +48,8 @@ from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
+from socialvalue.policy.provenance import PolicyProvenance
+from socialvalue.report.breakdowns import Breakdown, ReportCut, breakdown
 from socialvalue.report.figures import (
     CaveatKind,
     Key,
@@ -94,7 +96,9 @@ class RegionalReport:
     Built by :func:`regional_report`. Look figures up with :meth:`figure` (or
     :meth:`amount` for money); ``to_records()`` gives one row per figure for
     ``pandas.DataFrame``; :meth:`summary` one screen of plain text;
-    :meth:`published` the rounded ``regional-report`` document.
+    :meth:`published` the rounded ``regional-report`` document. ``provenance`` names
+    the policy applied: its owner since when, effective date and source (``None``
+    only in a document published before it was recorded).
     """
 
     policy_id: str = attrs.field(
@@ -158,6 +162,13 @@ class RegionalReport:
     previous_period: Period | None = attrs.field(
         default=None, metadata={"description": "The previous report's year, or null."}
     )
+    provenance: PolicyProvenance | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The policy's owner, effective date and source; null in reports"
+            " published before it was recorded."
+        },
+    )
 
     @typed_arguments
     def figure(
@@ -216,7 +227,11 @@ class RegionalReport:
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict per figure, with its change when a previous report was given."""
         changes = {c.key: c for c in self.changes}
-        base = {"period": self.period.label, "framework": f"{self.framework_id}"}
+        base: dict[str, object] = {"period": self.period.label, "framework": self.framework_id}
+        if self.provenance is not None:
+            base |= self.provenance.to_record()
+        else:
+            base |= {"policy_id": self.policy_id, "policy_version": self.policy_version}
         rows = []
         for figure in self.figures:
             change = changes.get(figure.key)
@@ -238,6 +253,31 @@ class RegionalReport:
     def change_records(self) -> list[dict[str, object]]:
         """One flat dict per change against the previous report."""
         return [c.to_record() for c in self.changes]
+
+    def by_borough(self) -> Breakdown:
+        """Spend, social value and Charter coverage of the suppliers in each borough.
+
+        One row per Greater Manchester borough, then ``outside-gm`` and ``unlisted``.
+        """
+        return breakdown(self, ReportCut.BOROUGH)
+
+    def by_supplier_type(self) -> Breakdown:
+        """Spend, social value and Charter coverage by supplier type (SME, VCSE, large …)."""
+        return breakdown(self, ReportCut.SUPPLIER_TYPE)
+
+    def by_priority(self) -> Breakdown:
+        """Social value and Charter commitments by priority of the report's framework."""
+        return breakdown(self, ReportCut.PRIORITY)
+
+    def year_on_year(self) -> list[str]:
+        """Spend, duties, delivery and contribution against ``previous``, one sentence each.
+
+        ``"Reviews delivered: 4, up 1 (+33.3%) from 3 in 2024/25."``; empty without a
+        previous report.
+        """
+        from socialvalue.report.summary import year_on_year
+
+        return year_on_year(self)
 
     @typed_arguments
     def summary(self, width: int = 78) -> str:

@@ -16,8 +16,12 @@ Rules, stated so that they can be argued with:
   among those whose period shares a day with the report's (the rule
   :func:`socialvalue.charter.compliance_report.compliance` uses); earlier ones are superseded.
 - A supplier that owed a Review and has none counted is **unmeasured**, listed in a
-  caveat with its spend, never counted as zero value. A Review that cannot be scored
-  against the catalogue is left out and listed, not guessed at.
+  caveat with its spend, never counted as zero value. A Review is **delivered** when
+  it is declared by ``as_of``, covers the whole period, reports at least one line
+  and scores against the catalogue with no issue
+  (:func:`~socialvalue.check_complete`, as compliance judges it); one received but
+  not complete is counted apart, with its reasons in a caveat, and its value left
+  out, not guessed at.
 - **Contribution** sums each counted Review's score (:func:`socialvalue.score`,
   with ``method``): gross, net and present value, local economic value apart from
   other social value, and by priority. Under another framework than the
@@ -43,11 +47,12 @@ from decimal import Decimal
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue.charter.signups import CharterSignup
-from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.report.cuts import contribution_cuts, priority_ratios
 from socialvalue.report.duties import changes, counts_section, duties_section
 from socialvalue.report.figures import (
     CaveatKind,
@@ -60,6 +65,7 @@ from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
 from socialvalue.report.sections import Tally, contribution_section, spend_section
+from socialvalue.review.completeness import check_complete
 from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
 from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import MeasureCatalogue
@@ -203,12 +209,17 @@ def regional_report(
     chosen, not_counted, superseded = _select_reviews(submissions, period, as_of)
 
     scored: dict[str, ScoreReport] = {}
-    unscorable: dict[str, int] = {}
+    incomplete: dict[str, tuple[Issue, ...]] = {}
     for supplier_id in sorted(chosen):
+        # Judged as compliance judges it, so that "delivered" and the value agree.
+        problems = check_complete(chosen[supplier_id], period, catalogue)
+        if problems:
+            incomplete[supplier_id] = problems
+            continue
         try:
             scored[supplier_id] = score(chosen[supplier_id], catalogue, method)
-        except InvalidDocument as exc:
-            unscorable[supplier_id] = len(exc.issues)
+        except InvalidDocument as exc:  # the method's own choices can still refuse it
+            incomplete[supplier_id] = exc.issues
     covered = Tally()
     for supplier_id in sorted(scored):
         if supplier_id in assessed:
@@ -220,12 +231,14 @@ def regional_report(
         scored, covered, catalogue, method, target, walk, currency
     )
     figures += contribution
+    figures += priority_ratios(contribution, covered.value, method, currency)
+    figures += contribution_cuts(scored, assessed, listed, method, currency)
     caveats += more
     count_figures, more = counts_section(counts, catalogue)
     figures += count_figures
     caveats += more
     duty_figures, more = duties_section(
-        policy, assessed, signups, submissions, as_of, target, walks, catalogue
+        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed
     )
     figures += duty_figures
     caveats += more
@@ -233,7 +246,7 @@ def regional_report(
     figures += lm3_figures
     caveats += more
     caveats += _review_caveats(
-        policy, period, assessed, scored, unscorable, not_counted, superseded, other_periods
+        policy, period, assessed, scored, incomplete, not_counted, superseded, other_periods
     )
     apportionment = f"Priorities are reported under {target.label}. {route}." + (
         ""
@@ -261,7 +274,20 @@ def regional_report(
         caveats=caveats,
         changes=changes(figures, previous),
         previous_period=None if previous is None else previous.period,
+        provenance=policy.provenance,
     )
+
+
+def _reasons(incomplete: dict[str, tuple[Issue, ...]], shown: int = 10) -> str:
+    """``100112: the Review reports no lines; 100113: …``, the first reason of each."""
+    parts = []
+    for supplier_id in sorted(incomplete)[:shown]:
+        issues = incomplete[supplier_id]
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        first = issues[0]
+        parts.append(f"{supplier_id}: {first.path}: {first.message[:200]}{more}")
+    rest = len(incomplete) - shown
+    return "; ".join(parts) + (f"; and {rest:,} more Reviews." if rest > 0 else ".")
 
 
 def _review_caveats(
@@ -269,7 +295,7 @@ def _review_caveats(
     period: Period,
     assessed: dict[str, Assessment],
     scored: dict[str, ScoreReport],
-    unscorable: dict[str, int],
+    incomplete: dict[str, tuple[Issue, ...]],
     not_counted: list[str],
     superseded: list[str],
     other_periods: list[str],
@@ -318,13 +344,14 @@ def _review_caveats(
             orphans,
             None,
         )
-    if unscorable:
-        issues = sum(unscorable.values())
+    if incomplete:
         add(
-            CaveatKind.UNSCORABLE_REVIEW,
-            f"{_plural(len(unscorable), 'Review')} could not be scored against the catalogue"
-            f" ({_plural(issues, 'issue')}; check them with check_submission): left out.",
-            sorted(unscorable),
+            CaveatKind.INCOMPLETE_REVIEW,
+            f"{_plural(len(incomplete), 'Review')} received"
+            f" {'is' if len(incomplete) == 1 else 'are'} not complete, so"
+            f" {'it is' if len(incomplete) == 1 else 'they are'} not counted as delivered and"
+            " the value left out: " + _reasons(incomplete),
+            sorted(incomplete),
             None,
         )
     if superseded:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.review.completeness import check_complete
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
     from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES, default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
@@ -75,6 +76,7 @@ __getattr__, __dir__ = attach(
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
             "score",
@@ -120,6 +122,7 @@ __all__ = [
     "UnknownMeasure",
     "ValueBasis",
     "ValueTotals",
+    "check_complete",
     "check_submission",
     "default_catalogue",
     "lm3",
