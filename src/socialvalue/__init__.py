@@ -91,7 +91,9 @@ if TYPE_CHECKING:
         ReportFigure,
         ReportSection,
     )
+    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.page import report_page
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
@@ -486,6 +488,8 @@ __getattr__, __dir__ = attach(
             "PublishedReport",
             "RegionalReport",
         ),
+        "socialvalue.report.charts": ("ChartsUnavailable",),
+        "socialvalue.report.page": ("report_page",),
         "socialvalue.report.regional": ("regional_report",),
         "socialvalue.report.worked_example": (
             "ExampleYear",
@@ -681,6 +685,8 @@ __all__ = [
     "PublishedReport",
     "RegionalReport",
     "regional_report",
+    "ChartsUnavailable",
+    "report_page",
     "ExampleYear",
     "example_year",
 ]

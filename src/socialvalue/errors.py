@@ -192,6 +192,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
     "report.previous_not_earlier": "A report's previous report is not for an earlier period.",
+    "report.policy_mismatch": (
+        "The policy given to show a report's provenance is not the one it was made under."
+    ),
 }
 
 

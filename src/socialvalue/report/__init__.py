@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         ReportSection,
     )
     from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.page import report_page
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
 
@@ -41,6 +43,8 @@ __getattr__, __dir__ = attach(
             "PublishedReport",
             "RegionalReport",
         ),
+        "socialvalue.report.charts": ("ChartsUnavailable",),
+        "socialvalue.report.page": ("report_page",),
         "socialvalue.report.regional": ("regional_report",),
         "socialvalue.report.worked_example": (
             "ExampleYear",
@@ -51,6 +55,7 @@ __getattr__, __dir__ = attach(
 
 __all__ = [
     "CaveatKind",
+    "ChartsUnavailable",
     "ExampleYear",
     "PublishedReport",
     "RegionalReport",
@@ -60,4 +65,5 @@ __all__ = [
     "ReportSection",
     "example_year",
     "regional_report",
+    "report_page",
 ]

@@ -1,0 +1,372 @@
+"""The regional report's content in HTML: headline figures, breakdowns, caveats, provenance.
+
+:func:`report_tables` is the content without charts, which
+:meth:`RegionalReport._repr_html_` shows in a notebook (it needs no extra);
+:func:`socialvalue.report.page.report_page` puts the same sections, with a chart
+above each table, into a page of its own.
+
+Every text that comes from data (a supplier, area or priority name, a caveat) is
+escaped, and characters that could hide or reorder it on screen (controls, and the
+bidirectional overrides of "Trojan Source") are shown as their code, ``[U+202E]``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from socialvalue.money import Money
+from socialvalue.policy.thresholds import Policy
+from socialvalue.report.charts import Bars
+from socialvalue.report.figures import ReportFigure
+
+if TYPE_CHECKING:
+    from socialvalue.report.model import RegionalReport
+
+__all__ = ["Draw", "body", "headlines", "report_tables", "shown", "text", "title"]
+
+#: Draws one chart as HTML: its categories, its series of bars, its text alternative.
+Draw = Callable[[Sequence[str], Sequence[Bars], str], str]
+
+_TENTH: Final = Decimal("0.1")
+_HIDING: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_PLACES: Final = {
+    "outside-gm": "Outside Greater Manchester",
+    "unlisted": "Not in the supplier list",
+}
+_TYPES: Final = {
+    "sme": "SMEs",
+    "vcse": "VCSEs",
+    "large": "Large organisations",
+    "public": "Public bodies",
+    "unknown": "Type not stated",
+    "unlisted": "Not in the supplier list",
+}
+_BASES: Final = (("gross", "Gross"), ("net", "Net"), ("present-value", "Present value"))
+#: The figures compared year on year in the charts, one chart per scale (the table
+#: has every change): spend is a hundred times social value, which would flatten it.
+_YEARLY: Final = (
+    (
+        "Spend",
+        (("spend", "total", "all", "amount"), ("spend", "local", "all", "amount")),
+    ),
+    (
+        "Social value",
+        (
+            ("contribution", "total", "all", "gross"),
+            ("contribution", "total", "all", "net"),
+            ("contribution", "total", "all", "present-value"),
+        ),
+    ),
+)
+
+
+def text(value: str) -> str:
+    r"""``value`` escaped for HTML, with controls and bidi overrides shown as their code.
+
+    >>> text("Acme <script>\u202e")
+    'Acme &lt;script&gt;[U+202E]'
+    """
+    shown = _HIDING.sub(lambda found: f"[U+{ord(found.group()):04X}]", value)
+    return html.escape(shown, quote=True)
+
+
+def _number(value: Decimal) -> str:
+    return f"{value.normalize():,f}" if value else "0"
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).quantize(_TENTH, rounding=decimal.ROUND_HALF_UP)}%"
+
+
+def shown(report: RegionalReport, value: Decimal, unit: str, measure: str = "amount") -> str:
+    """A figure's value as published: pence, a percentage, or a number with its unit."""
+    if len(unit) == 3 and unit.isupper():
+        return Money(value, unit).format()
+    if unit == "share":
+        return _percent(value)
+    if unit == "ratio" and measure == "per-pound":
+        pound = Money(Decimal(1), report.currency).format()
+        return f"{Money(value, report.currency).format()} per {pound}"
+    if unit in ("ratio", "percent"):
+        return _number(value.quantize(Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP))
+    if unit in ("count", "suppliers"):
+        return _number(value)
+    return f"{_number(value)} {unit}"
+
+
+def headlines(report: RegionalReport) -> list[tuple[str, str]]:
+    """The page's headline figures as ``(label, value as shown)``, in order."""
+    found = [
+        ("Total spend", shown(report, report.value("spend", "total"), report.currency)),
+        (
+            f"Spend with suppliers in {report.area}",
+            shown(report, report.value("spend", "local"), report.currency),
+        ),
+    ]
+    for key, label in (
+        (("spend", "local", "all", "share"), f"Share of spend in {report.area}"),
+        (("contribution", "total", "all", "present-value"), "Social value (present value)"),
+        (("contribution", "total", "all", "gross"), "Social value (gross)"),
+        (("contribution", "total", "all", "net"), "Social value (net)"),
+        (("contribution", "ratio", "all", "per-pound"), "Social value per £1 of covered spend"),
+    ):
+        try:
+            figure = report.figure(*key)
+        except KeyError:
+            continue
+        found.append((label, shown(report, figure.value, figure.unit, figure.measure)))
+    for duty in ("charter", "review"):
+        owed = report.of("duties", duty)
+        if any(f.item == "owed" for f in owed):
+            delivered = report.value("duties", duty, "delivered", "suppliers")
+            owing = report.value("duties", duty, "owed", "suppliers")
+            found.append(
+                (f"{duty.title()}s delivered", f"{_number(delivered)} of {_number(owing)}")
+            )
+    return found
+
+
+def _category(figure: ReportFigure) -> str:
+    if figure.group == "borough":
+        return _PLACES.get(figure.item, figure.item.replace("-", " ").title())
+    if figure.group == "type":
+        return _TYPES.get(figure.item, figure.item)
+    head, _, _ = figure.label.partition(": ")
+    return head
+
+
+def _grid(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table: each row is its heading (HTML) then its cells (from :func:`_n`, :func:`_t`)."""
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+    body = "".join(
+        f'<tr><th scope="row">{first}</th>{"".join(cells)}</tr>' for first, *cells in rows
+    )
+    return (
+        f"<table><caption>{text(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _n(value: str) -> str:
+    """A cell holding a number: aligned right, digits in columns."""
+    return f'<td class="n">{text(value)}</td>'
+
+
+def _t(value: str) -> str:
+    """A cell holding words."""
+    return f"<td>{text(value)}</td>"
+
+
+class _Cut:
+    """One breakdown: its title, categories, and each measure's figures over them."""
+
+    def __init__(self, report: RegionalReport, section: str, group: str) -> None:
+        self.report = report
+        figures = report.of(section, group)
+        self.categories: list[str] = []
+        self.cells: dict[tuple[str, str], ReportFigure] = {}
+        self.measures: list[str] = []
+        for figure in figures:
+            if figure.item not in self.categories:
+                self.categories.append(figure.item)
+            if figure.measure not in self.measures:
+                self.measures.append(figure.measure)
+            self.cells[(figure.item, figure.measure)] = figure
+
+    def names(self) -> list[str]:
+        return [_category(self.cells[(c, self.measures[0])]) for c in self.categories]
+
+    def values(self, measure: str) -> list[Decimal]:
+        found = (self.cells.get((c, measure)) for c in self.categories)
+        return [Decimal(0) if f is None else f.value for f in found]
+
+    def table(self, caption: str, label: str) -> str:
+        titles = dict(_BASES) | {"amount": "Amount", "share": "Share"}
+        headers = [label, *(titles.get(m, m) for m in self.measures), "Suppliers", "Lines"]
+        rows = []
+        for category in self.categories:
+            found = [self.cells.get((category, m)) for m in self.measures]
+            first = next(f for f in found if f is not None)
+            rows.append(
+                [
+                    text(_category(first)),
+                    *(
+                        _n("" if f is None else shown(self.report, f.value, f.unit, f.measure))
+                        for f in found
+                    ),
+                    _n(f"{len(first.suppliers):,}"),
+                    _n(f"{first.lines:,}"),
+                ]
+            )
+        return _grid(caption, headers, rows)
+
+
+def _cuts(report: RegionalReport) -> list[tuple[str, str, str, str, str]]:
+    """Each breakdown the report holds: (id, title, section, group, category label)."""
+    wanted = (
+        ("spend-borough", "Spend by borough", "spend", "borough", "Where"),
+        ("spend-type", "Spend by supplier type", "spend", "type", "Supplier type"),
+        ("value-borough", "Social value by borough", "contribution", "borough", "Where"),
+        ("value-type", "Social value by supplier type", "contribution", "type", "Supplier type"),
+        ("value-priority", "Social value by priority", "contribution", "priority", "Priority"),
+    )
+    return [w for w in wanted if report.of(w[2], w[3])]
+
+
+def _chart_measure(report: RegionalReport, cut: _Cut) -> str:
+    basis = report.value_basis.value
+    if basis in cut.measures:
+        return basis
+    return "present-value" if "present-value" in cut.measures else cut.measures[0]
+
+
+def _breakdowns(report: RegionalReport, draw: Draw | None) -> str:
+    parts = []
+    for ident, title, section, group, label in _cuts(report):
+        cut = _Cut(report, section, group)
+        measure = _chart_measure(report, cut)
+        words = dict(_BASES).get(measure, "")
+        heading = f"{title} ({words.lower()})" if words and draw is not None else title
+        parts.append(f'<section aria-labelledby="{ident}"><h3 id="{ident}">{text(heading)}</h3>')
+        if draw is not None:
+            alt = f"Bar chart: {heading}, {report.period.label}. The table below gives each figure."
+            parts.append(draw(cut.names(), [("", cut.values(measure))], alt))
+        parts.append(cut.table(f"{title}, {report.period.label}", label) + "</section>")
+    return "".join(parts)
+
+
+def _changes(report: RegionalReport, draw: Draw | None) -> str:
+    if report.previous_period is None or not report.changes:
+        return ""
+    before, now = report.previous_period.label, report.period.label
+    labels = {f.key: f.label for f in report.figures}
+    parts = [f'<section aria-labelledby="yoy"><h2 id="yoy">{text(now)} against {text(before)}</h2>']
+    for what, keys in _YEARLY:
+        yearly = [c for key in keys for c in report.changes if c.key == key]
+        if draw is None or not yearly:
+            continue
+        series: list[Bars] = [
+            (before, [c.previous or Decimal(0) for c in yearly]),
+            (now, [c.current or Decimal(0) for c in yearly]),
+        ]
+        alt = f"Bar chart: {what.lower()} in {before} and {now}. The table below gives each figure."
+        chart = draw([labels.get(c.key, c.item) for c in yearly], series, alt)
+        parts.append(f"<h3>{text(what)}</h3>{chart}")
+    rows = []
+    for change in report.changes:
+        unit, measure = change.unit, change.measure
+        rows.append(
+            [
+                text(labels.get(change.key, " / ".join(change.key))),
+                _n(
+                    "" if change.previous is None else shown(report, change.previous, unit, measure)
+                ),
+                _n("" if change.current is None else shown(report, change.current, unit, measure)),
+                _n(_difference(report, change.change, change.unit, change.measure)),
+                _n(
+                    ""
+                    if change.percent is None
+                    else f"{'+' if change.percent > 0 else ''}{_percent(change.percent / 100)}"
+                ),
+            ]
+        )
+    headers = ["Figure", before, now, "Change", "Change %"]
+    parts.append(_grid(f"Changes since {before}", headers, rows) + "</section>")
+    return "".join(parts)
+
+
+def _difference(report: RegionalReport, value: Decimal | None, unit: str, measure: str) -> str:
+    """A change with its sign; a change of share in percentage points."""
+    if value is None:
+        return ""
+    sign = "+" if value > 0 else ""
+    if unit == "share":
+        points = (value * 100).quantize(_TENTH, rounding=decimal.ROUND_HALF_UP)
+        return f"{sign}{points} points"
+    return sign + shown(report, value, unit, measure)
+
+
+def _headline_list(report: RegionalReport) -> str:
+    items = "".join(
+        f"<div><dt>{text(label)}</dt><dd>{text(value)}</dd></div>"
+        for label, value in headlines(report)
+    )
+    return f'<dl class="headline">{items}</dl>'
+
+
+def _caveats(report: RegionalReport) -> str:
+    if not report.caveats:
+        return "<p>The report carries no caveat.</p>"
+    return "<ul>" + "".join(f"<li>{text(c.message)}</li>" for c in report.caveats) + "</ul>"
+
+
+def _provenance(report: RegionalReport, policy: Policy | None) -> str:
+    pairs = [("Policy", f"{report.policy_id}, version {report.policy_version}")]
+    if policy is not None:
+        owner = policy.owner
+        pairs += [
+            ("Owner", f"{owner.name}, {owner.role}, since {owner.since.isoformat()}"),
+            ("In force from", policy.effective.isoformat()),
+            ("Source", policy.source),
+        ]
+    pairs += [
+        ("Period", report.period.label),
+        ("Drawn up as of", report.as_of.isoformat()),
+        ("Priorities", f"{report.framework_id}, version {report.framework_version}"),
+        ("Measure catalogue", f"{report.catalogue_id}, version {report.catalogue_version}"),
+        ("Value basis", report.value_basis.value.replace("-", " ")),
+        ("Apportionment", report.apportionment),
+    ]
+    if report.previous_period is not None:
+        pairs.append(("Compared with", report.previous_period.label))
+    items = "".join(f"<dt>{text(k)}</dt><dd>{text(v)}</dd>" for k, v in pairs)
+    return f'<dl class="provenance">{items}</dl>'
+
+
+def _every_figure(report: RegionalReport) -> str:
+    rows = [
+        [
+            text(f.label),
+            _n(shown(report, f.value, f.unit, f.measure)),
+            _n(f"{len(f.suppliers):,}"),
+            _n(f"{f.lines:,}"),
+            _t(f.derivation),
+        ]
+        for f in report.figures
+    ]
+    headers = ["Figure", "Value", "Suppliers", "Lines", "How it is worked out"]
+    return _grid(f"Every figure, {report.period.label}", headers, rows)
+
+
+def body(report: RegionalReport, policy: Policy | None, draw: Draw | None) -> str:
+    """The report's sections as HTML; ``draw`` makes each chart (none without it)."""
+    return (
+        f'<section aria-labelledby="headline"><h2 id="headline">Headline figures</h2>'
+        f"{_headline_list(report)}</section>"
+        f'<section aria-labelledby="breakdown"><h2 id="breakdown">Where the money went and'
+        f" what it gave back</h2>{_breakdowns(report, draw)}</section>"
+        f"{_changes(report, draw)}"
+        f'<section aria-labelledby="caveats"><h2 id="caveats">Caveats</h2>{_caveats(report)}'
+        f'</section><section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>'
+        f"{_provenance(report, policy)}</section>"
+        f'<section aria-labelledby="figures"><h2 id="figures">Every figure</h2>'
+        f"<details><summary>Every figure with the suppliers and lines behind it, and its"
+        f" arithmetic</summary>{_every_figure(report)}</details></section>"
+    )
+
+
+def report_tables(report: RegionalReport, policy: Policy | None = None) -> str:
+    """The report's content as an HTML fragment without charts (for notebooks)."""
+    return f"<div><h2>{text(title(report))}</h2>{body(report, policy, None)}</div>"
+
+
+def title(report: RegionalReport) -> str:
+    """``'Social value report 2025/26: Greater Manchester'``."""
+    return f"Social value report {report.period.label}: {report.area}"
