@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -91,7 +92,6 @@ if TYPE_CHECKING:
         ReportFigure,
         ReportSection,
     )
-    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.model import PublishedReport, RegionalReport
     from socialvalue.report.page import report_page
     from socialvalue.report.regional import regional_report

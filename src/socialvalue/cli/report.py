@@ -6,7 +6,8 @@ spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
 ``catalogue.json`` and ``policy.json``. Under a contract-value policy, contracts
 come from ``contracts/`` instead of spend files (OCDS files or ``contract``
 documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
-published report as a regional-report JSON document.
+published report as a regional-report JSON document; ``--html FILE`` also writes the
+report as one self-contained page with charts (:func:`socialvalue.report_page`).
 """
 
 from __future__ import annotations
@@ -30,8 +31,12 @@ from socialvalue.cli._input import (
     load_policy,
     open_text,
 )
+from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.report.charts import ChartsUnavailable
+from socialvalue.report.model import RegionalReport
+from socialvalue.report.page import report_page
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
@@ -61,6 +66,12 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="report priorities under this framework, e.g. gm-sv-framework-2020",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument(
+        "--html",
+        metavar="FILE.html",
+        help="also write the report as one self-contained HTML page with charts"
+        " (needs the socialvalue[report] extra)",
+    )
     _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
@@ -105,6 +116,8 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{args.folder}: {exc}") from None
+    if args.html:
+        _write_page(Path(args.html), report, policy)
     if args.format == "json":
         json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -112,6 +125,18 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         out.write(report.summary() + "\n")
         out.writelines(f"{line}\n" for line in _contracts.reading_lines(read))
     return 0
+
+
+def _write_page(path: Path, report: RegionalReport, policy: Policy) -> None:
+    """Write the report's page to ``path`` whole, or say why it cannot be."""
+    try:
+        page = report_page(report, policy)
+    except ChartsUnavailable as exc:
+        raise UsageError(f"--html: {exc}") from None
+    try:
+        _write_atomically(path, page, _new_file_mode())
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:

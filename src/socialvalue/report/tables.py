@@ -27,7 +27,7 @@ from socialvalue.report.figures import ReportFigure
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
 
-__all__ = ["Draw", "body", "headlines", "report_tables", "shown", "text", "title"]
+__all__ = ["Draw", "body", "headlines", "report_tables", "shown", "text", "title", "visible"]
 
 #: Draws one chart as HTML: its categories, its series of bars, its text alternative.
 Draw = Callable[[Sequence[str], Sequence[Bars], str], str]
@@ -73,8 +73,12 @@ def text(value: str) -> str:
     >>> text("Acme <script>\u202e")
     'Acme &lt;script&gt;[U+202E]'
     """
-    shown = _HIDING.sub(lambda found: f"[U+{ord(found.group()):04X}]", value)
-    return html.escape(shown, quote=True)
+    return html.escape(visible(value), quote=True)
+
+
+def visible(value: str) -> str:
+    """``value`` with controls and bidi overrides shown as their code (for charts too)."""
+    return _HIDING.sub(lambda found: f"[U+{ord(found.group()):04X}]", value)
 
 
 def _number(value: Decimal) -> str:
@@ -181,7 +185,7 @@ class _Cut:
             self.cells[(figure.item, figure.measure)] = figure
 
     def names(self) -> list[str]:
-        return [_category(self.cells[(c, self.measures[0])]) for c in self.categories]
+        return [visible(_category(self.cells[(c, self.measures[0])])) for c in self.categories]
 
     def values(self, measure: str) -> list[Decimal]:
         found = (self.cells.get((c, measure)) for c in self.categories)
@@ -253,11 +257,11 @@ def _changes(report: RegionalReport, draw: Draw | None) -> str:
         if draw is None or not yearly:
             continue
         series: list[Bars] = [
-            (before, [c.previous or Decimal(0) for c in yearly]),
-            (now, [c.current or Decimal(0) for c in yearly]),
+            (visible(before), [c.previous or Decimal(0) for c in yearly]),
+            (visible(now), [c.current or Decimal(0) for c in yearly]),
         ]
         alt = f"Bar chart: {what.lower()} in {before} and {now}. The table below gives each figure."
-        chart = draw([labels.get(c.key, c.item) for c in yearly], series, alt)
+        chart = draw([visible(labels.get(c.key, c.item)) for c in yearly], series, alt)
         parts.append(f"<h3>{text(what)}</h3>{chart}")
     rows = []
     for change in report.changes:
