@@ -7,6 +7,7 @@ read its text.
 from __future__ import annotations
 
 import base64
+import html
 import re
 import sys
 from decimal import Decimal
@@ -14,13 +15,15 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue.periods import parse_financial_year
 from socialvalue.report.charts import _short, _Sink
 from socialvalue.report.model import RegionalReport
 from socialvalue.report.page import report_page
-from socialvalue.report.tables import headlines, report_tables, shown, text
+from socialvalue.report.tables import _HIDING, headlines, report_tables, shown, text, visible
 from socialvalue.report.worked_example import example_year
 
 from .test_cli_report import _write_folder, run
@@ -148,6 +151,16 @@ def test_every_text_from_data_is_escaped_and_shown_as_written(year: sv.ExampleYe
     assert page.count(shown_as) >= 5  # title, heading, headline label, caveat, owner
     # and in the chart, a name is drawn as glyphs, never as markup
     assert all("<script" not in svg for svg in images(page))
+
+
+@given(st.text())
+def test_escaped_text_reads_back_as_written_with_hiding_characters_named(value: str) -> None:
+    """Escaping loses nothing but the hiding characters, which it names."""
+    escaped = text(value)
+    assert not set(escaped) & set("<>\"'")
+    assert not _HIDING.search(escaped)
+    assert html.unescape(escaped) == visible(value)
+    assert visible(value) == value or "[U+" in visible(value)
 
 
 def test_a_dollar_in_a_name_is_not_a_formula(year: sv.ExampleYear) -> None:

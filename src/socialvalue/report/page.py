@@ -72,7 +72,9 @@ def report_page(report: RegionalReport, policy: Policy | None = None) -> str:
 
     >>> from socialvalue import example_year
     >>> year = example_year()
-    >>> page = report_page(year.report(), year.policy)  # doctest: +SKIP
+    >>> page = report_page(year.report(), year.policy)
+    >>> page.startswith("<!DOCTYPE html>"), "<dd>£1,258,400.00</dd>" in page
+    (True, True)
     """
     if policy is not None and (policy.id, policy.version) != (
         report.policy_id,
