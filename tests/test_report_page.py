@@ -257,3 +257,43 @@ def test_the_chart_sink_takes_text_only() -> None:
         sink.write(b"")  # type: ignore[arg-type]
     with pytest.raises(OSError, match="one pass"):
         sink.seek(0)
+
+
+def test_a_report_without_ratios_caveats_or_duties_still_makes_a_page(
+    year: sv.ExampleYear,
+) -> None:
+    report = year.report()
+    bare = attrs.evolve(
+        report,
+        figures=[
+            f
+            for f in report.figures
+            if f.measure not in ("share", "per-pound") and f.section.value != "duties"
+        ],
+        caveats=[],
+    )
+    labels = [label for label, _ in headlines(bare)]
+    assert labels == [
+        "Total spend",
+        "Spend with suppliers in Greater Manchester",
+        "Social value (present value)",
+        "Social value (gross)",
+        "Social value (net)",
+    ]
+    assert "<p>The report carries no caveat.</p>" in report_page(bare)
+
+
+def test_a_figure_new_this_year_has_no_previous_value(year: sv.ExampleYear) -> None:
+    report = year.report()
+    before = attrs.evolve(
+        report,
+        period=parse_financial_year("2024/25"),
+        figures=[f for f in report.figures if f.key != ("spend", "borough", "bolton", "amount")],
+    )
+    shown_html = year.report(previous=before)._repr_html_()
+    bolton = '<th scope="row">Spend with suppliers in Bolton</th><td class="n"></td>'
+    assert bolton + '<td class="n">£46,000.00</td><td class="n"></td><td class="n"></td>' in (
+        shown_html
+    )
+    assert "<caption>Changes since 2024/25</caption>" in shown_html
+    assert "<img" not in shown_html
