@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 
 import socialvalue as sv
@@ -84,3 +85,91 @@ def test_demo_ends_with_the_report_summary() -> None:
     summary = example_year().report().summary()
     assert summary in out
     assert out.index("3. THE COMMISSIONER'S REPORT") < out.index(summary) < out.index("Next:")
+
+
+def _last_year(year: sv.ExampleYear) -> sv.ExampleYear:
+    """The example year moved back a year, with three suppliers fewer and no Reviews of 100109."""
+    period = sv.parse_financial_year("2024/25")
+    dropped = {"100102", "100109", "100110"}
+    return attrs.evolve(
+        year,
+        period=period,
+        spend=tuple(
+            attrs.evolve(line, paid_on=line.paid_on.replace(year=line.paid_on.year - 1))
+            for line in year.spend
+            if line.supplier_id not in dropped
+        ),
+        signups=(),
+        submissions=tuple(
+            attrs.evolve(
+                review,
+                period=period,
+                declaration=attrs.evolve(
+                    review.declaration,
+                    signed_on=review.declaration.signed_on.replace(year=2025),
+                ),
+            )
+            for review in year.submissions
+            if review.supplier_id not in dropped
+        ),
+    )
+
+
+def _write_year(folder: Path, year: sv.ExampleYear, name: str) -> None:
+    with (folder / f"spend-{name}.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["BeneficiaryName", "BeneficiaryOtherID", "PaymentDate", "Amount"])
+        for line in year.spend:
+            writer.writerow([line.supplier_id, line.supplier_id, line.paid_on, line.amount.amount])
+    (folder / "submissions").mkdir(exist_ok=True)
+    for number, item in enumerate(year.submissions):
+        path = folder / "submissions" / f"{name}-{number}.json"
+        path.write_text(json.dumps(sv.dump(item)))
+
+
+def test_two_year_report_from_the_command_line(tmp_path: Path) -> None:
+    """Last year's spend and Reviews sit beside this year's; --previous names the year."""
+    _write_folder(tmp_path)
+    last = _last_year(example_year())
+    _write_year(tmp_path, last, "2024-25")
+    code, out, err = run("report", str(tmp_path), "--year", "2025/26", "--previous", "2024/25")
+    assert (code, err) == (0, "")
+    assert "Year on year, against 2024/25:" in out
+    assert "  Spend: £1,258,400.00, up £" in out
+    assert "  Reviews delivered: 4, up 2 (+100.0%) from 2 in 2024/25." in out
+    # The same comparison from a folder of last year's files, and from its published report.
+    other = tmp_path / "last-year"
+    other.mkdir()
+    _write_year(other, last, "2024-25")
+    (other / "suppliers").mkdir()
+    for number, item in enumerate(last.suppliers):
+        (other / "suppliers" / f"{number}.json").write_text(json.dumps(sv.dump(item)))
+    code, from_folder, err = run(
+        "report", str(tmp_path), "--year", "2025/26", "--previous", str(other)
+    )
+    assert (code, err) == (0, "")
+    assert "  Reviews delivered: 4, up 2 (+100.0%) from 2 in 2024/25." in from_folder
+    assert "  Charters delivered: 3, up 3 from 0 in 2024/25." in from_folder  # no signups there
+    code, document, _ = run("report", str(other), "--year", "2024/25", "--format", "json")
+    assert code == 0
+    (tmp_path / "last-year.json").write_text(document)
+    code, from_json, err = run(
+        "report", str(tmp_path), "--year", "2025/26", "--previous", str(tmp_path / "last-year.json")
+    )
+    assert (code, err) == (0, "")
+    assert "  Reviews delivered: 4, up 2 (+100.0%) from 2 in 2024/25." in from_json
+
+
+@pytest.mark.parametrize("previous", ["2025/26", "2026/27"])
+def test_previous_year_must_be_earlier(tmp_path: Path, previous: str) -> None:
+    _write_folder(tmp_path)
+    code, out, err = run("report", str(tmp_path), "--year", "2025/26", "--previous", previous)
+    assert (code, out) == (2, "")
+    assert f"--previous: {previous} is not earlier than 2025/26" in err
+
+
+def test_previous_must_name_a_year_folder_or_file(tmp_path: Path) -> None:
+    _write_folder(tmp_path)
+    code, _, err = run("report", str(tmp_path), "--year", "2025/26", "--previous", "last year")
+    assert code == 2
+    assert "neither a folder, a regional-report JSON file nor a financial year" in err

@@ -54,6 +54,7 @@ def _results(loaded: list[object]) -> Iterator[object]:
     year = sv.example_year()
     yield year
     yield year.report()
+    yield year.report().by_borough()
     assessed = year.assessments()
     yield assessed
     yield sv.compliance(

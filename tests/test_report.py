@@ -72,7 +72,7 @@ def test_hand_checked_year_under_the_2014_and_2020_frameworks() -> None:
         assert figure.value == D("1351.5")
         assert "1/2 of social-capital" in figure.derivation
     assert "read backwards" in under_2014.apportionment
-    coverage = under_2014.of("coverage")
+    coverage = under_2014.of("coverage", "priority")
     assert {f.item for f in coverage if f.value} == {"participation", "vcse-capacity"}
 
 
@@ -190,7 +190,7 @@ def test_coverage_lists_the_suppliers_compliance_counts(
     year: dict[str, Any], framework: str | None
 ) -> None:
     report = build(year, framework=framework)
-    for figure in report.of("coverage"):
+    for figure in report.of("coverage", "priority"):
         assert f"from {len(figure.suppliers)} suppliers" in figure.derivation
 
 
@@ -240,7 +240,12 @@ def test_change_against_the_previous_year() -> None:
     assert vanished.current is None
     assert vanished.change is None
     assert now.previous_period == sv.parse_financial_year("2024/25")
-    assert "\nChange since 2024/25: " in now.summary()
+    assert "\nYear on year, against 2024/25:" in now.summary()
+    assert (
+        "Social value (gross): £3,386.00, up £683.00 (+25.3%) from £2,703.00 in 2024/25."
+        in now.year_on_year()
+    )
+    assert "Spend: £200,000.00, the same as in 2024/25." in now.year_on_year()
     assert "ReportChange" not in now.summary()
     assert {"previous", "change", "percent"} <= set(now.to_records()[0])
     assert now.change_records()

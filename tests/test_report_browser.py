@@ -75,7 +75,7 @@ def test_the_rendered_page_holds_every_headline_figure(chromium: str, tmp_path: 
     assert "<h1>Social value report 2025/26: Greater Manchester</h1>" in dom
     for label, value in headlines(report):
         assert f"<dt>{html.escape(label, quote=False)}</dt><dd>{value}</dd>" in dom
-    assert dom.count('<img src="data:image/svg+xml;base64,') == 3
+    assert dom.count('<img src="data:image/svg+xml;base64,') == 5
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     browse(chromium, page, f"--screenshot={SCREENSHOT}", "--window-size=1280,2200")

@@ -76,13 +76,19 @@ def test_the_page_fetches_nothing_and_runs_no_script(page: str) -> None:
         assert not re.search(r"(xlink:)?href=\"(?!#)", svg), "an SVG refers outside itself"
 
 
-def test_each_cut_has_a_chart_and_the_table_behind_it(year: sv.ExampleYear, page: str) -> None:
-    assert len(images(page)) == 3  # spend by borough and by type, value by priority
-    for caption in ("Spend by borough", "Spend by supplier type", "Social value by priority"):
+def test_each_cut_has_its_charts_and_the_table_behind_them(year: sv.ExampleYear, page: str) -> None:
+    # spend and social value by borough and by type, social value by priority
+    assert len(images(page)) == 5
+    for caption in ("By borough", "By supplier type", "By priority of gm-policing-sv"):
         assert f"<caption>{caption}, 2025/26</caption>" in page
+    salford = year.report().by_borough().row("salford")
+    cells = [salford.spend, salford.covered_spend, salford.gross, salford.net]
+    row = "".join(f'<td class="n">{sv.Money(c).format()}</td>' for c in cells if c is not None)
+    assert f'<th scope="row">Salford</th>{row}' in page
     assert '<th scope="row">Salford</th><td class="n">£379,200.00</td>' in page
-    assert '<th scope="row">Outside Greater Manchester</th><td class="n">£505,000.00</td>' in page
     assert 'alt="Bar chart: Spend by borough, 2025/26.' in page
+    assert 'alt="Bar chart: Social value (present value) by supplier type, 2025/26.' in page
+    assert "<h4>Social value (present value) by priority of gm-policing-sv</h4>" in page
 
 
 def test_the_page_shows_caveats_and_provenance(year: sv.ExampleYear, page: str) -> None:
@@ -115,7 +121,7 @@ def test_the_wrong_policy_is_refused(year: sv.ExampleYear) -> None:
 def test_year_on_year_has_its_charts_and_every_change(year: sv.ExampleYear) -> None:
     page = report_page(with_previous(year), year.policy)
     assert '<h2 id="yoy">2025/26 against 2024/25</h2>' in page
-    assert len(images(page)) == 5  # the three cuts, then spend and social value
+    assert len(images(page)) == 7  # the five of the cuts, then spend and social value
     assert "<caption>Changes since 2024/25</caption>" in page
     total = '<th scope="row">Total spend</th><td class="n">£1,006,720.00</td>'
     assert total + '<td class="n">£1,258,400.00</td><td class="n">+£251,680.00</td>' in page

@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
@@ -477,6 +478,7 @@ __getattr__, __dir__ = attach(
             "portfolio",
         ),
         # the regional report
+        "socialvalue.report.breakdowns": ("Breakdown", "BreakdownRow", "ReportCut"),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -677,6 +679,9 @@ __all__ = [
     "default_optimism_bias",
     "portfolio",
     # the regional report
+    "Breakdown",
+    "BreakdownRow",
+    "ReportCut",
     "CaveatKind",
     "ReportCaveat",
     "ReportChange",

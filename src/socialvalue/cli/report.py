@@ -33,9 +33,10 @@ from socialvalue.cli._input import (
 )
 from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Policy
 from socialvalue.report.charts import ChartsUnavailable
-from socialvalue.report.model import RegionalReport
+from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.page import report_page
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
@@ -65,6 +66,12 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         metavar="ID",
         help="report priorities under this framework, e.g. gm-sv-framework-2020",
     )
+    parser.add_argument(
+        "--previous",
+        metavar="FOLDER-OR-YEAR",
+        help="compare with an earlier year: a year of FOLDER (e.g. 2024/25), another folder"
+        " (read for the year before --year) or a published regional-report JSON file",
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument(
         "--html",
@@ -82,6 +89,66 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{args.folder} is not a folder")
+    period = financial_year(args.year)
+    previous = None
+    if args.previous is not None:
+        where, year = _previous(args.previous, folder, period, stdin)
+        previous = (
+            _report_for(where, year, args, stdin, None)[0] if isinstance(where, Path) else where
+        )
+    report, reading = _report_for(folder, period, args, stdin, previous)
+    if args.html:
+        _write_page(Path(args.html), report, _policy_for(folder, args, stdin))
+    if args.format == "json":
+        json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        out.write(report.summary() + "\n")
+        out.writelines(f"{line}\n" for line in reading)
+    return 0
+
+
+def _previous(
+    given: str, folder: Path, period: Period, stdin: TextIO
+) -> tuple[Path | PublishedReport, Period]:
+    """What ``--previous`` names: a folder and year to report on, or a published report.
+
+    Refuses, as a usage error, a previous year that does not end before ``period``
+    starts: year on year compares with an earlier year.
+    """
+    path = Path(given)
+    where: Path | PublishedReport
+    if path.is_file():
+        published: PublishedReport = load_json(given, "regional-report", stdin)
+        where, year = published, published.period
+    elif path.is_dir():
+        start = period.start.year - 1
+        where, year = path, parse_financial_year(f"{start}/{(start + 1) % 100:02d}")
+    else:
+        try:
+            year = parse_financial_year(given)
+        except RuleViolation:
+            raise UsageError(
+                f"--previous: {given!r} is neither a folder, a regional-report JSON file nor a"
+                " financial year such as 2024/25"
+            ) from None
+        where = folder
+    if not year.end < period.start:
+        raise UsageError(
+            f"--previous: {year.label} is not earlier than {period.label}; year on year"
+            " compares with an earlier year"
+        )
+    return where, year
+
+
+def _report_for(
+    folder: Path,
+    period: Period,
+    args: argparse.Namespace,
+    stdin: TextIO,
+    previous: RegionalReport | None,
+) -> tuple[RegionalReport, list[str]]:
+    """The regional report over ``folder`` for ``period``, against ``previous``."""
     policy_file = args.policy or (
         str(folder / "policy.json") if (folder / "policy.json").is_file() else None
     )
@@ -91,7 +158,6 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if (folder / "catalogue.json").is_file()
         else default_catalogue()
     )
-    period = financial_year(args.year)
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
     read, names = None, dict[str, str]()
     if policy.basis is Basis.CONTRACT_VALUE:
@@ -112,19 +178,20 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             _documents_in(folder / "submissions", "review-submission", stdin),
             catalogue,
             suppliers,
+            previous,
             framework=args.framework,
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
-        raise DataError(f"{args.folder}: {exc}") from None
-    if args.html:
-        _write_page(Path(args.html), report, policy)
-    if args.format == "json":
-        json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    else:
-        out.write(report.summary() + "\n")
-        out.writelines(f"{line}\n" for line in _contracts.reading_lines(read))
-    return 0
+        raise DataError(f"{folder}: {exc}") from None
+    return report, _contracts.reading_lines(read)
+
+
+def _policy_for(folder: Path, args: argparse.Namespace, stdin: TextIO) -> Policy:
+    """The policy the report over ``folder`` is made under: ``--policy``, policy.json or ours."""
+    policy_file = args.policy or (
+        str(folder / "policy.json") if (folder / "policy.json").is_file() else None
+    )
+    return load_policy(policy_file, stdin)
 
 
 def _write_page(path: Path, report: RegionalReport, policy: Policy) -> None:

@@ -4,9 +4,10 @@ The Review exists "to measure the social contribution we and our suppliers are
 making to the Greater Manchester region" (the source policy); this area adds up a
 year's assessments, Charter signups and scored Reviews into one report whose every
 figure is traceable. :mod:`.regional` builds it; :mod:`.model` is the report and its
-published form; :mod:`.sections`, :mod:`.duties`, :mod:`.priorities` and
-:mod:`.figures` make its parts; :mod:`.summary` its text; :mod:`.example_year` a
-worked example year.
+published form; :mod:`.sections`, :mod:`.cuts`, :mod:`.duties`, :mod:`.priorities` and
+:mod:`.figures` make its parts; :mod:`.breakdowns` its tables by borough, supplier
+type and priority; :mod:`.summary` its text; :mod:`.example_year` a worked example
+year.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.report.breakdowns": ("Breakdown", "BreakdownRow", "ReportCut"),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -54,6 +57,8 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "Breakdown",
+    "BreakdownRow",
     "CaveatKind",
     "ChartsUnavailable",
     "ExampleYear",
@@ -61,6 +66,7 @@ __all__ = [
     "RegionalReport",
     "ReportCaveat",
     "ReportChange",
+    "ReportCut",
     "ReportFigure",
     "ReportSection",
     "example_year",

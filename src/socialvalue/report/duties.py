@@ -26,6 +26,7 @@ from socialvalue.charter.coverage import priority_coverage
 from socialvalue.charter.signups import CharterSignup, CharterStatus, charter_status, check_signup
 from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk, UnknownFramework
 from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.report.cuts import coverage_cuts
 from socialvalue.report.figures import (
     CaveatKind,
     ReportCaveat,
@@ -39,6 +40,7 @@ from socialvalue.report.sections import RATIO, SUMS, Tally, suppliers_text
 from socialvalue.review.measures import MeasureCatalogue, Unit
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
+from socialvalue.spend.suppliers import Supplier
 
 __all__ = ["changes", "counts_section", "duties_section"]
 
@@ -81,6 +83,7 @@ def duties_section(
     target: Framework,
     given: Sequence[Crosswalk],
     catalogue: MeasureCatalogue,
+    listed: Mapping[str, Supplier],
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage."""
     walks = _walks(signups, target, given)
@@ -130,7 +133,9 @@ def duties_section(
             f"{{n}} suppliers whose Charter ends within the renewal window after {on}",
         )
     )
-    figures += _coverage(report, _supporters(signups, as_of, target, walks, catalogue), as_of)
+    supporters, commitments = _supporters(signups, as_of, target, walks, catalogue)
+    figures += _coverage(report, supporters, as_of)
+    figures += coverage_cuts(commitments, listed, on)
     caveats = []
     if report.unmapped_commitments:
         caveats.append(
@@ -150,17 +155,19 @@ def _supporters(
     target: Framework,
     walks: Sequence[Crosswalk],
     catalogue: MeasureCatalogue,
-) -> dict[str, set[str]]:
+) -> tuple[dict[str, set[str]], dict[str, int]]:
     """The suppliers behind each priority's coverage, judged as compliance judges them.
 
     A supplier counts through its latest Charter signed by ``as_of`` when that is
-    valid under the Charter's rules and active or due for renewal.
+    valid under the Charter's rules and active or due for renewal. Also returns how
+    many commitments each counted supplier's Charter makes.
     """
     chosen: dict[str, CharterSignup] = {}
     for signup in sorted(signups, key=lambda s: (s.signed_on, s.valid_months, repr(s))):
         if signup.signed_on <= as_of:
             chosen[signup.supplier_id] = signup
     supporters: dict[str, set[str]] = {}
+    commitments: dict[str, int] = {}
     # Signups committing to the same priorities under the same framework support the
     # same target priorities: work each pattern out once.
     patterns: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
@@ -173,13 +180,14 @@ def _supporters(
             framework = None
         if framework is not None and check_signup(signup, framework, as_of, catalogue=catalogue):
             continue
+        commitments[supplier_id] = len(signup.commitments)
         pattern = (signup.framework_id, tuple(sorted({c.priority for c in signup.commitments})))
         if pattern not in patterns:
             lines, _ = priority_coverage([signup], framework=target, crosswalks=walks)
             patterns[pattern] = tuple(line.priority for line in lines if line.commitments)
         for code in patterns[pattern]:
             supporters.setdefault(code, set()).add(supplier_id)
-    return supporters
+    return supporters, commitments
 
 
 def _coverage(

@@ -43,6 +43,7 @@ from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
+from socialvalue.report.breakdowns import Breakdown, ReportCut, breakdown
 from socialvalue.report.figures import (
     CaveatKind,
     Key,
@@ -188,6 +189,31 @@ class RegionalReport:
     def change_records(self) -> list[dict[str, object]]:
         """One flat dict per change against the previous report."""
         return [c.to_record() for c in self.changes]
+
+    def by_borough(self) -> Breakdown:
+        """Spend, social value and Charter coverage of the suppliers in each borough.
+
+        One row per Greater Manchester borough, then ``outside-gm`` and ``unlisted``.
+        """
+        return breakdown(self, ReportCut.BOROUGH)
+
+    def by_supplier_type(self) -> Breakdown:
+        """Spend, social value and Charter coverage by supplier type (SME, VCSE, large …)."""
+        return breakdown(self, ReportCut.SUPPLIER_TYPE)
+
+    def by_priority(self) -> Breakdown:
+        """Social value and Charter commitments by priority of the report's framework."""
+        return breakdown(self, ReportCut.PRIORITY)
+
+    def year_on_year(self) -> list[str]:
+        """Spend, duties, delivery and contribution against ``previous``, one sentence each.
+
+        ``"Reviews delivered: 4, up 1 (+33.3%) from 3 in 2024/25."``; empty without a
+        previous report.
+        """
+        from socialvalue.report.summary import year_on_year
+
+        return year_on_year(self)
 
     def summary(self, width: int = 78) -> str:
         """The report on one screen of plain text (figures rounded to present)."""

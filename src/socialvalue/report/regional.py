@@ -45,6 +45,7 @@ from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.report.cuts import contribution_cuts, priority_ratios
 from socialvalue.report.duties import changes, counts_section, duties_section
 from socialvalue.report.figures import (
     CaveatKind,
@@ -212,12 +213,14 @@ def regional_report(
         scored, covered, catalogue, method, target, walk, currency
     )
     figures += contribution
+    figures += priority_ratios(contribution, covered.value, method, currency)
+    figures += contribution_cuts(scored, assessed, listed, method, currency)
     caveats += more
     count_figures, more = counts_section(counts, catalogue)
     figures += count_figures
     caveats += more
     duty_figures, more = duties_section(
-        policy, assessed, signups, submissions, as_of, target, walks, catalogue
+        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed
     )
     figures += duty_figures
     caveats += more

@@ -25,13 +25,18 @@ from socialvalue.spend.assessment import Assessment
 from socialvalue.spend.suppliers import Borough, LocalArea, OrganisationType, Supplier
 
 __all__ = [
+    "PLACES",
     "RATIO",
     "SUMS",
+    "TYPE_LABELS",
     "Tally",
     "contribution_section",
+    "place_name",
+    "place_of",
     "share",
     "spend_section",
     "suppliers_text",
+    "type_of",
 ]
 
 _ZERO: Final = Decimal(0)
@@ -56,7 +61,7 @@ _TYPE_GROUP: Final = {
     OrganisationType.PUBLIC: "public",
     OrganisationType.UNKNOWN: "unknown",
 }
-_TYPE_LABELS: Final = {
+TYPE_LABELS: Final = {
     "sme": "SMEs (micro, small and medium)",
     "vcse": "VCSE organisations",
     "large": "large organisations",
@@ -64,6 +69,32 @@ _TYPE_LABELS: Final = {
     "unknown": "suppliers of unstated kind",
     "unlisted": "suppliers missing from the supplier list",
 }
+
+
+#: The places spend and value are reported by: each borough, outside the area, unlisted.
+PLACES: Final = (*(b.value for b in Borough), "outside-gm", "unlisted")
+_PLACE_NAMES: Final = {
+    "outside-gm": "outside Greater Manchester",
+    "unlisted": "of unknown location",
+}
+
+
+def type_of(supplier: Supplier | None) -> str:
+    """The supplier-type group a supplier is reported under (``"unlisted"`` if unknown)."""
+    return "unlisted" if supplier is None else _TYPE_GROUP[supplier.organisation_type]
+
+
+def place_of(supplier: Supplier | None) -> str:
+    """The place a supplier is reported under: its borough, ``outside-gm`` or ``unlisted``."""
+    if supplier is None:
+        return "unlisted"
+    borough = supplier.location.borough
+    return "outside-gm" if borough is None else borough.value
+
+
+def place_name(place: str) -> str:
+    """``"in Bolton"``, ``"outside Greater Manchester"``: a place as words after "suppliers"."""
+    return _PLACE_NAMES.get(place, f"in {place.title()}")
 
 
 class Tally:
@@ -117,8 +148,8 @@ def spend_section(
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Spend in total, with local suppliers, by supplier type and by borough."""
     total, local = Tally(), Tally()
-    types = {group: Tally() for group in _TYPE_LABELS}
-    places = {b.value: Tally() for b in Borough} | {"outside-gm": Tally(), "unlisted": Tally()}
+    types = {group: Tally() for group in TYPE_LABELS}
+    places = {place: Tally() for place in PLACES}
     for supplier_id in sorted(assessed):
         assessment = assessed[supplier_id]
         amount, lines = assessment.total.amount, assessment.line_count
@@ -130,9 +161,8 @@ def spend_section(
             continue
         if supplier.is_local(area):
             local.add(amount, supplier_id, lines)
-        types[_TYPE_GROUP[supplier.organisation_type]].add(amount, supplier_id, lines)
-        borough = supplier.location.borough
-        places["outside-gm" if borough is None else borough.value].add(amount, supplier_id, lines)
+        types[type_of(supplier)].add(amount, supplier_id, lines)
+        places[place_of(supplier)].add(amount, supplier_id, lines)
 
     def summed(tally: Tally, who: str) -> str:
         whom = " ".join(filter(None, (suppliers_text(len(tally.suppliers)), who)))
@@ -177,13 +207,12 @@ def spend_section(
             tally.figure(
                 (spend, "type", group, "amount"),
                 currency,
-                f"Spend with {_TYPE_LABELS[group]}",
-                summed(tally, f"that are {_TYPE_LABELS[group]}"),
+                f"Spend with {TYPE_LABELS[group]}",
+                summed(tally, f"that are {TYPE_LABELS[group]}"),
             )
         )
     for place, tally in places.items():
-        where = {"outside-gm": "outside Greater Manchester", "unlisted": "of unknown location"}
-        name = where.get(place, f"in {place.title()}")
+        name = place_name(place)
         figures.append(
             tally.figure(
                 (spend, "borough", place, "amount"),

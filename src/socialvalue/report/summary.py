@@ -12,10 +12,17 @@ from socialvalue.money import Money
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
 
-__all__ = ["summary"]
+__all__ = ["YEAR_ON_YEAR", "summary", "year_on_year"]
 
 _TENTH: Final = Decimal("0.1")
-_TYPE_NAMES: Final = {"sme": "SME", "vcse": "VCSE"}
+_TYPE_NAMES: Final = {
+    "sme": "SME",
+    "vcse": "VCSE",
+    "large": "large",
+    "public": "public",
+    "unknown": "unstated",
+}
+_PLACE_NAMES: Final = {"outside-gm": "outside GM", "unlisted": "unlisted"}
 
 
 def _percent(fraction: Decimal) -> str:
@@ -40,6 +47,79 @@ def _wrap(text: str, width: int) -> list[str]:
         placeholder=" …",
         break_on_hyphens=False,
     )
+
+
+#: The figures compared year on year, in the order told, with their names.
+YEAR_ON_YEAR: Final = (
+    (("spend", "total", "all", "amount"), "Spend"),
+    (("spend", "local", "all", "share"), "Share of spend with local suppliers"),
+    (("duties", "charter", "owed", "suppliers"), "Suppliers that owed the Charter"),
+    (("duties", "charter", "delivered", "suppliers"), "Charters delivered"),
+    (("duties", "review", "owed", "suppliers"), "Suppliers that owed a Review"),
+    (("duties", "review", "delivered", "suppliers"), "Reviews delivered"),
+    (("contribution", "total", "all", "gross"), "Social value (gross)"),
+    (("contribution", "total", "all", "present-value"), "Social value (present value)"),
+    (("contribution", "ratio", "all", "per-pound"), "Social value per £1 of covered spend"),
+)
+
+
+def _shown(value: Decimal, unit: str, signed: bool = False) -> str:
+    """A figure's value in words: money, a percentage, a ratio per £1, or a count."""
+    magnitude = abs(value) if signed else value
+    if unit == "share":
+        text = f"{(magnitude * 100).quantize(_TENTH, rounding=decimal.ROUND_HALF_UP)}%"
+        return text[:-1] + " percentage points" if signed else text
+    if unit == "ratio":
+        return f"£{magnitude.quantize(Decimal('0.0001'), rounding=decimal.ROUND_HALF_UP)}"
+    if len(unit) == 3 and unit.isupper():
+        return Money(magnitude, unit).format()
+    return _number(magnitude)
+
+
+def year_on_year(report: RegionalReport) -> list[str]:
+    """Spend, duties, delivery and contribution against the previous year, in plain words.
+
+    One sentence per figure of :data:`YEAR_ON_YEAR` that either year has, e.g.
+    ``"Spend: £1,258,400.00, up £58,400.00 (+4.9%) from £1,200,000.00."``. Empty
+    when the report has no previous year.
+    """
+    if report.previous_period is None:
+        return []
+    before = report.previous_period.label
+    found = []
+    for key, name in YEAR_ON_YEAR:
+        try:
+            change = report.change(*key)
+        except KeyError:
+            continue
+        unit = change.unit
+        if change.current is None or change.previous is None:
+            known = change.current if change.current is not None else change.previous
+            assert known is not None
+            where = "none" if change.current is None else _shown(known, unit)
+            found.append(
+                f"{name}: {where} (was {_shown(known, unit)} in {before})."
+                if change.current is None
+                else f"{name}: {where} (none in {before})."
+            )
+            continue
+        now, was = _shown(change.current, unit), _shown(change.previous, unit)
+        assert change.change is not None
+        if not change.change:
+            found.append(f"{name}: {now}, the same as in {before}.")
+            continue
+        if now == was:
+            found.append(f"{name}: {now}, about the same as in {before}.")
+            continue
+        way = "up" if change.change > 0 else "down"
+        percent = (
+            ""
+            if change.percent is None or unit in ("share", "ratio")
+            else f" ({change.percent.quantize(_TENTH, rounding=decimal.ROUND_HALF_UP):+}%)"
+        )
+        moved = _shown(change.change, unit, signed=True)
+        found.append(f"{name}: {now}, {way} {moved}{percent} from {was} in {before}.")
+    return found
 
 
 def summary(report: RegionalReport, width: int = 78) -> str:
@@ -97,6 +177,15 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         if f.measure == "present-value"
     ]
     lines.append("  by kind (present value): " + ", ".join(kinds))
+    for group, words in (("borough", "place"), ("type", "supplier type")):
+        parts = [
+            f"{_PLACE_NAMES.get(f.item, _TYPE_NAMES.get(f.item, f.item.title()))}"
+            f" {Money(f.value, report.currency)}"
+            for f in report.of("contribution", group)
+            if f.measure == "present-value" and f.value
+        ]
+        if parts:
+            lines.append(f"  by {words} (present value): " + ", ".join(parts))
     lines.append(f"  by priority of {report.framework_id} (present value):")
     for f in report.of("contribution", "priority"):
         if f.measure == "present-value":
@@ -107,20 +196,13 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     ]
     if counts:
         lines.append("Recorded without a £ value: " + "; ".join(counts))
-    coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage") if f.value]
+    by_priority = report.of("coverage", "priority")
+    coverage = [f"{f.item} {_number(f.value)}" for f in by_priority if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
     if report.previous_period is not None:
-        moved = []
-        for key in (("spend", "total", "all", "amount"),
-                    ("contribution", "total", "all", "present-value")):  # fmt: skip
-            try:
-                change = report.change(*key)
-            except KeyError:
-                continue
-            if change.percent is not None:
-                moved.append(f"{key[0]} {change.percent.quantize(_TENTH):+}%")
-        lines.append(f"Change since {report.previous_period.label}: " + (", ".join(moved) or "n/a"))
+        lines.append(f"Year on year, against {report.previous_period.label}:")
+        lines += [f"  {sentence}" for sentence in year_on_year(report)]
     if report.caveats:
         lines.append(f"Caveats ({len(report.caveats)}):")
         lines += [f"  - {caveat.message}" for caveat in report.caveats]

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Final
 
 from socialvalue.money import Money
 from socialvalue.policy.thresholds import Policy
+from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
 from socialvalue.report.charts import Bars
-from socialvalue.report.figures import ReportFigure
+from socialvalue.review.method import ValueBasis
 
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
@@ -36,19 +37,11 @@ _TENTH: Final = Decimal("0.1")
 _HIDING: Final = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
-_PLACES: Final = {
-    "outside-gm": "Outside Greater Manchester",
-    "unlisted": "Not in the supplier list",
+_CUT_HEADINGS: Final = {
+    ReportCut.BOROUGH: "Where",
+    ReportCut.SUPPLIER_TYPE: "Supplier type",
+    ReportCut.PRIORITY: "Priority",
 }
-_TYPES: Final = {
-    "sme": "SMEs",
-    "vcse": "VCSEs",
-    "large": "Large organisations",
-    "public": "Public bodies",
-    "unknown": "Type not stated",
-    "unlisted": "Not in the supplier list",
-}
-_BASES: Final = (("gross", "Gross"), ("net", "Net"), ("present-value", "Present value"))
 #: The figures compared year on year in the charts, one chart per scale (the table
 #: has every change): spend is a hundred times social value, which would flatten it.
 _YEARLY: Final = (
@@ -137,15 +130,6 @@ def headlines(report: RegionalReport) -> list[tuple[str, str]]:
     return found
 
 
-def _category(figure: ReportFigure) -> str:
-    if figure.group == "borough":
-        return _PLACES.get(figure.item, figure.item.replace("-", " ").title())
-    if figure.group == "type":
-        return _TYPES.get(figure.item, figure.item)
-    head, _, _ = figure.label.partition(": ")
-    return head
-
-
 def _grid(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table: each row is its heading (HTML) then its cells (from :func:`_n`, :func:`_t`)."""
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
@@ -168,81 +152,78 @@ def _t(value: str) -> str:
     return f"<td>{text(value)}</td>"
 
 
-class _Cut:
-    """One breakdown: its title, categories, and each measure's figures over them."""
-
-    def __init__(self, report: RegionalReport, section: str, group: str) -> None:
-        self.report = report
-        figures = report.of(section, group)
-        self.categories: list[str] = []
-        self.cells: dict[tuple[str, str], ReportFigure] = {}
-        self.measures: list[str] = []
-        for figure in figures:
-            if figure.item not in self.categories:
-                self.categories.append(figure.item)
-            if figure.measure not in self.measures:
-                self.measures.append(figure.measure)
-            self.cells[(figure.item, figure.measure)] = figure
-
-    def names(self) -> list[str]:
-        return [visible(_category(self.cells[(c, self.measures[0])])) for c in self.categories]
-
-    def values(self, measure: str) -> list[Decimal]:
-        found = (self.cells.get((c, measure)) for c in self.categories)
-        return [Decimal(0) if f is None else f.value for f in found]
-
-    def table(self, caption: str, label: str) -> str:
-        titles = dict(_BASES) | {"amount": "Amount", "share": "Share"}
-        headers = [label, *(titles.get(m, m) for m in self.measures), "Suppliers", "Lines"]
-        rows = []
-        for category in self.categories:
-            found = [self.cells.get((category, m)) for m in self.measures]
-            first = next(f for f in found if f is not None)
-            rows.append(
-                [
-                    text(_category(first)),
-                    *(
-                        _n("" if f is None else shown(self.report, f.value, f.unit, f.measure))
-                        for f in found
-                    ),
-                    _n(f"{len(first.suppliers):,}"),
-                    _n(f"{first.lines:,}"),
-                ]
-            )
-        return _grid(caption, headers, rows)
+def _money(report: RegionalReport, value: Decimal | None) -> str:
+    return "" if value is None else shown(report, value, report.currency)
 
 
-def _cuts(report: RegionalReport) -> list[tuple[str, str, str, str, str]]:
-    """Each breakdown the report holds: (id, title, section, group, category label)."""
-    wanted = (
-        ("spend-borough", "Spend by borough", "spend", "borough", "Where"),
-        ("spend-type", "Spend by supplier type", "spend", "type", "Supplier type"),
-        ("value-borough", "Social value by borough", "contribution", "borough", "Where"),
-        ("value-type", "Social value by supplier type", "contribution", "type", "Supplier type"),
-        ("value-priority", "Social value by priority", "contribution", "priority", "Priority"),
-    )
-    return [w for w in wanted if report.of(w[2], w[3])]
+def _value_of(row: BreakdownRow, basis: ValueBasis) -> Decimal:
+    """A row's social value on the report's basis (present value for "undiscounted")."""
+    if basis is ValueBasis.GROSS:
+        return row.gross
+    return row.net if basis is ValueBasis.NET else row.present_value
 
 
-def _chart_measure(report: RegionalReport, cut: _Cut) -> str:
-    basis = report.value_basis.value
-    if basis in cut.measures:
-        return basis
-    return "present-value" if "present-value" in cut.measures else cut.measures[0]
+def _breakdown_table(report: RegionalReport, cut: Breakdown, title: str) -> str:
+    spent = cut.cut is not ReportCut.PRIORITY
+    headers = [
+        _CUT_HEADINGS[cut.cut],
+        *(("Spend", "Spend the counted Reviews cover") if spent else ()),
+        "Social value (gross)",
+        "Social value (net)",
+        "Social value (present value)",
+        f"Social value per {_money(report, Decimal(1))} of covered spend",
+        *(("Suppliers with an active Charter",) if spent else ()),
+        "Charter commitments",
+    ]
+    rows = []
+    for row in cut.rows:
+        per_pound = "" if row.per_pound is None else _money(report, row.per_pound)
+        rows.append(
+            [
+                text(row.name),
+                *(
+                    (_n(_money(report, row.spend)), _n(_money(report, row.covered_spend)))
+                    if spent
+                    else ()
+                ),
+                _n(_money(report, row.gross)),
+                _n(_money(report, row.net)),
+                _n(_money(report, row.present_value)),
+                _n(per_pound),
+                *((_n(f"{row.charter_suppliers:,}"),) if row.charter_suppliers is not None else ()),
+                _n(f"{row.commitments:,}"),
+            ]
+        )
+    return _grid(f"{title}, {report.period.label}", headers, rows)
+
+
+def _chart(
+    report: RegionalReport, draw: Draw, heading: str, names: list[str], values: list[Decimal]
+) -> str:
+    alt = f"Bar chart: {heading}, {report.period.label}. The table below gives each figure."
+    return f"<h4>{text(heading)}</h4>{draw(names, [('', values)], alt)}"
 
 
 def _breakdowns(report: RegionalReport, draw: Draw | None) -> str:
     parts = []
-    for ident, title, section, group, label in _cuts(report):
-        cut = _Cut(report, section, group)
-        measure = _chart_measure(report, cut)
-        words = dict(_BASES).get(measure, "")
-        heading = f"{title} ({words.lower()})" if words and draw is not None else title
-        parts.append(f'<section aria-labelledby="{ident}"><h3 id="{ident}">{text(heading)}</h3>')
+    basis = report.value_basis
+    words = {ValueBasis.GROSS: "gross", ValueBasis.NET: "net"}.get(basis, "present value")
+    for cut, ident, title in (
+        (report.by_borough(), "by-borough", "By borough"),
+        (report.by_supplier_type(), "by-type", "By supplier type"),
+        (report.by_priority(), "by-priority", f"By priority of {report.framework_id}"),
+    ):
+        parts.append(f'<section aria-labelledby="{ident}"><h3 id="{ident}">{text(title)}</h3>')
+        names = [visible(row.name) for row in cut.rows]
+        charts = []
+        if cut.cut is not ReportCut.PRIORITY:
+            spend = [row.spend or Decimal(0) for row in cut.rows]
+            charts.append((f"Spend {title.lower()}", spend))
+        value = [_value_of(row, basis) for row in cut.rows]
+        charts.append((f"Social value ({words}) {title.lower()}", value))
         if draw is not None:
-            alt = f"Bar chart: {heading}, {report.period.label}. The table below gives each figure."
-            parts.append(draw(cut.names(), [("", cut.values(measure))], alt))
-        parts.append(cut.table(f"{title}, {report.period.label}", label) + "</section>")
+            parts += [_chart(report, draw, heading, names, values) for heading, values in charts]
+        parts.append(_breakdown_table(report, cut, title) + "</section>")
     return "".join(parts)
 
 
