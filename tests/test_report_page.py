@@ -303,3 +303,15 @@ def test_a_figure_new_this_year_has_no_previous_value(year: sv.ExampleYear) -> N
     )
     assert "<caption>Changes since 2024/25</caption>" in shown_html
     assert "<img" not in shown_html
+
+
+def test_a_two_year_report_from_the_command_line_has_its_page(tmp_path: Path) -> None:
+    _write_folder(tmp_path)
+    target = tmp_path / "report.html"
+    code, _, err = run(
+        "report", str(tmp_path), "--year", "2025/26", "--previous", "2024/25", "--html", str(target)
+    )
+    assert (code, err) == (0, "")
+    page = target.read_text(encoding="utf-8")
+    assert '<h2 id="yoy">2025/26 against 2024/25</h2>' in page
+    assert len(images(page)) == 7
