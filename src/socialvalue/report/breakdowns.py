@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
@@ -99,6 +100,7 @@ class Breakdown:
         converter=_rows, validator=Items(0, 10_000, unique_by=_row_item, what="row")
     )
 
+    @typed_arguments
     def row(self, item: str) -> BreakdownRow:
         """The row of ``item`` (``"bolton"``, ``"sme"``, a priority code); ``KeyError`` if none."""
         for row in self.rows:
