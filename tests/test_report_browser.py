@@ -75,6 +75,8 @@ def test_the_rendered_page_holds_every_headline_figure(chromium: str, tmp_path: 
     assert "<h1>Social value report 2025/26: Greater Manchester</h1>" in dom
     for label, value in headlines(report):
         assert f"<dt>{html.escape(label, quote=False)}</dt><dd>{value}</dd>" in dom
+    for known in ("£1,258,400.00", "£731,400.00", "58.1%", "£20,684.15", "4 of 7", "3 of 5"):
+        assert f"<dd>{known}</dd>" in dom
     assert dom.count('<img src="data:image/svg+xml;base64,') == 5
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import base64
 import html
+import itertools
 import re
 import sys
 from decimal import Decimal
+from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
@@ -315,3 +317,41 @@ def test_a_two_year_report_from_the_command_line_has_its_page(tmp_path: Path) ->
     page = target.read_text(encoding="utf-8")
     assert '<h2 id="yoy">2025/26 against 2024/25</h2>' in page
     assert len(images(page)) == 7
+
+
+class _Outline(HTMLParser):
+    """The page's headings, images without a text alternative and tables without a caption."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self.bare_images = 0
+        self.tables = 0
+        self.captions = 0
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        elif tag == "img" and not found.get("alt"):
+            self.bare_images += 1
+        elif tag == "table":
+            self.tables += 1
+        elif tag == "caption":
+            self.captions += 1
+        elif tag == "html":
+            self.lang = found.get("lang") or ""
+
+
+def test_the_page_is_built_to_be_read_by_everyone(year: sv.ExampleYear) -> None:
+    """One h1, headings that never skip a level, a text alternative for every chart,
+    a caption for every table, and the page's language."""
+    outline = _Outline()
+    outline.feed(report_page(with_previous(year), year.policy))
+    assert outline.lang == "en-GB"
+    assert outline.levels.count(1) == 1
+    assert outline.levels[0] == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(outline.levels))
+    assert outline.bare_images == 0
+    assert outline.tables == outline.captions == 5
