@@ -129,6 +129,10 @@ def test_year_on_year_has_its_charts_and_every_change(year: sv.ExampleYear) -> N
     assert total + '<td class="n">£1,258,400.00</td><td class="n">+£251,680.00</td>' in page
     assert '<td class="n">+25.0%</td>' in page
     assert "+11.6 points" in page  # a change of share is in points, not per cent
+    assert (
+        "<li>Spend: £1,258,400.00, up £251,680.00 (+25.0%) from £1,006,720.00 in 2024/25.</li>"
+        in page
+    )
 
 
 def hostile_report(year: sv.ExampleYear) -> RegionalReport:

@@ -233,6 +233,9 @@ def _changes(report: RegionalReport, draw: Draw | None) -> str:
     before, now = report.previous_period.label, report.period.label
     labels = {f.key: f.label for f in report.figures}
     parts = [f'<section aria-labelledby="yoy"><h2 id="yoy">{text(now)} against {text(before)}</h2>']
+    words = report.year_on_year()
+    if words:
+        parts.append("<ul>" + "".join(f"<li>{text(w)}</li>" for w in words) + "</ul>")
     for what, keys in _YEARLY:
         yearly = [c for key in keys for c in report.changes if c.key == key]
         if draw is None or not yearly:
