@@ -190,8 +190,13 @@ def test_results_are_sorted_and_report_themselves() -> None:
         "line_count": 1,
         "contract_id": None,
         "explanation": result["B-2"].explanation,
+        **result.policy.provenance.to_record(),
     }
-    assert result["A-1"].to_records() == [records[0]]
+    assert records[1]["policy_owner"] == "Mayor of Greater Manchester"
+    assert records[1]["policy_effective"] == "2017-05-08"
+    assert [{**result["A-1"].to_records()[0], **result.policy.provenance.to_record()}] == [
+        records[0]
+    ]
     assert "1 Review, 1 Charter" in result._repr_html_()
     assert "<td>B-2</td>" in result._repr_html_()
     assert "less than £50,000" in result["A-1"]._repr_html_()

@@ -15,12 +15,19 @@ from typing import Any
 
 import pytest
 
-from socialvalue import MeasureTarget, documents
+from socialvalue import MeasureTarget, default_policy, documents
 from socialvalue.cli import main
 from socialvalue.cli._input import parse_json
 from socialvalue.documents import registry, schemas
 
 from .test_transparency import TRAFFORD
+
+
+def _uncommented(text: str) -> io.StringIO:
+    """A CSV output without its leading ``#`` lines (the policy it applied)."""
+    lines = text.splitlines(keepends=True)
+    assert lines[0].startswith("# Policy ")
+    return io.StringIO("".join(line for line in lines if not line.startswith("# ")))
 
 
 class Run:
@@ -324,19 +331,23 @@ def test_assess_prints_each_supplier_with_its_obligation(tmp_path: Path) -> None
     assert "layout transparency-code" in run.out
     assert "1 outside 2025/26" in run.out
     assert "amounts net of VAT" in run.out
+    assert "owner: Mayor of Greater Manchester since 8 May 2017; effective 8 May 2017." in run.out
+    assert "Source: Greater Manchester Police and Crime Commissioner" in run.out
 
 
 def test_assess_csv_and_json_formats(tmp_path: Path) -> None:
     spend = write(tmp_path, "spend.csv", SPEND)
     run = Run(["assess", spend, "--year", "2025/26", "--format", "csv"])
     assert run.code == 0
-    records = list(csv.DictReader(io.StringIO(run.out)))
+    records = list(csv.DictReader(_uncommented(run.out)))
     assert [(r["supplier_id"], r["obligation"], r["total"]) for r in records] == [
         ("100234", "review", "50000.00"),
         ("200100", "charter", "10000.00"),
     ]  # HMRC is not a supplier: set apart by default
     run = Run(["assess", spend, "--year", "2025/26", "--format", "csv", "--include-non-suppliers"])
-    assert [r.split(",")[0] for r in run.out.splitlines()[1:]] == ["100234", "200100", "900001"]
+    rows = [r for r in run.out.splitlines() if not r.startswith("# ")]
+    assert [r.split(",")[0] for r in rows[1:]] == ["100234", "200100", "900001"]
+    assert run.out.splitlines()[:3] == [f"# {line}" for line in default_policy().provenance.lines]
     assert records[0]["explanation"].startswith("£50,000.00 spent with Acme Ltd in 2025/26")
     run = Run(["assess", spend, "--year", "2025/26", "--format", "json", "--exclude-name", "hmrc"])
     report = json.loads(run.out)
@@ -347,6 +358,9 @@ def test_assess_csv_and_json_formats(tmp_path: Path) -> None:
     assert report["files"] == [{"name": spend, "layout": "transparency-code", "encoding": "UTF-8"}]
     assert [a["supplier_id"] for a in report["assessments"]] == ["100234", "200100"]
     assert report["assessments"][0]["on_boundary"] is True
+    assert report["policy"]["owner"] == "Mayor of Greater Manchester"
+    assert report["policy"]["owner_since"] == report["policy"]["effective"] == "2017-05-08"
+    assert "policy_source" not in report["assessments"][0]  # named once, in "policy"
 
 
 def test_assess_defaults_to_the_year_of_the_first_line_and_reads_stdin() -> None:
@@ -499,7 +513,7 @@ def test_assess_the_real_trafford_file() -> None:
     run = Run(["assess", str(TRAFFORD), "--format", "csv"])
     assert run.code == 0, run.err
     toy_house = next(
-        r for r in csv.DictReader(io.StringIO(run.out)) if r["supplier_id"] == "160373"
+        r for r in csv.DictReader(_uncommented(run.out)) if r["supplier_id"] == "160373"
     )
     assert (toy_house["supplier_name"], toy_house["total"]) == ("The Toy House", "50000.00")
     assert (toy_house["obligation"], toy_house["on_boundary"]) == ("review", "True")
@@ -582,7 +596,7 @@ def test_assess_with_a_policy_document(tmp_path: Path) -> None:
     policy = write(tmp_path, "policy.json", json.dumps(document))
     run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--policy", policy, "--format", "csv"])
     assert run.code == 0, run.err
-    acme = next(r for r in csv.DictReader(io.StringIO(run.out)) if r["supplier_id"] == "100234")
+    acme = next(r for r in csv.DictReader(_uncommented(run.out)) if r["supplier_id"] == "100234")
     assert (acme["obligation"], acme["on_boundary"]) == ("charter", "True")
 
 

@@ -32,6 +32,13 @@ AMOUNTS = {"amount", "net amount", "net"}
 IDS = {"beneficiaryotherid"}
 
 
+def _uncommented(text: str) -> io.StringIO:
+    """A CSV output without its leading ``#`` lines (the policy it applied)."""
+    lines = text.splitlines(keepends=True)
+    assert lines[0].startswith("# Policy ")
+    return io.StringIO("".join(line for line in lines if not line.startswith("# ")))
+
+
 def run(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main(argv, stdout=out, stderr=err, stdin=io.TextIOWrapper(io.BytesIO()))
@@ -204,7 +211,7 @@ def test_csv_output_neutralises_formulas_and_keeps_negative_numbers(tmp_path: Pa
     )
     code, out, err = run(["assess", str(path), "--format", "csv"])
     assert code == 0, err
-    records = {r["supplier_id"]: r for r in csv.DictReader(io.StringIO(out))}
+    records = {r["supplier_id"]: r for r in csv.DictReader(_uncommented(out))}
     assert records["100"]["supplier_name"] == '\'=HYPERLINK("http://x")'
     assert records["200"]["supplier_name"] == "'@SUM(A1)"
     assert records["300"]["total"] == "-50.00"

@@ -70,7 +70,7 @@ def test_the_rendered_page_holds_every_headline_figure(chromium: str, tmp_path: 
     year = example_year()
     report = year.report()
     page = tmp_path / "report.html"
-    page.write_text(report_page(report, year.policy), encoding="utf-8")
+    page.write_text(report_page(report), encoding="utf-8")
     dom = browse(chromium, page, "--dump-dom")
     assert "<h1>Social value report 2025/26: Greater Manchester</h1>" in dom
     for label, value in headlines(report):

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from socialvalue.money import Money, Rounding
     from socialvalue.periods import Period, financial_year, parse_financial_year
     from socialvalue.policy.gm_policing import default_policy
+    from socialvalue.policy.provenance import PolicyProvenance
     from socialvalue.policy.thresholds import (
         Basis,
         BoundaryChoice,
@@ -263,6 +264,7 @@ __getattr__, __dir__ = attach(
             "PolicyOwner",
             "ThresholdRule",
         ),
+        "socialvalue.policy.provenance": ("PolicyProvenance",),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
         # priority frameworks and crosswalks
@@ -527,6 +529,7 @@ __all__ = [
     "Obligation",
     "Policy",
     "PolicyOwner",
+    "PolicyProvenance",
     "ThresholdRule",
     "VatBasis",
     "default_policy",

@@ -82,6 +82,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "spend.currency_mismatch": "A spend line or contract is in another currency than the policy.",
     "spend.vat_basis_mismatch": "A spend line or contract is on another VAT basis than the policy.",
     "spend.wrong_item": "An item given to assess is not what the policy's basis assesses.",
+    "spend.before_effective": (
+        "The period assessed starts before the policy took effect (allow it explicitly)."
+    ),
     # priority frameworks, the Charter and compliance
     "framework.unknown_theme": "A priority names a theme its framework does not declare.",
     "crosswalk.unknown_priority": "A crosswalk link names a priority its framework lacks.",
@@ -193,9 +196,6 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     # the regional report
     "report.duplicate_assessment": "A supplier is assessed twice for the report's period.",
     "report.previous_not_earlier": "A report's previous report is not for an earlier period.",
-    "report.policy_mismatch": (
-        "The policy given to show a report's provenance is not the one it was made under."
-    ),
 }
 
 

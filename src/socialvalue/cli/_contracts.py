@@ -39,7 +39,7 @@ from socialvalue.cli._input import (
     load_json,
     load_policy,
 )
-from socialvalue.cli._render import spreadsheet_record
+from socialvalue.cli._render import csv_comments, spreadsheet_rows
 from socialvalue.cli._render_contracts import (
     ContractsRead,
     contract_document,
@@ -281,8 +281,14 @@ def assess_contracts(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> in
     )
     read = _in_currency(_for_buyer(read, args.buyer, args.contracts), policy.currency)
     try:
-        result = assess(policy, read.assessed(), period, suppliers=read.reading.suppliers)
-    except RuleViolation as exc:  # pragma: no cover - currencies and VAT are checked above
+        result = assess(
+            policy,
+            read.assessed(),
+            period,
+            suppliers=read.reading.suppliers,
+            before_effective=args.before_effective,
+        )
+    except RuleViolation as exc:  # currencies and VAT are checked above: the effective date
         raise DataError(f"{args.contracts}: {exc}") from None
     _write(args.format, out, result, read, policy, args.buyer)
     return 0
@@ -304,10 +310,12 @@ def _write(
         out.write("\n")
     elif form == "csv":
         records = contract_records(result, read)
-        fields = list(records[0]) if records else ["supplier_id"]
+        rows = spreadsheet_rows(records)
+        fields = list(rows[0]) if rows else ["supplier_id"]
+        out.writelines(csv_comments(policy))
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(spreadsheet_record(r) for r in records)
+        writer.writerows(rows)
     else:
         out.writelines(f"{line}\n" for line in contract_table(result, read))
         out.write("\n")

@@ -25,11 +25,13 @@ from socialvalue.spend.reconciliation import Reconciliation
 from socialvalue.spend.rows import BadRow
 
 __all__ = [
+    "PROVENANCE_FIELDS",
     "FileRead",
     "SpendRead",
     "assessment_document",
     "assessment_summary",
     "assessment_table",
+    "csv_comments",
     "count",
     "plain",
     "plain_record",
@@ -37,6 +39,8 @@ __all__ = [
     "score_document",
     "score_lines",
     "spreadsheet_record",
+    "spreadsheet_rows",
+    "uncited",
     "spreadsheet_safe",
 ]
 
@@ -44,6 +48,35 @@ __all__ = [
 # Injection"); a number, negative or not, is left as the number it is.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+#: The record fields that name the policy; a CSV says them once, in its comment lines.
+PROVENANCE_FIELDS = frozenset(
+    {
+        "policy_id",
+        "policy_version",
+        "policy_owner",
+        "policy_owner_role",
+        "policy_owner_since",
+        "policy_effective",
+        "policy_source",
+    }
+)
+
+
+def csv_comments(policy: Policy) -> list[str]:
+    """The lines a CSV output starts with: the policy it applied, each after ``# ``."""
+    return [f"# {line}\n" for line in policy.provenance.lines]
+
+
+def uncited(record: Mapping[str, object]) -> dict[str, object]:
+    """``record`` without the provenance fields, for outputs that name the policy once."""
+    return {key: value for key, value in record.items() if key not in PROVENANCE_FIELDS}
+
+
+def spreadsheet_rows(records: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    """Records for a CSV file: without the provenance fields (see :func:`csv_comments`)."""
+    return [spreadsheet_record(uncited(r)) for r in records]
 
 
 def reason(assessment: Assessment) -> str:
@@ -98,6 +131,7 @@ def assessment_summary(
     lines = [
         f"period {result.period.label} ({result.period.start} to {result.period.end});"
         f" policy {policy.id} {policy.version}; amounts {read.vat_basis.value} of VAT",
+        *policy.provenance.lines,
         f"{len(result):,} suppliers: {reviews:,} Review, {len(result) - reviews:,} Charter"
         f" ({boundary:,} on the boundary)",
         *_layout_lines(read.files),
@@ -206,7 +240,7 @@ def assessment_document(
     """An assessment run as a JSON-ready dict: settings, files, reconciliation, rows."""
     return {
         "period": result.period.label,
-        "policy": {"id": policy.id, "version": policy.version},
+        "policy": policy.provenance.to_dict(),
         "vat_basis": read.vat_basis.value,
         "summary": list(about),
         "files": [
@@ -216,7 +250,7 @@ def assessment_document(
         "reconciliation": read.reconciliation.to_dict(),
         "set_apart": [plain_record(r) for r in read.reconciliation.payee_records()],
         "bad_rows": [{"file": name, **attrs.asdict(bad)} for name, bad in read.bad_rows],
-        "assessments": [plain_record(record) for record in result.to_records()],
+        "assessments": [plain_record(uncited(record)) for record in result.to_records()],
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from socialvalue._typed import typed_fields
-from socialvalue.cli._render import count, plain_record, reason
+from socialvalue.cli._render import count, plain_record, reason, uncited
 from socialvalue.errors import render_path
 from socialvalue.policy.thresholds import Obligation, Policy
 from socialvalue.spend.assessment import AssessmentResult
@@ -145,6 +145,7 @@ def contract_summary(
         f"period {result.period.label} ({result.period.start} to {result.period.end});"
         f" policy {policy.id} {policy.version}; basis {policy.basis.value};"
         f" values {reading.vat_basis.value} of VAT; joint awards {reading.joint_awards.value}",
+        *policy.provenance.lines,
         f"{len(result):,} suppliers: {reviews:,} Review, {len(result) - reviews:,} Charter"
         f" ({boundary:,} on the boundary), each by its largest contract live in the period",
         reading.explanation,
@@ -183,7 +184,7 @@ def contract_document(
     reading = read.reading
     return {
         "period": result.period.label,
-        "policy": {"id": policy.id, "version": policy.version},
+        "policy": policy.provenance.to_dict(),
         "basis": policy.basis.value,
         "vat_basis": reading.vat_basis.value,
         "joint_awards": reading.joint_awards.value,
@@ -197,5 +198,5 @@ def contract_document(
         ],
         "problems": [_problem_record(read, p) for p in reading.problems],
         "flags": [_problem_record(read, f) for f in reading.flags],
-        "assessments": [plain_record(r) for r in contract_records(result, read)],
+        "assessments": [plain_record(uncited(r)) for r in contract_records(result, read)],
     }

@@ -41,7 +41,8 @@ from socialvalue.cli._render import (
     assessment_document,
     assessment_summary,
     assessment_table,
-    spreadsheet_record,
+    csv_comments,
+    spreadsheet_rows,
 )
 from socialvalue.errors import RuleViolation
 from socialvalue.periods import Period
@@ -62,7 +63,7 @@ from socialvalue.spend.transparency import (
     with_names,
 )
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_before_effective", "add_parser", "run"]
 
 
 def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
@@ -87,11 +88,21 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="a policy document (default: the Greater Manchester policy)",
     )
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    add_before_effective(parser)
     _add_selection(parser)
     _add_layout(parser)
     _contracts.add_options(parser)
     parser.set_defaults(run=run)
     return parser
+
+
+def add_before_effective(parser: argparse.ArgumentParser) -> None:
+    """``--before-effective``: assess a year that starts before the policy took effect."""
+    parser.add_argument(
+        "--before-effective",
+        action="store_true",
+        help="assess a year that starts before the policy's effective date (refused otherwise)",
+    )
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
@@ -183,7 +194,12 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             raise DataError(
                 f"{args.file} has no spend lines to assess (give --year to report anyway)"
             )
-        result = assess(policy, itertools.chain([first] if first else [], lines), period)
+        result = assess(
+            policy,
+            itertools.chain([first] if first else [], lines),
+            period,
+            before_effective=args.before_effective,
+        )
     except RuleViolation as exc:  # e.g. a policy in another currency than the file
         raise DataError(f"{args.file}: {exc}") from None
     reconciliation = stream.reconciliation()
@@ -339,10 +355,12 @@ def _write_assessment(
         out.write("\n")
     elif form == "csv":
         records = result.to_records()
-        fields = list(records[0]) if records else ["supplier_id"]
+        rows = spreadsheet_rows(records)
+        fields = list(rows[0]) if rows else ["supplier_id"]
+        out.writelines(csv_comments(policy))
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(spreadsheet_record(r) for r in records)
+        writer.writerows(rows)
     else:
         out.writelines(f"{line}\n" for line in assessment_table(result))
         out.write("\n")

@@ -31,6 +31,7 @@ from socialvalue.cli._input import (
     load_policy,
     open_text,
 )
+from socialvalue.cli.assess import add_before_effective
 from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
@@ -73,6 +74,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         " (read for the year before --year) or a published regional-report JSON file",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
+    add_before_effective(parser)
     parser.add_argument(
         "--html",
         metavar="FILE.html",
@@ -98,7 +100,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         )
     report, reading = _report_for(folder, period, args, stdin, previous)
     if args.html:
-        _write_page(Path(args.html), report, _policy_for(folder, args, stdin))
+        _write_page(Path(args.html), report)
     if args.format == "json":
         json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -169,7 +171,12 @@ def _report_for(
             raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
         lines, names = _spend(spend_files, policy, stdin)
     try:
-        result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
+        result = with_names(
+            assess(
+                policy, lines, period, suppliers=suppliers, before_effective=args.before_effective
+            ),
+            names,
+        )
         report = regional_report(
             policy,
             period,
@@ -186,18 +193,10 @@ def _report_for(
     return report, _contracts.reading_lines(read)
 
 
-def _policy_for(folder: Path, args: argparse.Namespace, stdin: TextIO) -> Policy:
-    """The policy the report over ``folder`` is made under: ``--policy``, policy.json or ours."""
-    policy_file = args.policy or (
-        str(folder / "policy.json") if (folder / "policy.json").is_file() else None
-    )
-    return load_policy(policy_file, stdin)
-
-
-def _write_page(path: Path, report: RegionalReport, policy: Policy) -> None:
+def _write_page(path: Path, report: RegionalReport) -> None:
     """Write the report's page to ``path`` whole, or say why it cannot be."""
     try:
-        page = report_page(report, policy)
+        page = report_page(report)
     except ChartsUnavailable as exc:
         raise UsageError(f"--html: {exc}") from None
     try:

@@ -19,6 +19,7 @@ from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
     from socialvalue.policy.gm_policing import default_policy
+    from socialvalue.policy.provenance import PolicyProvenance
     from socialvalue.policy.thresholds import (
         Basis,
         BoundaryChoice,
@@ -40,6 +41,7 @@ __getattr__, __dir__ = attach(
             "PolicyOwner",
             "ThresholdRule",
         ),
+        "socialvalue.policy.provenance": ("PolicyProvenance",),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
     },
@@ -51,6 +53,7 @@ __all__ = [
     "Obligation",
     "Policy",
     "PolicyOwner",
+    "PolicyProvenance",
     "ThresholdRule",
     "VatBasis",
     "default_policy",

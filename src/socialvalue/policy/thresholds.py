@@ -35,6 +35,7 @@ from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period, financial_year
+from socialvalue.policy.provenance import PolicyProvenance
 from socialvalue.policy.vat import VatBasis
 
 __all__ = [
@@ -284,6 +285,20 @@ class Policy:
                         field=["rules", index, side],
                     )
         _check_partition(self.rules)
+
+    @property
+    def provenance(self) -> PolicyProvenance:
+        """Who owns this policy since when, when it took effect and its source, to cite."""
+        return PolicyProvenance(
+            self.id,
+            self.version,
+            self.title,
+            self.owner.name,
+            self.owner.role,
+            self.owner.since,
+            self.effective,
+            self.source,
+        )
 
     # -- the resolved bands -------------------------------------------------------
 

@@ -44,6 +44,7 @@ from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
+from socialvalue.policy.provenance import PolicyProvenance
 from socialvalue.report.breakdowns import Breakdown, ReportCut, breakdown
 from socialvalue.report.figures import (
     CaveatKind,
@@ -91,7 +92,9 @@ class RegionalReport:
     Built by :func:`regional_report`. Look figures up with :meth:`figure` (or
     :meth:`amount` for money); ``to_records()`` gives one row per figure for
     ``pandas.DataFrame``; :meth:`summary` one screen of plain text;
-    :meth:`published` the rounded ``regional-report`` document.
+    :meth:`published` the rounded ``regional-report`` document. ``provenance`` names
+    the policy applied: its owner since when, effective date and source (``None``
+    only in a document published before it was recorded).
     """
 
     policy_id: str = attrs.field(validator=Code())
@@ -116,6 +119,7 @@ class RegionalReport:
         converter=_changes, validator=Items(0, 100_000, unique_by=_change_key, what="change")
     )
     previous_period: Period | None = None
+    provenance: PolicyProvenance | None = None
 
     @typed_arguments
     def figure(
@@ -174,7 +178,11 @@ class RegionalReport:
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict per figure, with its change when a previous report was given."""
         changes = {c.key: c for c in self.changes}
-        base = {"period": self.period.label, "framework": f"{self.framework_id}"}
+        base: dict[str, object] = {"period": self.period.label, "framework": self.framework_id}
+        if self.provenance is not None:
+            base |= self.provenance.to_record()
+        else:
+            base |= {"policy_id": self.policy_id, "policy_version": self.policy_version}
         rows = []
         for figure in self.figures:
             change = changes.get(figure.key)

@@ -20,9 +20,7 @@ from typing import Final
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
-from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
-from socialvalue.policy.thresholds import Policy
 from socialvalue.report.charts import Bars, bar_chart
 from socialvalue.report.model import RegionalReport
 from socialvalue.report.tables import body, text, title
@@ -62,30 +60,20 @@ def _symbol(currency: str) -> str:
 
 @in_library_context
 @typed_arguments
-def report_page(report: RegionalReport, policy: Policy | None = None) -> str:
+def report_page(report: RegionalReport) -> str:
     """The report as one self-contained, accessible HTML page that renders offline.
 
-    ``policy``, when given, adds its owner, effective date and source to the
-    provenance (it must be the policy the report was made under). Raises
+    The provenance is the report's own: the policy's id, version, owner and role
+    since their date, effective date and source. Raises
     :class:`~socialvalue.report.charts.ChartsUnavailable` without matplotlib (the
     ``socialvalue[report]`` extra).
 
     >>> from socialvalue import example_year
     >>> year = example_year()
-    >>> page = report_page(year.report(), year.policy)
+    >>> page = report_page(year.report())
     >>> page.startswith("<!DOCTYPE html>"), "<dd>£1,258,400.00</dd>" in page
     (True, True)
     """
-    if policy is not None and (policy.id, policy.version) != (
-        report.policy_id,
-        report.policy_version,
-    ):
-        raise RuleViolation(
-            "report.policy_mismatch",
-            f"the report was made under policy {report.policy_id} {report.policy_version};"
-            f" got {policy.id} {policy.version}",
-            field=["policy"],
-        )
     symbol = _symbol(report.currency)
 
     def draw(categories: Sequence[str], series: Sequence[Bars], alt: str) -> str:
@@ -102,5 +90,5 @@ def report_page(report: RegionalReport, policy: Policy | None = None) -> str:
         f"<h1>{heading}</h1><p>Under {text(report.policy_id)} version"
         f" {text(report.policy_version)}, drawn up as of {report.as_of.isoformat()}. Every"
         " figure is exact and rounded to pence only here; the tables give each one.</p>"
-        f"{body(report, policy, draw)}</main></body></html>\n"
+        f"{body(report, draw)}</main></body></html>\n"
     )

@@ -253,6 +253,7 @@ def regional_report(
         caveats=caveats,
         changes=changes(figures, previous),
         previous_period=None if previous is None else previous.period,
+        provenance=policy.provenance,
     )
 
 

@@ -129,8 +129,14 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     lines = [
         f"Social value report {report.period.label} ({report.policy_id} {report.policy_version},"
         f" as of {report.as_of.isoformat()})",
-        "",
     ]
+    if report.provenance is not None:
+        lines += [
+            wrapped
+            for line in report.provenance.lines
+            for wrapped in textwrap.wrap(line, width, subsequent_indent="  ")
+        ]
+    lines.append("")
     spend = report.figure("spend", "total")
     local = money("spend", "local")
     try:

@@ -20,7 +20,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from socialvalue.money import Money
-from socialvalue.policy.thresholds import Policy
 from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
 from socialvalue.report.charts import Bars
 from socialvalue.review.method import ValueBasis
@@ -295,14 +294,16 @@ def _caveats(report: RegionalReport) -> str:
     return "<ul>" + "".join(f"<li>{text(c.message)}</li>" for c in report.caveats) + "</ul>"
 
 
-def _provenance(report: RegionalReport, policy: Policy | None) -> str:
+def _provenance(report: RegionalReport) -> str:
     pairs = [("Policy", f"{report.policy_id}, version {report.policy_version}")]
-    if policy is not None:
-        owner = policy.owner
-        pairs += [
-            ("Owner", f"{owner.name}, {owner.role}, since {owner.since.isoformat()}"),
-            ("In force from", policy.effective.isoformat()),
-            ("Source", policy.source),
+    known = report.provenance
+    if known is not None:
+        pairs = [
+            ("Policy", f"{known.title} ({known.policy_id}, version {known.version})"),
+            ("Owner", f"{known.owner}, since {known.owner_since.isoformat()}"),
+            ("Owner's role", known.owner_role),
+            ("In force from", known.effective.isoformat()),
+            ("Source", known.source),
         ]
     pairs += [
         ("Period", report.period.label),
@@ -333,7 +334,7 @@ def _every_figure(report: RegionalReport) -> str:
     return _grid(f"Every figure, {report.period.label}", headers, rows)
 
 
-def body(report: RegionalReport, policy: Policy | None, draw: Draw | None) -> str:
+def body(report: RegionalReport, draw: Draw | None) -> str:
     """The report's sections as HTML; ``draw`` makes each chart (none without it)."""
     return (
         f'<section aria-labelledby="headline"><h2 id="headline">Headline figures</h2>'
@@ -343,16 +344,16 @@ def body(report: RegionalReport, policy: Policy | None, draw: Draw | None) -> st
         f"{_changes(report, draw)}"
         f'<section aria-labelledby="caveats"><h2 id="caveats">Caveats</h2>{_caveats(report)}'
         f'</section><section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>'
-        f"{_provenance(report, policy)}</section>"
+        f"{_provenance(report)}</section>"
         f'<section aria-labelledby="figures"><h2 id="figures">Every figure</h2>'
         f"<details><summary>Every figure with the suppliers and lines behind it, and its"
         f" arithmetic</summary>{_every_figure(report)}</details></section>"
     )
 
 
-def report_tables(report: RegionalReport, policy: Policy | None = None) -> str:
+def report_tables(report: RegionalReport) -> str:
     """The report's content as an HTML fragment without charts (for notebooks)."""
-    return f"<div><h2>{text(title(report))}</h2>{body(report, policy, None)}</div>"
+    return f"<div><h2>{text(title(report))}</h2>{body(report, None)}</div>"
 
 
 def title(report: RegionalReport) -> str:

@@ -195,8 +195,15 @@ class AssessmentResult:
         return tuple(a for a in self.assessments if a.obligation is obligation)
 
     def to_records(self) -> list[dict[str, object]]:
-        """One flat dict per supplier, ready for ``pandas.DataFrame``."""
-        return [a.to_record() for a in self.assessments]
+        """One flat dict per supplier, ready for ``pandas.DataFrame``.
+
+        Each row ends with the policy's provenance (``policy_id``, ``policy_version``,
+        ``policy_owner``, ``policy_owner_role``, ``policy_owner_since``,
+        ``policy_effective``, ``policy_source``), so a table cut from it still says
+        which rule it applied.
+        """
+        cited = self.policy.provenance.to_record()
+        return [{**a.to_record(), **cited} for a in self.assessments]
 
     def _repr_html_(self) -> str:
         reviews = len(self.of(Obligation.REVIEW))
@@ -320,13 +327,17 @@ def assess(
     period: Period | str,
     *,
     suppliers: Iterable[Supplier] = (),
+    before_effective: bool = False,
 ) -> AssessmentResult:
     """Apply ``policy`` to ``spend`` for ``period``: one :class:`Assessment` per supplier.
 
     ``spend`` holds :class:`SpendLine` items on the annual-spend basis and
     :class:`Contract` items on the contract-value basis. ``period`` is a
     :class:`Period` or a financial-year label such as ``"2025/26"``. ``suppliers``
-    supplies names for the explanations.
+    supplies names for the explanations. A period that starts before the policy's
+    effective date is refused (``spend.before_effective``): the policy did not
+    apply then. ``before_effective=True`` assesses it anyway, say to see what the
+    policy would have asked.
 
     >>> from socialvalue.policy.gm_policing import default_policy
     >>> lines = [
@@ -338,6 +349,15 @@ def assess(
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
+    if period.start < policy.effective and not before_effective:
+        raise RuleViolation(
+            "spend.before_effective",
+            f"{period.label} starts on {period.start.isoformat()}, before policy {policy.id}"
+            f" {policy.version} took effect on {policy.effective.isoformat()}; assess it"
+            " under the policy in force then, or pass before_effective=True"
+            " (--before-effective) to apply this one anyway",
+            field=["period"],
+        )
     names = {supplier.id: supplier.name for supplier in suppliers}
     currency, vat, basis = policy.currency, policy.vat_basis, policy.basis
     contract_ids: dict[str, str] = {}

@@ -118,6 +118,34 @@ _CAVEAT: Final = {
     "additionalProperties": False,
 }
 
+_PROVENANCE: Final = {
+    "title": "Policy provenance",
+    "description": "The policy the report applied: who owns it since when, when it took"
+    " effect, and its source.",
+    "type": "object",
+    "properties": {
+        "policy_id": ref("code", "Id of the policy."),
+        "version": ref("code", "Version of the policy."),
+        "title": text(200, "The policy's title."),
+        "owner": text(200, "Who owns the policy, e.g. 'Mayor of Greater Manchester'."),
+        "owner_role": text(300, "The owner's role in relation to the policy."),
+        "owner_since": ref("date", "The day the owner took the policy on."),
+        "effective": ref("date", "The day the policy took effect."),
+        "source": text(1000, "Where the policy's rule comes from."),
+    },
+    "required": [
+        "policy_id",
+        "version",
+        "title",
+        "owner",
+        "owner_role",
+        "owner_since",
+        "effective",
+        "source",
+    ],
+    "additionalProperties": False,
+}
+
 SCHEMA: Final = document_schema(
     "regional-report",
     title="Regional social value report",
@@ -166,6 +194,11 @@ SCHEMA: Final = document_schema(
             "maxItems": 100_000,
         },
         "previous_period": _nullable("period", "The previous report's year, or null."),
+        "provenance": _nullable(
+            "provenance",
+            "The policy's owner, effective date and source; null in reports published"
+            " before it was recorded.",
+        ),
         "rounding": {
             "enum": ["ROUND_HALF_UP", "ROUND_HALF_EVEN"],
             "description": "How figures were rounded to publish; ROUND_HALF_UP if absent.",
@@ -188,5 +221,10 @@ SCHEMA: Final = document_schema(
         "caveats",
         "changes",
     ],
-    extra_defs={"figure": _FIGURE, "change": _CHANGE, "caveat": _CAVEAT},
+    extra_defs={
+        "figure": _FIGURE,
+        "change": _CHANGE,
+        "caveat": _CAVEAT,
+        "provenance": _PROVENANCE,
+    },
 )
