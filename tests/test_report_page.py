@@ -25,7 +25,15 @@ from socialvalue.periods import parse_financial_year
 from socialvalue.report.charts import _short, _Sink
 from socialvalue.report.model import RegionalReport
 from socialvalue.report.page import report_page
-from socialvalue.report.tables import _HIDING, headlines, report_tables, shown, text, visible
+from socialvalue.report.tables import (
+    _HIDING,
+    headlines,
+    per_pound,
+    report_tables,
+    shown,
+    text,
+    visible,
+)
 from socialvalue.report.worked_example import example_year
 
 from .test_cli_report import _write_folder, run
@@ -233,7 +241,7 @@ def test_the_command_line_says_when_it_cannot_write(tmp_path: Path) -> None:
     ("value", "unit", "measure", "expected"),
     [
         (Decimal("0.58124"), "share", "share", "58.1%"),
-        (Decimal("0.0239344"), "ratio", "per-pound", "£0.02 per £1.00"),
+        (Decimal("0.0239344"), "ratio", "per-pound", "£0.0239 per £1"),
         (Decimal("1.23456"), "ratio", "other", "1.2346"),
         (Decimal("12.50"), "percent", "quantity", "12.5"),
         (Decimal(4), "people", "quantity", "4 people"),
@@ -246,6 +254,21 @@ def test_values_are_shown_as_published(
     year: sv.ExampleYear, value: Decimal, unit: str, measure: str, expected: str
 ) -> None:
     assert shown(year.report(), value, unit, measure) == expected
+
+
+@pytest.mark.parametrize(
+    ("currency", "unit", "expected"),
+    [
+        ("GBP", True, "£0.0239 per £1"),
+        ("GBP", False, "£0.0239"),
+        ("CHF", True, "0.0239 CHF per 1 CHF"),
+        ("CHF", False, "0.0239 CHF"),
+    ],
+)
+def test_value_per_unit_of_spend_keeps_four_places(
+    currency: str, unit: bool, expected: str
+) -> None:
+    assert per_pound(currency, Decimal("0.02393444"), unit=unit) == expected
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Final
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
-from socialvalue.money import Money
 from socialvalue.report.charts import Bars, bar_chart
 from socialvalue.report.model import RegionalReport
-from socialvalue.report.tables import body, text, title
+from socialvalue.report.tables import body, symbol, text, title
 
 __all__ = ["report_page"]
 
@@ -52,12 +50,6 @@ _POLICY: Final = (
 )
 
 
-def _symbol(currency: str) -> str:
-    """The currency's symbol (``"£"``), or nothing when it has none."""
-    money = Money(Decimal(0), currency).format()
-    return money.removesuffix("0.00")
-
-
 @in_library_context
 @typed_arguments
 def report_page(report: RegionalReport) -> str:
@@ -74,10 +66,10 @@ def report_page(report: RegionalReport) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<dd>£1,258,400.00</dd>" in page
     (True, True)
     """
-    symbol = _symbol(report.currency)
+    sign = symbol(report.currency)
 
     def draw(categories: Sequence[str], series: Sequence[Bars], alt: str) -> str:
-        svg = bar_chart(categories, series, symbol)
+        svg = bar_chart(categories, series, sign)
         data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{text(alt)}"></figure>'
 

@@ -27,7 +27,18 @@ from socialvalue.review.method import ValueBasis
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
 
-__all__ = ["Draw", "body", "headlines", "report_tables", "shown", "text", "title", "visible"]
+__all__ = [
+    "Draw",
+    "body",
+    "headlines",
+    "per_pound",
+    "report_tables",
+    "shown",
+    "symbol",
+    "text",
+    "title",
+    "visible",
+]
 
 #: Draws one chart as HTML: its categories, its series of bars, its text alternative.
 Draw = Callable[[Sequence[str], Sequence[Bars], str], str]
@@ -88,13 +99,27 @@ def shown(report: RegionalReport, value: Decimal, unit: str, measure: str = "amo
     if unit == "share":
         return _percent(value)
     if unit == "ratio" and measure == "per-pound":
-        pound = Money(Decimal(1), report.currency).format()
-        return f"{Money(value, report.currency).format()} per {pound}"
+        return per_pound(report.currency, value)
     if unit in ("ratio", "percent"):
         return _number(value.quantize(Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP))
     if unit in ("count", "suppliers"):
         return _number(value)
     return f"{_number(value)} {unit}"
+
+
+def symbol(currency: str) -> str:
+    """The currency's symbol (``"£"``), or nothing when it has none."""
+    zero = Money(Decimal(0), currency).format()
+    return zero.removesuffix("0.00") if zero.endswith("0.00") else ""
+
+
+def per_pound(currency: str, value: Decimal, *, unit: bool = True) -> str:
+    """Value per unit of spend, to 4 places: ``'£0.0239 per £1'`` (pence would hide it)."""
+    amount = value.quantize(Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP)
+    sign = symbol(currency)
+    if not unit:
+        return f"{sign}{amount}" if sign else f"{amount} {currency}"
+    return f"{sign}{amount} per {sign}1" if sign else f"{amount} {currency} per 1 {currency}"
 
 
 def headlines(report: RegionalReport) -> list[tuple[str, str]]:
@@ -170,13 +195,14 @@ def _breakdown_table(report: RegionalReport, cut: Breakdown, title: str) -> str:
         "Social value (gross)",
         "Social value (net)",
         "Social value (present value)",
-        f"Social value per {_money(report, Decimal(1))} of covered spend",
+        f"Social value per {symbol(report.currency) or report.currency + ' '}1 of covered spend",
         *(("Suppliers with an active Charter",) if spent else ()),
         "Charter commitments",
     ]
     rows = []
     for row in cut.rows:
-        per_pound = "" if row.per_pound is None else _money(report, row.per_pound)
+        ratio = row.per_pound
+        ratio_text = "" if ratio is None else per_pound(report.currency, ratio, unit=False)
         rows.append(
             [
                 text(row.name),
@@ -188,7 +214,7 @@ def _breakdown_table(report: RegionalReport, cut: Breakdown, title: str) -> str:
                 _n(_money(report, row.gross)),
                 _n(_money(report, row.net)),
                 _n(_money(report, row.present_value)),
-                _n(per_pound),
+                _n(ratio_text),
                 *((_n(f"{row.charter_suppliers:,}"),) if row.charter_suppliers is not None else ()),
                 _n(f"{row.commitments:,}"),
             ]
