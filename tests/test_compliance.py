@@ -65,7 +65,7 @@ def review(supplier: str, declared: date, period: sv.Period = YEAR) -> ReviewSub
         contract_ids=(),
         period=period,
         spend=sv.Money("100000"),
-        lines=(),
+        lines=(sv.ReportedLine("GM-VOLUNTEER-HOURS", Decimal(10)),),
         declaration=Declaration("B. Declarer", "Finance Director", declared),
     )
 
@@ -109,6 +109,7 @@ def test_five_suppliers_each_with_their_gap_and_action() -> None:
         "missing-review": 1,
         "charter-not-review": 1,
         "invalid-charter": 0,
+        "incomplete-review": 0,
     }
     assert "sign the Social Value Charter: its spend of £12,000.00 in 2025/26" in (
         report["100001"].action
@@ -150,6 +151,7 @@ def test_records_and_html() -> None:
         "charter_valid_until": "2026-05-31",
         "charter_issues": 0,
         "review_declared_on": None,
+        "review_issues": 0,
         "provided": "Charter signed 2025-06-01, valid until 2026-05-31 (active)",
         "action": "No action: the Charter is active.",
     }

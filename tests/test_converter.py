@@ -116,6 +116,7 @@ def test_every_problem_at_once_with_nested_paths() -> None:
         "$.name": "value.wrong_type",
         "$.period.end": "period.end_before_start",
         "$.total.amount": "value.wrong_type",
+        "$.total.currency": "money.bad_currency",  # both parts, not only the first
         "$.lines[0].quantity": "decimal.out_of_range",
         "$.lines[1].code": "text.bad_format",
         "$.lines[1].quantity": "decimal.bad_format",

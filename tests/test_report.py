@@ -281,7 +281,10 @@ def test_reviews_that_do_not_count_are_listed() -> None:
     assert kinds[sv.CaveatKind.SUPERSEDED_REVIEW] == ("S1",)
     assert kinds[sv.CaveatKind.REVIEW_NOT_COUNTED] == ("S2",)
     assert kinds[sv.CaveatKind.REVIEW_WITHOUT_SPEND] == ("S9",)
-    assert kinds[sv.CaveatKind.UNSCORABLE_REVIEW] == ("S3",)
+    assert kinds[sv.CaveatKind.INCOMPLETE_REVIEW] == ("S3",)
+    incomplete = report.caveat(sv.CaveatKind.INCOMPLETE_REVIEW)
+    assert incomplete is not None
+    assert "S3: $.lines[0].measure: line 1 names measure 'NOPE'" in incomplete.message
     assert report.amount("contribution", "total", measure="gross") == sv.Money("2719.93")
 
 
@@ -338,8 +341,12 @@ def test_a_supplier_assessed_twice_is_refused() -> None:
 def test_unknown_framework_and_crosswalk() -> None:
     with pytest.raises(sv.UnknownFramework):
         build(hand_year(), framework="no-such-framework")
+    island = sv.Framework(
+        "island", "Unconnected", "1", "Nobody, 2025.", date(2025, 1, 1),
+        [sv.Priority("alone", "Alone", "No crosswalk reaches it.")],
+    )  # fmt: skip
     with pytest.raises(sv.UnknownCrosswalk):
-        build(hand_year(), framework="ppn-06-20")
+        build(hand_year(), framework=island)
 
 
 def test_a_crosswalk_that_leaves_a_priority_out_reports_it_as_unmapped() -> None:

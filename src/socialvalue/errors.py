@@ -97,6 +97,8 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "charter.no_signatory": "A Charter signup does not name the person who signed it.",
     "charter.unknown_measure": "A Charter commitment's target names a measure the catalogue lacks.",
     # review measures, catalogues and scoring
+    "review.period_not_covered": "A Review does not cover the whole of the period it is owed for.",
+    "review.no_lines": "A Review reports no lines, so it measures nothing.",
     "measure.bad_proxy": "A proxy value is negative or has more than 6 decimal places.",
     "measure.proxy_mismatch": "A record-only measure has a proxy, or a valued measure has none.",
     "discount.bad_schedule": "Discount bands do not start at year 0 or are not in year order.",
@@ -109,6 +111,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "score.too_large": "A total value is beyond the largest amount the library holds.",
     "lm3.no_income": "LM3's round-1 income is zero, so there is nothing to multiply.",
     "lm3.local_exceeds_round": "LM3 local spend is greater than the round it comes from.",
+    "lm3.round_unreported": "A Review does not report both parts of LM3's round 2.",
+    "lm3.measure_reused": "One measure is named for two parts of a supplier's local re-spend.",
+    "lm3.measure_not_money": "A measure named for local re-spend is not in pounds.",
     # bid evaluation and commissioning decisions
     "evaluation.weights_not_100": (
         "The criterion weights of an evaluation model do not add up to exactly 100%."

@@ -16,8 +16,12 @@ Decisions, stated so they can be argued with:
 - the latest Charter is judged by :func:`~socialvalue.check_signup` against the
   framework it names (built in, or passed in); one that breaks the Charter's rules
   does not count (:attr:`Gap.INVALID_CHARTER`);
-- a Review counts if it was declared on or before ``as_of`` and its period shares
-  at least one day with the assessment's period;
+- the Review judged is the latest declared on or before ``as_of`` whose period
+  shares at least one day with the assessment's period; it is *delivered* only if
+  it is complete (:func:`~socialvalue.check_complete`: it covers the whole period,
+  reports at least one line and, given a ``catalogue``, scores with no issue).
+  One received but not complete is a gap of its own
+  (:attr:`Gap.INCOMPLETE_REVIEW`), with its reasons on the row;
 - a Review where only a Charter is owed gives more than was asked and is compliant
   unless ``review_satisfies_charter=False``;
 - a Charter where a Review is owed is a gap of its own (the supplier may not know
@@ -57,6 +61,7 @@ from socialvalue.frameworks import BUILTIN_FRAMEWORKS, Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.review.completeness import check_complete
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
@@ -96,6 +101,8 @@ class Gap(enum.Enum):
     """A Review is owed but the supplier has (only) signed the Charter."""
     INVALID_CHARTER = "invalid-charter"
     """A Charter is owed and the latest one signed breaks the Charter's rules."""
+    INCOMPLETE_REVIEW = "incomplete-review"
+    """A Review is owed and one was received, but it is not complete (see ``review_issues``)."""
 
 
 @library_context_methods
@@ -116,6 +123,7 @@ class ComplianceRow:
     charter_status: CharterStatus | None = None
     review: ReviewSubmission | None = attrs.field(default=None, repr=False)
     charter_issues: tuple[Issue, ...] = attrs.field(default=(), repr=False)
+    review_issues: tuple[Issue, ...] = attrs.field(default=(), repr=False)
 
     @property
     def name(self) -> str:
@@ -141,6 +149,7 @@ class ComplianceRow:
             "review_declared_on": (
                 None if self.review is None else self.review.declaration.signed_on.isoformat()
             ),
+            "review_issues": len(self.review_issues),
             "provided": self.provided,
             "action": self.action,
         }
@@ -269,6 +278,7 @@ def _row(
     signup: CharterSignup | None,
     issues: tuple[Issue, ...],
     review: ReviewSubmission | None,
+    review_issues: tuple[Issue, ...],
     as_of: date,
     renewal_window: timedelta,
     review_satisfies_charter: bool,
@@ -285,9 +295,16 @@ def _row(
             + (f" with {len(issues)} problem{'s' if len(issues) > 1 else ''}" if issues else "")
         )
     if review is not None:
+        problems = len(review_issues)
         provided.append(
             f"Review for {review.period.label} declared {review.declaration.signed_on.isoformat()}"
+            + (
+                f", not complete ({problems} problem{'s' if problems > 1 else ''})"
+                if problems
+                else ""
+            )
         )
+    complete = review is not None and not review_issues
     what = "; ".join(provided) or "nothing"
     owed = _owed(assessment)
 
@@ -306,11 +323,20 @@ def _row(
             charter_status=status,
             review=review,
             charter_issues=issues,
+            review_issues=review_issues,
         )
 
     if assessment.obligation is Obligation.REVIEW:
-        if review is not None:
+        if complete:
             return row(ComplianceStatus.COMPLIANT, None, "No action: the Review is in.")
+        if review is not None:
+            more = f" (and {len(review_issues) - 1} more)" if len(review_issues) > 1 else ""
+            return row(
+                ComplianceStatus.ACTION_NEEDED,
+                Gap.INCOMPLETE_REVIEW,
+                f"Ask {name} to complete its Review, which does not count yet:"
+                f" {review_issues[0].path}: {review_issues[0].message}{more}.",
+            )
         if signup is not None:
             return row(
                 ComplianceStatus.ACTION_NEEDED,
@@ -324,7 +350,7 @@ def _row(
             f"Ask {name} to complete the Social Value Review: its {owed} is above the"
             " Charter band.",
         )
-    if issues and not (review is not None and review_satisfies_charter):
+    if issues and not (complete and review_satisfies_charter):
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         return row(
             ComplianceStatus.ACTION_NEEDED,
@@ -341,7 +367,7 @@ def _row(
             f"Remind {name} that its Charter ends on {signup.valid_until.isoformat()}"
             " and ask it to sign again before then.",
         )
-    if review is not None and review_satisfies_charter:
+    if complete and review_satisfies_charter:
         return row(
             ComplianceStatus.COMPLIANT,
             None,
@@ -404,7 +430,8 @@ def compliance(
     and the built-in ones; a signup that breaks the Charter's rules does not count
     as a Charter (:attr:`Gap.INVALID_CHARTER`) nor towards coverage. A signup naming
     a framework that none of these holds cannot be judged and is taken as given.
-    Given a review ``catalogue``, commitments' targets must name its measures.
+    Given a review ``catalogue``, commitments' targets must name its measures, and a
+    Review counts as delivered only if it scores against it with no issue.
 
     ``framework`` reports priority coverage in that framework's codes, crossing
     other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
@@ -435,12 +462,17 @@ def compliance(
         assessment = _latest_assessment(by_supplier[supplier_id])
         judged = latest.get(supplier_id)
         charter, issues = (None, ()) if judged is None else judged
+        chosen = _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of)
+        review_issues = (
+            () if chosen is None else check_complete(chosen, assessment.period, catalogue)
+        )
         rows.append(
             _row(
                 assessment,
                 charter,
                 issues,
-                _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of),
+                chosen,
+                review_issues,
                 as_of,
                 renewal_window,
                 review_satisfies_charter,

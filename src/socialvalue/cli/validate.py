@@ -5,6 +5,11 @@ checked as a ``KIND`` document; its problems are listed with their JSON paths, o
 printed as one JSON object with ``--format json``. A file JSON refuses is a problem
 of that file, not a usage error, so one bad file does not hide the verdicts on the
 others. Exit 0 when every file is valid, 1 when any is not.
+
+``validate review-submission FILE --catalogue CATALOGUE.json`` also checks each
+submission against the catalogue it will be scored with (unknown measures, units
+that do not match, part of a person, percentages over 100), reporting those
+problems together with the document's own (:func:`~socialvalue.check_review_document`).
 """
 
 from __future__ import annotations
@@ -20,11 +25,15 @@ from socialvalue.cli._input import (
     STDIN,
     JsonProblem,
     Subparsers,
+    UsageError,
     check_kind,
+    load_json,
     parse_json,
     read_bytes,
 )
+from socialvalue.documents.review_check import check_review_document
 from socialvalue.errors import Issue
+from socialvalue.review.measures import MeasureCatalogue
 
 __all__ = ["add_parser", "run"]
 
@@ -43,6 +52,12 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     parser.add_argument("files", metavar="FILE", nargs="+", help="JSON files ('-' for stdin)")
     parser.add_argument("--format", choices=["human", "json"], default="human")
     parser.add_argument(
+        "--catalogue",
+        metavar="CATALOGUE.json",
+        help="review-submission only: also check each submission against this"
+        " measure-catalogue (unknown measures, units, whole people, percentages)",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=_byte_limit,
         default=MAX_DOCUMENT_BYTES,
@@ -55,7 +70,17 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """Check every file in ``args.files`` as an ``args.kind`` document; 1 if any is invalid."""
     check_kind(args.kind)
-    results = [(name, _validate_one(args.kind, name, args.max_bytes, stdin)) for name in args.files]
+    catalogue: MeasureCatalogue | None = None
+    if args.catalogue is not None:
+        if args.kind != "review-submission":
+            raise UsageError("--catalogue checks review-submission documents only")
+        if STDIN in args.files and args.catalogue == STDIN:
+            raise UsageError("only one of FILE and --catalogue can be '-'")
+        catalogue = load_json(args.catalogue, "measure-catalogue", stdin)
+    results = [
+        (name, _validate_one(args.kind, name, args.max_bytes, stdin, catalogue))
+        for name in args.files
+    ]
     if args.format == "json":
         _write_json(args.kind, results, out)
     else:
@@ -76,12 +101,16 @@ def _byte_limit(text: str) -> int:
     return value
 
 
-def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issue, ...]:
+def _validate_one(
+    kind: str, name: str, limit: int, stdin: TextIO, catalogue: MeasureCatalogue | None
+) -> tuple[Issue, ...]:
     try:
         document = parse_json(read_bytes(name, limit, stdin))
     except JsonProblem as exc:
         return (exc.issue,)
     try:
+        if catalogue is not None:
+            return check_review_document(document, catalogue)
         return documents.validate(kind, document).issues
     except RecursionError:
         return (Issue.at([], "document.too_deep", "the document nests too deeply to check"),)

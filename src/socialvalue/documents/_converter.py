@@ -174,17 +174,29 @@ def _structure_money(value: Any, _: type) -> Money:
         if extra := set(value.keys() - _MONEY_KEYS):
             faults.append(ForbiddenExtraKeysError("", Money, extra))
         raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
+    # Check both parts before raising, so that a bad amount does not hide a bad currency.
+    faults = []
+    amount = None
     try:
         amount = _structure_decimal(value["amount"], Decimal)
     except RuleViolation as exc:
-        raise RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]) from None
+        faults.append(RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]))
     currency = _text(value["currency"])
     if currency is None:
-        raise RuleViolation(
-            "value.wrong_type",
-            f"currency must be text; got {describe(value['currency'])}",
-            field=["currency"],
+        faults.append(
+            RuleViolation(
+                "value.wrong_type",
+                f"currency must be text; got {describe(value['currency'])}",
+                field=["currency"],
+            )
         )
+    else:
+        try:
+            Money(0, currency)
+        except RuleViolation as exc:
+            faults.append(RuleViolation(exc.code, exc.message, field=["currency"]))
+    if faults or amount is None or currency is None:
+        raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
     return Money(amount, currency)
 
 

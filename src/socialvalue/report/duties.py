@@ -116,6 +116,15 @@ def duties_section(
                    f"Suppliers with a {obligation.title} gap",
                    f"{{n}} of them needing action on {on} (compliance)"),
         ]  # fmt: skip
+    figures.append(
+        _count(
+            ("review", "incomplete", "suppliers"),
+            (r.supplier_id for r in report.rows if r.gap is Gap.INCOMPLETE_REVIEW),
+            "Suppliers whose Review was received but is not complete",
+            f"{{n}} suppliers owing a Review whose latest Review declared by {on} does not"
+            " cover the period, reports nothing or does not score: received, not delivered",
+        )
+    )
     for gap in Gap:
         figures.append(
             _count(

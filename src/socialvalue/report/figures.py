@@ -55,6 +55,8 @@ class ReportSection(enum.Enum):
     """Record-only measures: quantities with no proxy value, summed."""
     COVERAGE = "coverage"
     """Active Charter commitments per priority."""
+    LOCAL_MULTIPLIER = "local-multiplier"
+    """LM3 from the local re-spend the Reviews report, per supplier and for the region."""
 
 
 class CaveatKind(enum.Enum):
@@ -75,7 +77,9 @@ class CaveatKind(enum.Enum):
     REVIEW_NOT_COUNTED = "review-not-counted"
     """A Review for another period, or declared after the report's date."""
     UNSCORABLE_REVIEW = "unscorable-review"
-    """A Review could not be scored against the catalogue (see its issues)."""
+    """A Review could not be scored (reports before incomplete ones were told apart)."""
+    INCOMPLETE_REVIEW = "incomplete-review"
+    """A Review received but not complete: not delivered, its value left out (reasons given)."""
     REVIEW_WITHOUT_SPEND = "review-without-spend"
     """A Review from a supplier with no assessed spend in the period."""
     UNLISTED_SUPPLIER = "unlisted-supplier"
@@ -88,6 +92,12 @@ class CaveatKind(enum.Enum):
     """Total spend is not positive, so no share of it can be given."""
     UNMAPPED_COMMITMENTS = "unmapped-commitments"
     """Charter commitments that could not be reported under the framework."""
+    RESPEND_UNREPORTED = "respend-unreported"
+    """Reviews that do not report local re-spend: those suppliers have no LM3."""
+    ROUND3_UNREPORTED = "round3-unreported"
+    """Reviews with no LM3 round 3: counted as zero, so their LM3 is a lower bound."""
+    RESPEND_IMPOSSIBLE = "respend-impossible"
+    """Reviews whose local re-spend exceeds their income, or with no income: no LM3."""
 
 
 @attrs.frozen(field_transformer=typed_fields)

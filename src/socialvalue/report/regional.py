@@ -16,8 +16,12 @@ Rules, stated so that they can be argued with:
   among those whose period shares a day with the report's (the rule
   :func:`socialvalue.charter.compliance_report.compliance` uses); earlier ones are superseded.
 - A supplier that owed a Review and has none counted is **unmeasured**, listed in a
-  caveat with its spend, never counted as zero value. A Review that cannot be scored
-  against the catalogue is left out and listed, not guessed at.
+  caveat with its spend, never counted as zero value. A Review is **delivered** when
+  it is declared by ``as_of``, covers the whole period, reports at least one line
+  and scores against the catalogue with no issue
+  (:func:`~socialvalue.check_complete`, as compliance judges it); one received but
+  not complete is counted apart, with its reasons in a caveat, and its value left
+  out, not guessed at.
 - **Contribution** sums each counted Review's score (:func:`socialvalue.score`,
   with ``method``): gross, net and present value, local economic value apart from
   other social value, and by priority. Under another framework than the
@@ -27,6 +31,9 @@ Rules, stated so that they can be argued with:
   value by default) by the assessed spend with the suppliers whose Reviews count:
   spend no Review covers is left out of the ratio and reported as a caveat.
 - **Record-only measures** are summed in their units; percentages are not summed.
+- **LM3** comes from the local re-spend the counted Reviews report, per supplier and
+  for the region, with a caveat for the Reviews that do not report it
+  (:mod:`socialvalue.report.lm3`).
 - **ReportChange** compares each figure with the figure of the same key in ``previous``
   (a :class:`RegionalReport` or a loaded :class:`PublishedReport`).
 """
@@ -40,7 +47,7 @@ from decimal import Decimal
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue.charter.signups import CharterSignup
-from socialvalue.errors import InvalidDocument, RuleViolation
+from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
@@ -54,9 +61,13 @@ from socialvalue.report.figures import (
     ReportFigure,
     ReportSection,
 )
+from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
 from socialvalue.report.sections import Tally, contribution_section, spend_section
+from socialvalue.review.completeness import check_complete
+from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
+from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.method import ScoringMethod
 from socialvalue.review.score_report import ScoreReport
@@ -157,6 +168,7 @@ def regional_report(
     method: ScoringMethod | None = None,
     area: LocalArea = GREATER_MANCHESTER,
     as_of: date | None = None,
+    respend: RespendMeasures = GM_RESPEND_MEASURES,
 ) -> RegionalReport:
     """The year's social value report across every supplier (see the module docstring).
 
@@ -168,7 +180,8 @@ def regional_report(
     ``crosswalks`` add to the built-in ones. ``as_of`` is the day the report is drawn
     up: by default the latest of the period's end and every declaration and signup
     date given, so that everything received counts. Pure: no input is changed and
-    the result does not depend on the order of any input.
+    the result does not depend on the order of any input. ``respend`` names the
+    catalogue's measures of local re-spend, which feed LM3 (:mod:`socialvalue.report.lm3`).
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
@@ -196,12 +209,17 @@ def regional_report(
     chosen, not_counted, superseded = _select_reviews(submissions, period, as_of)
 
     scored: dict[str, ScoreReport] = {}
-    unscorable: dict[str, int] = {}
+    incomplete: dict[str, tuple[Issue, ...]] = {}
     for supplier_id in sorted(chosen):
+        # Judged as compliance judges it, so that "delivered" and the value agree.
+        problems = check_complete(chosen[supplier_id], period, catalogue)
+        if problems:
+            incomplete[supplier_id] = problems
+            continue
         try:
             scored[supplier_id] = score(chosen[supplier_id], catalogue, method)
-        except InvalidDocument as exc:
-            unscorable[supplier_id] = len(exc.issues)
+        except InvalidDocument as exc:  # the method's own choices can still refuse it
+            incomplete[supplier_id] = exc.issues
     covered = Tally()
     for supplier_id in sorted(scored):
         if supplier_id in assessed:
@@ -224,8 +242,11 @@ def regional_report(
     )
     figures += duty_figures
     caveats += more
+    lm3_figures, more = lm3_section(scored, catalogue, respend, currency)
+    figures += lm3_figures
+    caveats += more
     caveats += _review_caveats(
-        policy, period, assessed, scored, unscorable, not_counted, superseded, other_periods
+        policy, period, assessed, scored, incomplete, not_counted, superseded, other_periods
     )
     apportionment = f"Priorities are reported under {target.label}. {route}." + (
         ""
@@ -257,12 +278,24 @@ def regional_report(
     )
 
 
+def _reasons(incomplete: dict[str, tuple[Issue, ...]], shown: int = 10) -> str:
+    """``100112: the Review reports no lines; 100113: …``, the first reason of each."""
+    parts = []
+    for supplier_id in sorted(incomplete)[:shown]:
+        issues = incomplete[supplier_id]
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        first = issues[0]
+        parts.append(f"{supplier_id}: {first.path}: {first.message[:200]}{more}")
+    rest = len(incomplete) - shown
+    return "; ".join(parts) + (f"; and {rest:,} more Reviews." if rest > 0 else ".")
+
+
 def _review_caveats(
     policy: Policy,
     period: Period,
     assessed: dict[str, Assessment],
     scored: dict[str, ScoreReport],
-    unscorable: dict[str, int],
+    incomplete: dict[str, tuple[Issue, ...]],
     not_counted: list[str],
     superseded: list[str],
     other_periods: list[str],
@@ -311,13 +344,14 @@ def _review_caveats(
             orphans,
             None,
         )
-    if unscorable:
-        issues = sum(unscorable.values())
+    if incomplete:
         add(
-            CaveatKind.UNSCORABLE_REVIEW,
-            f"{_plural(len(unscorable), 'Review')} could not be scored against the catalogue"
-            f" ({_plural(issues, 'issue')}; check them with check_submission): left out.",
-            sorted(unscorable),
+            CaveatKind.INCOMPLETE_REVIEW,
+            f"{_plural(len(incomplete), 'Review')} received"
+            f" {'is' if len(incomplete) == 1 else 'are'} not complete, so"
+            f" {'it is' if len(incomplete) == 1 else 'they are'} not counted as delivered and"
+            " the value left out: " + _reasons(incomplete),
+            sorted(incomplete),
             None,
         )
     if superseded:

@@ -123,7 +123,7 @@ def year_on_year(report: RegionalReport) -> list[str]:
 
 
 def summary(report: RegionalReport, width: int = 78) -> str:
-    """One screen: spend, duties, contribution, counts, coverage, change and caveats."""
+    """One screen: spend, duties, contribution, counts, coverage, LM3, change and caveats."""
     money = report.amount
     total = money("spend", "total")
     lines = [
@@ -159,9 +159,12 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         if owed:
             delivered = report.value("duties", obligation, "delivered", "suppliers")
             gaps = report.value("duties", obligation, "gaps", "suppliers")
+            incomplete = report.value("duties", obligation, "incomplete", "suppliers")
             lines.append(
                 f"{obligation.title()}s: owed by {_number(owed[0].value)}, delivered by"
-                f" {_number(delivered)}, gaps {_number(gaps)}"
+                f" {_number(delivered)}"
+                + (f", received but not complete {_number(incomplete)}" if incomplete else "")
+                + f", gaps {_number(gaps)}"
             )
     present = money("contribution", "total", measure="present-value")
     gross = money("contribution", "total", measure="gross")
@@ -206,6 +209,15 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     coverage = [f"{f.item} {_number(f.value)}" for f in by_priority if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
+    try:
+        lm3 = report.figure("local-multiplier", "total", measure="lm3")
+        lines.append(
+            f"Local multiplier (LM3) of the {len(lm3.suppliers):,} Reviews reporting local"
+            f" re-spend: {lm3.value.quantize(Decimal('0.01'), rounding=decimal.ROUND_HALF_UP)}"
+            f" on {money('local-multiplier', 'total', measure='round1')} of spend"
+        )
+    except KeyError:
+        pass
     if report.previous_period is not None:
         lines.append(f"Year on year, against {report.previous_period.label}:")
         lines += [f"  {sentence}" for sentence in year_on_year(report)]

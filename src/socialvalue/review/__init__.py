@@ -6,7 +6,8 @@ policy). A Review reports quantities of catalogue measures (:mod:`.measures`,
 :mod:`.submissions`); scoring values them with proxy values, SROI adjustments and
 Green Book discounting (:mod:`.scoring`, :mod:`.method`, :mod:`.score_report`,
 :mod:`.discounting`; SROI guide, Cabinet Office 2012; HM Treasury Green Book 2022).
-:mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation);
+:mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation),
+fed from the Reviews' local re-spend by :mod:`.local_respend`;
 :mod:`.gm_catalogue` the built-in catalogue, each proxy citing its source and base
 year. Measure targets (:mod:`.targets`) are shared with the Charter and tenders.
 """
@@ -18,9 +19,11 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.review.completeness import check_complete
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
-    from socialvalue.review.gm_catalogue import default_catalogue
+    from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES, default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
+    from socialvalue.review.local_respend import LocalRespend, RespendMeasures, respend_of
     from socialvalue.review.measures import (
         Adjustments,
         MeasureCatalogue,
@@ -73,6 +76,7 @@ __getattr__, __dir__ = attach(
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
             "score",
@@ -86,7 +90,8 @@ __getattr__, __dir__ = attach(
             "LocalMultiplier",
             "lm3",
         ),
-        "socialvalue.review.gm_catalogue": ("default_catalogue",),
+        "socialvalue.review.gm_catalogue": ("GM_RESPEND_MEASURES", "default_catalogue"),
+        "socialvalue.review.local_respend": ("LocalRespend", "RespendMeasures", "respend_of"),
     },
 )
 
@@ -96,14 +101,17 @@ __all__ = [
     "Delivery",
     "DiscountBand",
     "DiscountSchedule",
+    "GM_RESPEND_MEASURES",
     "GREEN_BOOK_2022",
     "LocalMultiplier",
+    "LocalRespend",
     "MeasureCatalogue",
     "MeasureCount",
     "MeasureKind",
     "MeasureTarget",
     "ProxyValue",
     "ReportedLine",
+    "RespendMeasures",
     "ReviewMeasure",
     "ReviewSubmission",
     "ScoreReport",
@@ -114,8 +122,10 @@ __all__ = [
     "UnknownMeasure",
     "ValueBasis",
     "ValueTotals",
+    "check_complete",
     "check_submission",
     "default_catalogue",
     "lm3",
+    "respend_of",
     "score",
 ]

@@ -43,6 +43,7 @@ are first read.
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 from typing import Final
 
@@ -79,21 +80,27 @@ __all__ = [
 _ZERO: Final = Decimal(0)
 _HUNDRED: Final = Decimal(100)
 _LIMIT: Final = Decimal(10) ** MAX_INTEGER_DIGITS
+_QUANTITY: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?")
 
 
 def _line_issues(index: int, line: ReportedLine, plan: _Plan) -> list[Issue]:
     found = []
-    unit = plan.unit
-    if line.unit is not None and line.unit is not unit:
+    if line.unit is not None and line.unit is not plan.unit:
         found.append(_wrong_unit(index, plan, line.unit.value))
-    quantity = line.quantity
+    return found + _quantity_issues(index, line.quantity, plan)
+
+
+def _quantity_issues(index: int, quantity: Decimal, plan: _Plan) -> list[Issue]:
+    """A quantity its measure's unit cannot hold: part of a person, or over 100%."""
+    unit, measure = plan.unit, plan.measure
+    found = []
     if unit.whole and quantity != quantity.to_integral_value():
         found.append(
             Issue.at(
                 ["lines", index, "quantity"],
                 "score.bad_quantity",
-                f"must be a whole number for measure {plan.measure.code} (unit"
-                f" {unit.value!r}); got {quantity}",
+                f"line {index + 1} ({measure.code}, {measure.title}) counts whole"
+                f" {unit.value}: give a whole number, not {quantity}",
             )
         )
     if unit is Unit.PERCENT and quantity > _HUNDRED:
@@ -101,7 +108,8 @@ def _line_issues(index: int, line: ReportedLine, plan: _Plan) -> list[Issue]:
             Issue.at(
                 ["lines", index, "quantity"],
                 "score.bad_quantity",
-                f"measure {plan.measure.code} is a percentage from 0 to 100; got {quantity}",
+                f"line {index + 1} ({measure.code}, {measure.title}) is a percentage:"
+                f" give a figure from 0 to 100, not {quantity}",
             )
         )
     return found
@@ -213,10 +221,14 @@ def _aggregate(
 
 
 def _unknown(steps: list[str | int], code: str, catalogue: MeasureCatalogue) -> Issue:
+    what = "line" if steps[0] == "lines" else "commitment"
+    number = steps[1] + 1 if isinstance(steps[1], int) else steps[1]
     return Issue.at(
         steps,
         "score.unknown_measure",
-        f"measure {code!r} is not in catalogue {catalogue.id!r} (version {catalogue.version})",
+        f"{what} {number} names measure {code!r}, which is not in the catalogue it is"
+        f" scored against ({catalogue.id!r}, version {catalogue.version}): use one of that"
+        " catalogue's measure codes",
     )
 
 
@@ -253,9 +265,10 @@ def raw_catalogue_issues(
 ) -> set[Issue]:
     """The catalogue's issues with a review-submission *document* that may not load.
 
-    Unknown measure codes and units that do not match the measure's, read straight
-    from the JSON data so that they can be reported beside the document's own
-    problems (see :func:`socialvalue.check_review_document`).
+    Unknown measure codes, units that do not match the measure's, part of a person
+    and percentages over 100, read straight from the JSON data so that they can be
+    reported beside the document's own problems (see
+    :func:`socialvalue.check_review_document`).
     """
     found: set[Issue] = set()
     plans = _plans(catalogue, method or _DEFAULT_METHOD)
@@ -276,17 +289,26 @@ def _raw_item_issues(
     plan = plans[code]
     if plan is None:
         return [_unknown([key, index, "measure"], code, catalogue)]
+    if key != "lines":
+        return []
+    found = []
     unit = item.get("unit")
-    if key == "lines" and isinstance(unit, str) and unit != plan.unit.value:
-        return [_wrong_unit(index, plan, unit)]
-    return []
+    if isinstance(unit, str) and unit != plan.unit.value:
+        found.append(_wrong_unit(index, plan, unit))
+    quantity = item.get("quantity")
+    # Bounded before Decimal(): a hostile "1e999999999" never reaches arithmetic.
+    if isinstance(quantity, str) and len(quantity) <= 24 and _QUANTITY.fullmatch(quantity):
+        found += _quantity_issues(index, Decimal(quantity), plan)
+    return found
 
 
 def _wrong_unit(index: int, plan: _Plan, given: str) -> Issue:
+    measure, unit = plan.measure, plan.unit.value
     return Issue.at(
         ["lines", index, "unit"],
         "score.wrong_unit",
-        f"measure {plan.measure.code} is reported in {plan.unit.value!r}; this line says {given!r}",
+        f"line {index + 1} ({measure.code}, {measure.title}) is counted in {unit!r}, but the"
+        f" line says {given!r}: give the figure in {unit} (or leave the unit out)",
     )
 
 
