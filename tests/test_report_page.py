@@ -73,6 +73,7 @@ def test_the_page_holds_every_headline_figure(year: sv.ExampleYear, page: str) -
     assert found["Total spend"] == "£1,258,400.00"
     assert found["Social value (present value)"] == "£20,684.15"
     assert found["Reviews delivered"] == "4 of 7"
+    assert found["Local multiplier (LM3)"] == "1.7568"
     for label, value in found.items():
         assert f"<dt>{text(label)}</dt><dd>{text(value)}</dd>" in page
 
@@ -193,7 +194,7 @@ def test_a_dollar_in_a_name_is_not_a_formula(year: sv.ExampleYear) -> None:
 def test_the_notebook_shows_tables_not_preformatted_text(year: sv.ExampleYear) -> None:
     shown_html = year.report()._repr_html_()
     assert "<pre>" not in shown_html
-    assert shown_html.count("<table>") == 4  # three cuts and every figure
+    assert shown_html.count("<table>") == 5  # three cuts, counts and every figure
     assert "<img" not in shown_html  # no chart, so no extra needed
     assert "<dd>£1,258,400.00</dd>" in shown_html
     assert report_tables(year.report()) == shown_html
@@ -297,7 +298,8 @@ def test_a_report_without_ratios_caveats_or_duties_still_makes_a_page(
         figures=[
             f
             for f in report.figures
-            if f.measure not in ("share", "per-pound") and f.section.value != "duties"
+            if f.measure not in ("share", "per-pound", "lm3")
+            and f.section.value not in ("duties", "counts")
         ],
         caveats=[],
     )
@@ -309,7 +311,9 @@ def test_a_report_without_ratios_caveats_or_duties_still_makes_a_page(
         "Social value (gross)",
         "Social value (net)",
     ]
-    assert "<p>The report carries no caveat.</p>" in report_page(bare)
+    page = report_page(bare)
+    assert "<p>The report carries no caveat.</p>" in page
+    assert "Recorded, not valued" not in page
 
 
 def test_a_figure_new_this_year_has_no_previous_value(year: sv.ExampleYear) -> None:
@@ -375,4 +379,4 @@ def test_the_page_is_built_to_be_read_by_everyone(year: sv.ExampleYear) -> None:
     assert outline.levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(outline.levels))
     assert outline.bare_images == 0
-    assert outline.tables == outline.captions == 5
+    assert outline.tables == outline.captions == 6

@@ -137,6 +137,7 @@ def headlines(report: RegionalReport) -> list[tuple[str, str]]:
         (("contribution", "total", "all", "gross"), "Social value (gross)"),
         (("contribution", "total", "all", "net"), "Social value (net)"),
         (("contribution", "ratio", "all", "per-pound"), "Social value per £1 of covered spend"),
+        (("local-multiplier", "total", "all", "lm3"), "Local multiplier (LM3)"),
     ):
         try:
             figure = report.figure(*key)
@@ -360,6 +361,28 @@ def _every_figure(report: RegionalReport) -> str:
     return _grid(f"Every figure, {report.period.label}", headers, rows)
 
 
+def _counted(report: RegionalReport) -> str:
+    """Record-only measures: what the Reviews report in their own units, never in £."""
+    counts = report.of("counts")
+    if not counts:
+        return ""
+    rows = [
+        [
+            text(f.label),
+            _n(shown(report, f.value, f.unit, f.measure)),
+            _n(f"{len(f.suppliers):,}"),
+        ]
+        for f in counts
+    ]
+    table = _grid(
+        f"Recorded without a £ value, {report.period.label}",
+        ["Measure", "Total", "Suppliers"],
+        rows,
+    )
+    heading = '<h2 id="counted">Recorded, not valued</h2>'
+    return f'<section aria-labelledby="counted">{heading}{table}</section>'
+
+
 def body(report: RegionalReport, draw: Draw | None) -> str:
     """The report's sections as HTML; ``draw`` makes each chart (none without it)."""
     return (
@@ -367,7 +390,7 @@ def body(report: RegionalReport, draw: Draw | None) -> str:
         f"{_headline_list(report)}</section>"
         f'<section aria-labelledby="breakdown"><h2 id="breakdown">Where the money went and'
         f" what it gave back</h2>{_breakdowns(report, draw)}</section>"
-        f"{_changes(report, draw)}"
+        f"{_changes(report, draw)}{_counted(report)}"
         f'<section aria-labelledby="caveats"><h2 id="caveats">Caveats</h2>{_caveats(report)}'
         f'</section><section aria-labelledby="provenance"><h2 id="provenance">Provenance</h2>'
         f"{_provenance(report)}</section>"
