@@ -33,7 +33,12 @@ def recipe() -> str:
 
 def rows(text: str) -> dict[str, tuple[str, str]]:
     return {
-        r["supplier_id"]: (r["obligation"], r["total"]) for r in csv.DictReader(io.StringIO(text))
+        r["supplier_id"]: (r["obligation"], r["total"])
+        for r in csv.DictReader(
+            line
+            for line in io.StringIO(text)
+            if not line.startswith("#")  # the provenance
+        )
     }
 
 

@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     )
     from socialvalue.policy.vat import VatBasis
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
+    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -94,6 +95,7 @@ if TYPE_CHECKING:
         ReportSection,
     )
     from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.page import report_page
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
     from socialvalue.review.completeness import check_complete
@@ -496,6 +498,8 @@ __getattr__, __dir__ = attach(
             "PublishedReport",
             "RegionalReport",
         ),
+        "socialvalue.report.charts": ("ChartsUnavailable",),
+        "socialvalue.report.page": ("report_page",),
         "socialvalue.report.regional": ("regional_report",),
         "socialvalue.report.worked_example": (
             "ExampleYear",
@@ -701,6 +705,8 @@ __all__ = [
     "PublishedReport",
     "RegionalReport",
     "regional_report",
+    "ChartsUnavailable",
+    "report_page",
     "ExampleYear",
     "example_year",
 ]

@@ -6,7 +6,8 @@ spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
 ``crosswalks/*.json``, ``catalogue.json`` and ``policy.json``. Under a contract-value
 policy, contracts come from ``contracts/`` instead of spend files (OCDS files or ``contract``
 documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
-published report as a regional-report JSON document.
+published report as a regional-report JSON document; ``--html FILE`` also writes the
+report as one self-contained page with charts (:func:`socialvalue.report_page`).
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ from socialvalue.cli._input import (
     open_text,
 )
 from socialvalue.cli.assess import add_before_effective
+from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.report.charts import ChartsUnavailable
 from socialvalue.report.model import PublishedReport, RegionalReport
+from socialvalue.report.page import report_page
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
@@ -80,6 +84,12 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     add_before_effective(parser)
+    parser.add_argument(
+        "--html",
+        metavar="FILE.html",
+        help="also write the report as one self-contained HTML page with charts"
+        " (needs the socialvalue[report] extra)",
+    )
     _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
@@ -98,6 +108,8 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             _report_for(where, year, args, stdin, None)[0] if isinstance(where, Path) else where
         )
     report, reading = _report_for(folder, period, args, stdin, previous)
+    if args.html:
+        _write_page(Path(args.html), report)
     if args.format == "json":
         json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -190,6 +202,18 @@ def _report_for(
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{folder}: {exc}") from None
     return report, _contracts.reading_lines(read)
+
+
+def _write_page(path: Path, report: RegionalReport) -> None:
+    """Write the report's page to ``path`` whole, or say why it cannot be."""
+    try:
+        page = report_page(report)
+    except ChartsUnavailable as exc:
+        raise UsageError(f"--html: {exc}") from None
+    try:
+        _write_atomically(path, page, _new_file_mode())
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:

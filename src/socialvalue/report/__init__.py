@@ -18,6 +18,7 @@ from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
+    from socialvalue.report.charts import ChartsUnavailable
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         ReportSection,
     )
     from socialvalue.report.model import PublishedReport, RegionalReport
+    from socialvalue.report.page import report_page
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
 
@@ -44,6 +46,8 @@ __getattr__, __dir__ = attach(
             "PublishedReport",
             "RegionalReport",
         ),
+        "socialvalue.report.charts": ("ChartsUnavailable",),
+        "socialvalue.report.page": ("report_page",),
         "socialvalue.report.regional": ("regional_report",),
         "socialvalue.report.worked_example": (
             "ExampleYear",
@@ -56,6 +60,7 @@ __all__ = [
     "Breakdown",
     "BreakdownRow",
     "CaveatKind",
+    "ChartsUnavailable",
     "ExampleYear",
     "PublishedReport",
     "RegionalReport",
@@ -66,4 +71,5 @@ __all__ = [
     "ReportSection",
     "example_year",
     "regional_report",
+    "report_page",
 ]

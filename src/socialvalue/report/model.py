@@ -33,7 +33,6 @@ How each figure is built is in :mod:`socialvalue.report.sections`.
 from __future__ import annotations
 
 import decimal
-import html
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -44,7 +43,7 @@ import attrs
 from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._numbers import library_context_methods
-from socialvalue._records import html_table, records_frame
+from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
@@ -294,11 +293,10 @@ class RegionalReport:
         return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
-        return (
-            f"<pre>{html.escape(self.summary())}</pre>"
-            + html_table(self.to_records(), caption=f"Figures, {self.period.label}", limit=200)
-            + html_table(self.caveat_records(), caption="Caveats")
-        )
+        """The report as tables for a notebook: headline figures, each breakdown, caveats."""
+        from socialvalue.report.tables import report_tables
+
+        return report_tables(self)
 
     @typed_arguments
     def published(self, rounding: Rounding = Rounding.HALF_UP) -> PublishedReport:
