@@ -81,6 +81,16 @@ def _results(loaded: list[object]) -> Iterator[object]:
     hostile = ocds_fixtures.package(ocds_fixtures.release(ocds_fixtures.award(amount=None)))
     yield ocds_fixtures.read(fixed)
     yield ocds_fixtures.read(hostile)
+    yield sv.match_suppliers(
+        [
+            year.suppliers[0],
+            attrs.evolve(year.suppliers[2], identifier=sv.Identifier("GB-COH", "8")),
+        ],
+        [
+            year.suppliers[0],
+            attrs.evolve(year.suppliers[2], identifier=sv.Identifier("GB-COH", "9")),
+        ],
+    )
     yield from _spend_file()
 
 

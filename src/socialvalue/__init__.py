@@ -149,6 +149,14 @@ if TYPE_CHECKING:
         SupplierKey,
     )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_matching import (
+        MatchBasis,
+        MatchSide,
+        SupplierMatch,
+        SupplierMatching,
+        UnmatchedSupplier,
+        match_suppliers,
+    )
     from socialvalue.spend.ocds_reading import (
         JointAwards,
         OcdsContract,
@@ -221,6 +229,14 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.spend.ocds_matching": (
+            "MatchBasis",
+            "MatchSide",
+            "SupplierMatch",
+            "SupplierMatching",
+            "UnmatchedSupplier",
+            "match_suppliers",
+        ),
         # the core values: money, periods, errors
         "socialvalue.errors": (
             "ERROR_CODES",
@@ -495,6 +511,12 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "MatchBasis",
+    "MatchSide",
+    "SupplierMatch",
+    "SupplierMatching",
+    "UnmatchedSupplier",
+    "match_suppliers",
     # the core values: money, periods, errors
     "ERROR_CODES",
     "InvalidDocument",

@@ -53,6 +53,14 @@ if TYPE_CHECKING:
         SupplierKey,
     )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_matching import (
+        MatchBasis,
+        MatchSide,
+        SupplierMatch,
+        SupplierMatching,
+        UnmatchedSupplier,
+        match_suppliers,
+    )
     from socialvalue.spend.ocds_reading import (
         JointAwards,
         OcdsContract,
@@ -103,6 +111,14 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.spend.ocds_matching": (
+            "MatchBasis",
+            "MatchSide",
+            "SupplierMatch",
+            "SupplierMatching",
+            "UnmatchedSupplier",
+            "match_suppliers",
+        ),
         "socialvalue.spend.suppliers": (
             "GREATER_MANCHESTER",
             "Borough",
@@ -195,6 +211,12 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "MatchBasis",
+    "MatchSide",
+    "SupplierMatch",
+    "SupplierMatching",
+    "UnmatchedSupplier",
+    "match_suppliers",
     "AmountFormat",
     "ApartPayee",
     "Assessment",
