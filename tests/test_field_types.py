@@ -23,7 +23,13 @@ import pytest
 
 import socialvalue as sv
 from socialvalue._typed import typed_fields
-from tests import ocds_fixtures, scoring_fixtures, test_evaluation, test_transparency
+from tests import (
+    ocds_fixtures,
+    scoring_fixtures,
+    test_contract_kpis,
+    test_evaluation,
+    test_transparency,
+)
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -92,6 +98,9 @@ def _results(loaded: list[object]) -> Iterator[object]:
         ],
     )
     yield from _spend_file()
+    yield sv.kpi_delivery(
+        test_contract_kpis.CONTRACTS, year.submissions, year.catalogue, year.period
+    )
 
 
 def _spend_file() -> Iterator[object]:

@@ -81,6 +81,7 @@ def samples() -> dict[Any, Any]:
         sv.Money("1.00"),
         sv.TRANSPARENCY_CODE_LAYOUT,
         load("bid"),
+        load("contract"),
         load("evaluation-model"),
         load("service"),
         timedelta(days=30),

@@ -84,6 +84,12 @@ if TYPE_CHECKING:
         ThresholdRule,
     )
     from socialvalue.policy.vat import VatBasis
+    from socialvalue.report.contract_kpis import (
+        KpiDelivery,
+        KpiDeliveryReport,
+        KpiStatus,
+        kpi_delivery,
+    )
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -229,6 +235,12 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.report.contract_kpis": (
+            "KpiDelivery",
+            "KpiDeliveryReport",
+            "KpiStatus",
+            "kpi_delivery",
+        ),
         "socialvalue.spend.ocds_matching": (
             "MatchBasis",
             "MatchSide",
@@ -511,6 +523,10 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "KpiDelivery",
+    "KpiDeliveryReport",
+    "KpiStatus",
+    "kpi_delivery",
     "MatchBasis",
     "MatchSide",
     "SupplierMatch",

@@ -16,6 +16,12 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
+    from socialvalue.report.contract_kpis import (
+        KpiDelivery,
+        KpiDeliveryReport,
+        KpiStatus,
+        kpi_delivery,
+    )
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -30,6 +36,12 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.report.contract_kpis": (
+            "KpiDelivery",
+            "KpiDeliveryReport",
+            "KpiStatus",
+            "kpi_delivery",
+        ),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -50,6 +62,10 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "KpiDelivery",
+    "KpiDeliveryReport",
+    "KpiStatus",
+    "kpi_delivery",
     "CaveatKind",
     "ExampleYear",
     "PublishedReport",

@@ -55,6 +55,8 @@ class ReportSection(enum.Enum):
     """Record-only measures: quantities with no proxy value, summed."""
     COVERAGE = "coverage"
     """Active Charter commitments per priority."""
+    KPIS = "kpis"
+    """Delivery against contract KPIs (from :mod:`socialvalue.report.contract_kpis`)."""
 
 
 class CaveatKind(enum.Enum):

@@ -45,6 +45,7 @@ from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.report.contract_kpis import kpi_delivery
 from socialvalue.report.duties import changes, counts_section, duties_section
 from socialvalue.report.figures import (
     CaveatKind,
@@ -62,6 +63,7 @@ from socialvalue.review.score_report import ScoreReport
 from socialvalue.review.scoring import score
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
+from socialvalue.spend.contracts import Contract
 from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 
 __all__ = [
@@ -156,6 +158,7 @@ def regional_report(
     method: ScoringMethod | None = None,
     area: LocalArea = GREATER_MANCHESTER,
     as_of: date | None = None,
+    contracts: Iterable[Contract] = (),
 ) -> RegionalReport:
     """The year's social value report across every supplier (see the module docstring).
 
@@ -166,7 +169,9 @@ def regional_report(
     catalogue's own by default) is the one priorities are reported under;
     ``crosswalks`` add to the built-in ones. ``as_of`` is the day the report is drawn
     up: by default the latest of the period's end and every declaration and signup
-    date given, so that everything received counts. Pure: no input is changed and
+    date given, so that everything received counts. ``contracts`` with KPIs add the
+    ``kpis`` section, delivery against contract KPIs
+    (:mod:`socialvalue.report.contract_kpis`). Pure: no input is changed and
     the result does not depend on the order of any input.
     """
     if isinstance(period, str):
@@ -221,6 +226,9 @@ def regional_report(
     )
     figures += duty_figures
     caveats += more
+    figures += kpi_delivery(
+        contracts, chosen.values(), catalogue, period, method=method, as_of=as_of
+    ).figures()
     caveats += _review_caveats(
         policy, period, assessed, scored, unscorable, not_counted, superseded, other_periods
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from socialvalue.money import Money
+from socialvalue.report.contract_kpis import summary_line
 
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
@@ -110,6 +111,9 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage") if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
+    kpis = summary_line(report.of("kpis"))
+    if kpis:
+        lines.append(kpis)
     if report.previous_period is not None:
         moved = []
         for key in (("spend", "total", "all", "amount"),
