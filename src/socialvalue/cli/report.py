@@ -5,8 +5,12 @@ spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
 ``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
 ``catalogue.json`` and ``policy.json``. Under a contract-value policy, contracts
 come from ``contracts/`` instead of spend files (OCDS files or ``contract``
-documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
-published report as a regional-report JSON document.
+documents, read by :mod:`socialvalue.cli._contracts`). Under a spend policy, a
+``contracts/`` folder beside the spend files is read too: its suppliers are
+matched with those paid (:func:`~socialvalue.spend.ocds_matching.match_suppliers`)
+and the unmatched listed. Either way, contracts with KPIs add delivery against
+contract KPIs to the report. Prints the summary, or the published report as a
+regional-report JSON document.
 """
 
 from __future__ import annotations
@@ -82,15 +86,19 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     )
     period = financial_year(args.year)
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
-    read, names = None, dict[str, str]()
+    read, names, matched = None, dict[str, str](), list[str]()
     if policy.basis is Basis.CONTRACT_VALUE:
         lines, found, read = _contracts.folder_contracts(folder, policy, args, stdin)
         suppliers = _contracts.merge_suppliers(suppliers, found)
+        contracts = lines
     else:
         spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
         if not spend_files:
             raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
         lines, names = _spend(spend_files, policy, stdin)
+        contracts, matched, read = _contracts.beside_spend(
+            folder, policy, args, stdin, names, suppliers
+        )
     try:
         result = with_names(assess(policy, lines, period, suppliers=suppliers), names)
         report = regional_report(
@@ -102,6 +110,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             catalogue,
             suppliers,
             framework=args.framework,
+            contracts=contracts,
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{args.folder}: {exc}") from None
@@ -110,7 +119,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         out.write("\n")
     else:
         out.write(report.summary() + "\n")
-        out.writelines(f"{line}\n" for line in _contracts.reading_lines(read))
+        out.writelines(f"{line}\n" for line in _contracts.reading_lines(read) + matched)
     return 0
 
 

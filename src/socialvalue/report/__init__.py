@@ -4,8 +4,9 @@ The Review exists "to measure the social contribution we and our suppliers are
 making to the Greater Manchester region" (the source policy); this area adds up a
 year's assessments, Charter signups and scored Reviews into one report whose every
 figure is traceable. :mod:`.regional` builds it; :mod:`.model` is the report and its
-published form; :mod:`.sections`, :mod:`.duties`, :mod:`.priorities` and
-:mod:`.figures` make its parts; :mod:`.summary` its text; :mod:`.example_year` a
+published form; :mod:`.sections`, :mod:`.duties`, :mod:`.priorities`,
+:mod:`.contract_kpis` (delivery against contract KPIs) and :mod:`.figures` make its
+parts; :mod:`.summary` its text; :mod:`.example_year` a
 worked example year.
 """
 

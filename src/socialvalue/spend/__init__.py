@@ -11,8 +11,9 @@ spend files: strict rows and a small CSV parser (:mod:`.rows`), the amount gramm
 payees (:mod:`.payees`), the reconciliation of every row (:mod:`.reconciliation`),
 and the reader that puts them together (:mod:`.reading`), with :mod:`.transparency`
 keeping the earlier reader of row mappings; and the reading of published contracts
-in the Open Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`). It uses
-the policy and the core values only.
+in the Open Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`), with
+the matching of suppliers paid to suppliers contracted (:mod:`.ocds_matching`). It
+uses the policy and the core values only.
 """
 
 from __future__ import annotations
