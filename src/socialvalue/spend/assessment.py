@@ -31,6 +31,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -188,6 +189,7 @@ class AssessmentResult:
                 return assessment
         raise KeyError(supplier_id)
 
+    @typed_arguments
     def of(self, obligation: Obligation) -> tuple[Assessment, ...]:
         """The assessments that ask for ``obligation``."""
         return tuple(a for a in self.assessments if a.obligation is obligation)
@@ -311,6 +313,7 @@ def _largest_contracts(
 
 
 @in_library_context
+@typed_arguments
 def assess(
     policy: Policy,
     spend: Iterable[SpendLine] | Iterable[Contract],
@@ -369,6 +372,7 @@ def assess(
 
 
 @in_library_context
+@typed_arguments
 def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tuple[str, ...]:
     """The suppliers with no spend paid, and no contract started, before ``before``.
 
@@ -452,6 +456,7 @@ class LocalSpend:
 
 
 @in_library_context
+@typed_arguments
 def local_spend_share(
     spend: Iterable[SpendLine],
     suppliers: Iterable[Supplier],
