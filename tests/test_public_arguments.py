@@ -165,10 +165,12 @@ def spend_file_samples() -> list[Any]:
 
 
 def ocds_samples() -> list[Any]:
-    """An OCDS reading and one of its contracts, from a one-award release."""
+    """An OCDS reading, one of its contracts, a supplier matching and a KPI delivery report."""
     data = package(release(award(), parties=[party("P1", "Acme Ltd")]))
     reading = sv.read_ocds(data, vat_basis=sv.VatBasis.NET)
-    return [reading, reading.ocds_contracts[0]]
+    year = sv.example_year()
+    kpis = sv.kpi_delivery([load("contract")], year.submissions, year.catalogue, year.period)
+    return [reading, reading.ocds_contracts[0], sv.match_suppliers(year.suppliers, reading), kpis]
 
 
 def sample(hint: Any, name: str) -> Any:
