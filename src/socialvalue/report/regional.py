@@ -27,6 +27,9 @@ Rules, stated so that they can be argued with:
   value by default) by the assessed spend with the suppliers whose Reviews count:
   spend no Review covers is left out of the ratio and reported as a caveat.
 - **Record-only measures** are summed in their units; percentages are not summed.
+- **LM3** comes from the local re-spend the counted Reviews report, per supplier and
+  for the region, with a caveat for the Reviews that do not report it
+  (:mod:`socialvalue.report.lm3`).
 - **ReportChange** compares each figure with the figure of the same key in ``previous``
   (a :class:`RegionalReport` or a loaded :class:`PublishedReport`).
 """
@@ -54,9 +57,12 @@ from socialvalue.report.figures import (
     ReportFigure,
     ReportSection,
 )
+from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
 from socialvalue.report.sections import Tally, contribution_section, spend_section
+from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
+from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.method import ScoringMethod
 from socialvalue.review.score_report import ScoreReport
@@ -158,6 +164,7 @@ def regional_report(
     method: ScoringMethod | None = None,
     area: LocalArea = GREATER_MANCHESTER,
     as_of: date | None = None,
+    respend: RespendMeasures = GM_RESPEND_MEASURES,
     contracts: Iterable[Contract] = (),
 ) -> RegionalReport:
     """The year's social value report across every supplier (see the module docstring).
@@ -169,10 +176,11 @@ def regional_report(
     catalogue's own by default) is the one priorities are reported under;
     ``crosswalks`` add to the built-in ones. ``as_of`` is the day the report is drawn
     up: by default the latest of the period's end and every declaration and signup
-    date given, so that everything received counts. ``contracts`` with KPIs add the
-    ``kpis`` section, delivery against contract KPIs
-    (:mod:`socialvalue.report.contract_kpis`). Pure: no input is changed and
-    the result does not depend on the order of any input.
+    date given, so that everything received counts. Pure: no input is changed and
+    the result does not depend on the order of any input. ``respend`` names the
+    catalogue's measures of local re-spend, which feed LM3 (:mod:`socialvalue.report.lm3`).
+    ``contracts`` with KPIs add the ``kpis`` section, delivery against contract KPIs
+    (:mod:`socialvalue.report.contract_kpis`).
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
@@ -225,6 +233,9 @@ def regional_report(
         policy, assessed, signups, submissions, as_of, target, walks, catalogue
     )
     figures += duty_figures
+    caveats += more
+    lm3_figures, more = lm3_section(scored, catalogue, respend, currency)
+    figures += lm3_figures
     caveats += more
     figures += kpi_delivery(
         contracts, chosen.values(), catalogue, period, method=method, as_of=as_of

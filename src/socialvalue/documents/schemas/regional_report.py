@@ -17,7 +17,15 @@ from socialvalue.documents.schemas import document_schema, nullable, ref, text
 
 __all__ = ["SCHEMA"]
 
-_SECTIONS: Final = ["spend", "duties", "contribution", "counts", "coverage", "kpis"]
+_SECTIONS: Final = [
+    "spend",
+    "duties",
+    "contribution",
+    "counts",
+    "coverage",
+    "local-multiplier",
+    "kpis",
+]
 _CAVEAT_KINDS: Final = [
     "unmeasured",
     "uncovered-spend",
@@ -33,6 +41,9 @@ _CAVEAT_KINDS: Final = [
     "contract-basis",
     "no-positive-spend",
     "unmapped-commitments",
+    "respend-unreported",
+    "round3-unreported",
+    "respend-impossible",
 ]
 
 
@@ -52,8 +63,8 @@ def _suppliers(description: str) -> dict[str, Any]:
 _KEY: Final = {
     "section": {
         "enum": _SECTIONS,
-        "description": "The report's section: spend, duties, contribution, counts, coverage or"
-        " kpis (delivery against contract KPIs).",
+        "description": "The report's section: spend, duties, contribution, counts, coverage,"
+        " local-multiplier or kpis (delivery against contract KPIs).",
     },
     "group": ref("code", "The group within the section, e.g. 'total', 'type', 'priority'."),
     "item": ref("code", "The item within the group, e.g. 'all', 'sme', a priority code."),
