@@ -44,6 +44,7 @@ _CAVEAT_KINDS: Final = [
     "respend-unreported",
     "round3-unreported",
     "respend-impossible",
+    "uncertain-location",
 ]
 
 
