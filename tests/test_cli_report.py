@@ -173,3 +173,38 @@ def test_previous_must_name_a_year_folder_or_file(tmp_path: Path) -> None:
     code, _, err = run("report", str(tmp_path), "--year", "2025/26", "--previous", "last year")
     assert code == 2
     assert "neither a folder, a regional-report JSON file nor a financial year" in err
+
+
+def test_contracts_beside_spend_are_matched_and_their_kpis_reported(tmp_path: Path) -> None:
+    """Under a spend policy, contracts/ is read for matching and for delivery against KPIs."""
+    from tests import ocds_fixtures as fx
+    from tests.test_cli_contracts import text_of
+    from tests.test_contract_kpis import CONTRACTS
+
+    _write_folder(tmp_path)
+    (tmp_path / "contracts").mkdir()
+    parties = [
+        fx.party("B1", "Council", roles=("buyer",)),
+        fx.party("P1", "IRWELL FACILITIES LIMITED"),  # paid as "Irwell Facilities Ltd"
+        fx.party("P2", "Nobody Paid Ltd", scheme="GB-COH", ident="99"),
+    ]
+    release = fx.release(fx.award(93527, suppliers=("P1", "P2")), parties=parties)
+    (tmp_path / "contracts" / "notices.json").write_text(text_of(fx.package(release)))
+    for contract in CONTRACTS[:3]:
+        path = tmp_path / "contracts" / f"{contract.id}.json"
+        path.write_text(json.dumps(sv.dump(contract)))
+    code, out, err = run("report", str(tmp_path), "--year", "2025/26")
+    assert (code, err) == (0, "")
+    assert "Contract KPIs: 4 promised; met 1, short 2 (100101, 100104), unmeasured 1 (100107)" in (
+        " ".join(out.split())
+    )
+    assert "Spend and contracts: Of 12 suppliers paid and 2 suppliers contracted, 1 pair" in out
+    assert (
+        "Irwell Facilities Ltd (100101) = IRWELL FACILITIES LIMITED (name:irwell-facilities),"
+        " by name" in out
+    )
+    assert "contracted, with no spend (1):\n    Nobody Paid Ltd (GB-COH-00000099)" in out
+    assert "paid, with no contract read (11):" in out
+    document = json.loads(run("report", str(tmp_path), "--year", "2025/26", "--format", "json")[1])
+    assert sv.validate("regional-report", document).ok
+    assert any(f["section"] == "kpis" for f in document["figures"])

@@ -23,7 +23,13 @@ import pytest
 
 import socialvalue as sv
 from socialvalue._typed import typed_fields
-from tests import ocds_fixtures, scoring_fixtures, test_evaluation, test_transparency
+from tests import (
+    ocds_fixtures,
+    scoring_fixtures,
+    test_contract_kpis,
+    test_evaluation,
+    test_transparency,
+)
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -85,7 +91,20 @@ def _results(loaded: list[object]) -> Iterator[object]:
     hostile = ocds_fixtures.package(ocds_fixtures.release(ocds_fixtures.award(amount=None)))
     yield ocds_fixtures.read(fixed)
     yield ocds_fixtures.read(hostile)
+    yield sv.match_suppliers(
+        [
+            year.suppliers[0],
+            attrs.evolve(year.suppliers[2], identifier=sv.Identifier("GB-COH", "8")),
+        ],
+        [
+            year.suppliers[0],
+            attrs.evolve(year.suppliers[2], identifier=sv.Identifier("GB-COH", "9")),
+        ],
+    )
     yield from _spend_file()
+    yield sv.kpi_delivery(
+        test_contract_kpis.CONTRACTS, year.submissions, year.catalogue, year.period
+    )
 
 
 def _spend_file() -> Iterator[object]:

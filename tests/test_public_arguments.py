@@ -123,6 +123,7 @@ def samples() -> dict[Any, Any]:
         sv.Money("1.00"),
         sv.TRANSPARENCY_CODE_LAYOUT,
         load("bid"),
+        load("contract"),
         load("evaluation-model"),
         load("service"),
         year.policy.rules[0],
@@ -166,10 +167,12 @@ def spend_file_samples() -> list[Any]:
 
 
 def ocds_samples() -> list[Any]:
-    """An OCDS reading and one of its contracts, from a one-award release."""
+    """An OCDS reading, one of its contracts, a supplier matching and a KPI delivery report."""
     data = package(release(award(), parties=[party("P1", "Acme Ltd")]))
     reading = sv.read_ocds(data, vat_basis=sv.VatBasis.NET)
-    return [reading, reading.ocds_contracts[0]]
+    year = sv.example_year()
+    kpis = sv.kpi_delivery([load("contract")], year.submissions, year.catalogue, year.period)
+    return [reading, reading.ocds_contracts[0], sv.match_suppliers(year.suppliers, reading), kpis]
 
 
 def sample(hint: Any, name: str) -> Any:

@@ -87,6 +87,12 @@ if TYPE_CHECKING:
     from socialvalue.policy.vat import VatBasis
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
+    from socialvalue.report.contract_kpis import (
+        KpiDelivery,
+        KpiDeliveryReport,
+        KpiStatus,
+        kpi_delivery,
+    )
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -155,6 +161,14 @@ if TYPE_CHECKING:
         SupplierKey,
     )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_matching import (
+        MatchBasis,
+        MatchSide,
+        SupplierMatch,
+        SupplierMatching,
+        UnmatchedSupplier,
+        match_suppliers,
+    )
     from socialvalue.spend.ocds_reading import (
         JointAwards,
         OcdsContract,
@@ -228,6 +242,20 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.report.contract_kpis": (
+            "KpiDelivery",
+            "KpiDeliveryReport",
+            "KpiStatus",
+            "kpi_delivery",
+        ),
+        "socialvalue.spend.ocds_matching": (
+            "MatchBasis",
+            "MatchSide",
+            "SupplierMatch",
+            "SupplierMatching",
+            "UnmatchedSupplier",
+            "match_suppliers",
+        ),
         # the core values: money, periods, errors
         "socialvalue.errors": (
             "ERROR_CODES",
@@ -509,6 +537,16 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "KpiDelivery",
+    "KpiDeliveryReport",
+    "KpiStatus",
+    "kpi_delivery",
+    "MatchBasis",
+    "MatchSide",
+    "SupplierMatch",
+    "SupplierMatching",
+    "UnmatchedSupplier",
+    "match_suppliers",
     # the core values: money, periods, errors
     "ERROR_CODES",
     "InvalidDocument",

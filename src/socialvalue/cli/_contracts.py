@@ -47,6 +47,7 @@ from socialvalue.cli._render_contracts import (
     contract_summary,
     contract_table,
     located,
+    matching_lines,
 )
 from socialvalue.errors import RuleViolation
 from socialvalue.policy.gm_policing import default_policy
@@ -55,8 +56,9 @@ from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess
 from socialvalue.spend.contracts import Contract
 from socialvalue.spend.ocds import ocds_parse_options, read_ocds
+from socialvalue.spend.ocds_matching import match_suppliers
 from socialvalue.spend.ocds_reading import JointAwards
-from socialvalue.spend.suppliers import Supplier
+from socialvalue.spend.suppliers import Location, OrganisationType, Supplier
 
 __all__ = [
     "MAX_OCDS_FILE_BYTES",
@@ -64,6 +66,7 @@ __all__ = [
     "add_options",
     "add_reading_options",
     "assess_contracts",
+    "beside_spend",
     "folder_contracts",
     "merge_suppliers",
     "reading_lines",
@@ -388,3 +391,37 @@ def reading_lines(read: ContractsRead | None) -> list[str]:
     lines.extend(f"  problem: {located(read, p)}" for p in read.reading.problems)
     lines.extend(f"  flag: {located(read, f)}" for f in read.reading.flags)
     return lines
+
+
+# ---------------------------------------------------------------------------
+# report: contracts/ beside spend files
+
+
+def beside_spend(
+    folder: Path,
+    policy: Policy,
+    args: argparse.Namespace,
+    stdin: TextIO,
+    names: dict[str, str],
+    listed: Iterable[Supplier],
+) -> tuple[list[Contract], list[str], ContractsRead | None]:
+    """Under a spend policy: ``folder/contracts`` (if any), and its suppliers matched.
+
+    Returns the contracts (for delivery against their KPIs), the lines that report
+    the matching of the suppliers paid (``names``: spend supplier id to name) with
+    those OCDS names (a supplier in ``listed`` brings its identifier), and the
+    OCDS reading.
+    """
+    where = folder / "contracts"
+    if not where.is_dir() or not any(where.iterdir()):
+        return [], [], None
+    contracts, _, read = folder_contracts(folder, policy, args, stdin)
+    if read is None:
+        return contracts, [], None
+    paid = [
+        Supplier(sid, name[:200].strip() or sid, OrganisationType.UNKNOWN, Location())
+        for sid, name in sorted(names.items())
+    ]
+    known = {s.id: s for s in listed}
+    paid = [known.get(s.id, s) for s in paid]
+    return contracts, matching_lines(match_suppliers(paid, read.reading)), read

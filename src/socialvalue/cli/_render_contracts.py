@@ -9,6 +9,7 @@ Kept apart so that the spend renderings and these change independently.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -18,9 +19,12 @@ from socialvalue.errors import render_path
 from socialvalue.policy.thresholds import Obligation, Policy
 from socialvalue.spend.assessment import AssessmentResult
 from socialvalue.spend.contracts import Contract
+from socialvalue.spend.ocds_matching import SupplierMatching, UnmatchedSupplier
 from socialvalue.spend.ocds_reading import OcdsContract, OcdsProblem, OcdsReading
 
 __all__ = [
+    "MAX_LISTED_UNMATCHED",
+    "matching_lines",
     "contract_document",
     "contract_records",
     "contract_summary",
@@ -200,3 +204,32 @@ def contract_document(
         "flags": [_problem_record(read, f) for f in reading.flags],
         "assessments": [plain_record(uncited(r)) for r in contract_records(result, read)],
     }
+
+
+#: The most suppliers listed on each side of the spend-and-contracts matching.
+MAX_LISTED_UNMATCHED: Final = 50
+
+
+def _unmatched_lines(title: str, found: tuple[UnmatchedSupplier, ...]) -> list[str]:
+    if not found:
+        return []
+    lines = [f"  {title} ({len(found):,}):"]
+    for one in found[:MAX_LISTED_UNMATCHED]:
+        apart = f"; same name as {', '.join(one.conflicts)}, other number" if one.conflicts else ""
+        lines.append(f"    {one.name} ({one.supplier_id}){apart}")
+    if len(found) > MAX_LISTED_UNMATCHED:
+        lines.append(f"    … and {len(found) - MAX_LISTED_UNMATCHED:,} more")
+    return lines
+
+
+def matching_lines(matching: SupplierMatching) -> list[str]:
+    """The matching of spend with contracts, for the report's text: matched, then unmatched."""
+    lines = ["", f"Spend and contracts: {matching.explanation}"]
+    lines += [
+        f"  {m.spend_name} ({m.spend_id}) = {m.contract_name} ({m.contract_id}),"
+        f" by {m.basis.value.replace('-', ' ')}"
+        for m in matching.matches
+    ]
+    lines += _unmatched_lines("contracted, with no spend", matching.contracts_only)
+    lines += _unmatched_lines("paid, with no contract read", matching.spend_only)
+    return lines

@@ -5,9 +5,13 @@ spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
 ``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
 ``crosswalks/*.json``, ``catalogue.json`` and ``policy.json``. Under a contract-value
 policy, contracts come from ``contracts/`` instead of spend files (OCDS files or ``contract``
-documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
-published report as a regional-report JSON document; ``--html FILE`` also writes the
-report as one self-contained page with charts (:func:`socialvalue.report_page`).
+documents, read by :mod:`socialvalue.cli._contracts`). Under a spend policy, a
+``contracts/`` folder beside the spend files is read too: its suppliers are
+matched with those paid (:func:`~socialvalue.spend.ocds_matching.match_suppliers`)
+and the unmatched listed. Either way, contracts with KPIs add delivery against
+contract KPIs to the report. Prints the summary, or the published report as a
+regional-report JSON document; ``--html FILE`` also writes the report as one
+self-contained page with charts (:func:`socialvalue.report_page`).
 """
 
 from __future__ import annotations
@@ -170,15 +174,19 @@ def _report_for(
         else default_catalogue()
     )
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
-    read, names = None, dict[str, str]()
+    read, names, matched = None, dict[str, str](), list[str]()
     if policy.basis is Basis.CONTRACT_VALUE:
         lines, found, read = _contracts.folder_contracts(folder, policy, args, stdin)
         suppliers = _contracts.merge_suppliers(suppliers, found)
+        contracts = lines
     else:
         spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
         if not spend_files:
             raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
         lines, names = _spend(spend_files, policy, stdin)
+        contracts, matched, read = _contracts.beside_spend(
+            folder, policy, args, stdin, names, suppliers
+        )
     try:
         result = with_names(
             assess(
@@ -198,10 +206,11 @@ def _report_for(
             framework=args.framework,
             crosswalks=_documents_in(folder / "crosswalks", "crosswalk", stdin)
             + [load_json(path, "crosswalk", stdin) for path in args.crosswalk],
+            contracts=contracts,
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{folder}: {exc}") from None
-    return report, _contracts.reading_lines(read)
+    return report, _contracts.reading_lines(read) + matched
 
 
 def _write_page(path: Path, report: RegionalReport) -> None:

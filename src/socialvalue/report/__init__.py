@@ -5,9 +5,10 @@ making to the Greater Manchester region" (the source policy); this area adds up 
 year's assessments, Charter signups and scored Reviews into one report whose every
 figure is traceable. :mod:`.regional` builds it; :mod:`.model` is the report and its
 published form; :mod:`.sections`, :mod:`.cuts`, :mod:`.duties`, :mod:`.priorities` and
-:mod:`.figures` make its parts; :mod:`.breakdowns` its tables by borough, supplier
-type and priority; :mod:`.summary` its text; :mod:`.example_year` a worked example
-year.
+:mod:`.figures` make its parts, :mod:`.lm3` the local multiplier and
+:mod:`.contract_kpis` delivery against contract KPIs; :mod:`.breakdowns` its tables
+by borough, supplier type and priority; :mod:`.summary` its text; :mod:`.page` the
+page with charts; :mod:`.worked_example` a worked example year.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from socialvalue._lazy import attach
 if TYPE_CHECKING:
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
+    from socialvalue.report.contract_kpis import (
+        KpiDelivery,
+        KpiDeliveryReport,
+        KpiStatus,
+        kpi_delivery,
+    )
     from socialvalue.report.figures import (
         CaveatKind,
         ReportCaveat,
@@ -35,6 +42,12 @@ __getattr__, __dir__ = attach(
     globals(),
     {
         "socialvalue.report.breakdowns": ("Breakdown", "BreakdownRow", "ReportCut"),
+        "socialvalue.report.contract_kpis": (
+            "KpiDelivery",
+            "KpiDeliveryReport",
+            "KpiStatus",
+            "kpi_delivery",
+        ),
         "socialvalue.report.figures": (
             "CaveatKind",
             "ReportCaveat",
@@ -59,6 +72,10 @@ __getattr__, __dir__ = attach(
 __all__ = [
     "Breakdown",
     "BreakdownRow",
+    "KpiDelivery",
+    "KpiDeliveryReport",
+    "KpiStatus",
+    "kpi_delivery",
     "CaveatKind",
     "ChartsUnavailable",
     "ExampleYear",

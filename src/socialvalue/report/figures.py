@@ -58,6 +58,8 @@ class ReportSection(enum.Enum):
     """Active Charter commitments per priority."""
     LOCAL_MULTIPLIER = "local-multiplier"
     """LM3 from the local re-spend the Reviews report, per supplier and for the region."""
+    KPIS = "kpis"
+    """Delivery against contract KPIs (from :mod:`socialvalue.report.contract_kpis`)."""
 
 
 class CaveatKind(enum.Enum):

@@ -52,6 +52,7 @@ from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.report.contract_kpis import kpi_delivery
 from socialvalue.report.cuts import contribution_cuts, priority_ratios
 from socialvalue.report.duties import changes, counts_section, duties_section
 from socialvalue.report.figures import (
@@ -74,6 +75,7 @@ from socialvalue.review.score_report import ScoreReport
 from socialvalue.review.scoring import score
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
+from socialvalue.spend.contracts import Contract
 from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 
 __all__ = [
@@ -169,6 +171,7 @@ def regional_report(
     area: LocalArea = GREATER_MANCHESTER,
     as_of: date | None = None,
     respend: RespendMeasures = GM_RESPEND_MEASURES,
+    contracts: Iterable[Contract] = (),
 ) -> RegionalReport:
     """The year's social value report across every supplier (see the module docstring).
 
@@ -182,6 +185,8 @@ def regional_report(
     date given, so that everything received counts. Pure: no input is changed and
     the result does not depend on the order of any input. ``respend`` names the
     catalogue's measures of local re-spend, which feed LM3 (:mod:`socialvalue.report.lm3`).
+    ``contracts`` with KPIs add the ``kpis`` section, delivery against contract KPIs
+    (:mod:`socialvalue.report.contract_kpis`).
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
@@ -245,6 +250,9 @@ def regional_report(
     lm3_figures, more = lm3_section(scored, catalogue, respend, currency)
     figures += lm3_figures
     caveats += more
+    figures += kpi_delivery(
+        contracts, chosen.values(), catalogue, period, method=method, as_of=as_of
+    ).figures()
     caveats += _review_caveats(
         policy, period, assessed, scored, incomplete, not_counted, superseded, other_periods
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from socialvalue.money import Money
+from socialvalue.report.contract_kpis import summary_line
 
 if TYPE_CHECKING:
     from socialvalue.report.model import RegionalReport
@@ -218,6 +219,9 @@ def summary(report: RegionalReport, width: int = 78) -> str:
         )
     except KeyError:
         pass
+    kpis = summary_line(report.of("kpis"))
+    if kpis:
+        lines.append(kpis)
     if report.previous_period is not None:
         lines.append(f"Year on year, against {report.previous_period.label}:")
         lines += [f"  {sentence}" for sentence in year_on_year(report)]

@@ -11,8 +11,9 @@ spend files: strict rows and a small CSV parser (:mod:`.rows`), the amount gramm
 payees (:mod:`.payees`), the reconciliation of every row (:mod:`.reconciliation`),
 and the reader that puts them together (:mod:`.reading`), with :mod:`.transparency`
 keeping the earlier reader of row mappings; and the reading of published contracts
-in the Open Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`). It uses
-the policy and the core values only.
+in the Open Contracting Data Standard (:mod:`.ocds`, :mod:`.ocds_reading`), with
+the matching of suppliers paid to suppliers contracted (:mod:`.ocds_matching`). It
+uses the policy and the core values only.
 """
 
 from __future__ import annotations
@@ -53,6 +54,14 @@ if TYPE_CHECKING:
         SupplierKey,
     )
     from socialvalue.spend.ocds import OcdsParseOptions, ocds_parse_options, read_ocds
+    from socialvalue.spend.ocds_matching import (
+        MatchBasis,
+        MatchSide,
+        SupplierMatch,
+        SupplierMatching,
+        UnmatchedSupplier,
+        match_suppliers,
+    )
     from socialvalue.spend.ocds_reading import (
         JointAwards,
         OcdsContract,
@@ -104,6 +113,14 @@ if TYPE_CHECKING:
 __getattr__, __dir__ = attach(
     globals(),
     {
+        "socialvalue.spend.ocds_matching": (
+            "MatchBasis",
+            "MatchSide",
+            "SupplierMatch",
+            "SupplierMatching",
+            "UnmatchedSupplier",
+            "match_suppliers",
+        ),
         "socialvalue.spend.suppliers": (
             "GREATER_MANCHESTER",
             "Borough",
@@ -197,6 +214,12 @@ __getattr__, __dir__ = attach(
 )
 
 __all__ = [
+    "MatchBasis",
+    "MatchSide",
+    "SupplierMatch",
+    "SupplierMatching",
+    "UnmatchedSupplier",
+    "match_suppliers",
     "AmountFormat",
     "ApartPayee",
     "Assessment",

@@ -1,35 +1,44 @@
-"""Supplier names, normalised so that one supplier's spellings meet.
+"""Supplier names, normalised by one rule so that one supplier's spellings meet.
 
-Files without a supplier id group payments by the supplier's name, and a name is
-written many ways: ``Addleshaw Goddard LLP``, ``Addleshaw Goddard Llp``,
-``ADDLESHAW  GODDARD``. :meth:`NameRules.normalise` turns each spelling into one
-key, in this order:
+Files without a supplier id group payments by the supplier's name, OCDS parties
+without an identifier are known by theirs, and spend is matched to contracts by
+name when no registration number joins them. A name is written many ways:
+``Addleshaw Goddard LLP``, ``Addleshaw Goddard Llp``, ``ADDLESHAW  GODDARD``,
+``Bristow &amp; Sutor``. :meth:`NameRules.normalise` turns each spelling into one
+key, in this order, and every part of the library uses it:
 
-1. apostrophes are removed (``O'Rourke`` → ``ORourke``), so a name does not split
+1. HTML character references are decoded (Contracts Finder writes ``&amp;``);
+2. apostrophes are removed (``O'Rourke`` → ``ORourke``), so a name does not split
    at them;
-2. the text is put in Unicode compatibility form (NFKC) and case-folded, so
-   ``ＡＣＭＥ``, ``ACME`` and ``acme`` meet;
-3. ``&`` becomes the word ``and``;
-4. every character that is not a letter or digit separates words (punctuation,
+3. the text is put in Unicode compatibility form (NFKC) and case-folded, so
+   ``ＡＣＭＥ``, ``ACME`` and ``acme`` meet, and accents are dropped (``Café`` →
+   ``cafe``), so a file that lost its accents still meets the one that kept them;
+4. ``&`` and ``+`` become the word ``and``;
+5. every character that is not a letter or digit separates words (punctuation,
    spaces, dashes, brackets), so spacing and punctuation do not matter; then
    single letters or digits in a row join into one word, so initials meet
    (``L.L.P.``, ``L L P`` and ``LLP``; ``H.M.`` and ``HM``);
-5. leading words such as ``the`` are dropped, then legal suffixes at the end
+6. leading words such as ``the`` are dropped, then legal suffixes at the end
    (``ltd``, ``limited``, ``plc``, ``llp``, ``cic``, …; several words such as
    ``community interest company`` count as one suffix), each repeatedly, but never
    the last word left.
 
 The result is words of letters and digits joined by single spaces; normalising
-it again changes nothing. :class:`NameRules` holds the word lists, so a body may
-add its own (``NameRules(legal_suffixes=(*DEFAULT_SUFFIXES, "gmbh"))``).
+it again changes nothing. Nothing that tells two organisations apart is dropped:
+words in other scripts are kept, and a name with no letter or digit has no key.
+:class:`NameRules` holds the word lists, so a body may add its own
+(``NameRules(legal_suffixes=(*DEFAULT_SUFFIXES, "gmbh"))``).
 :meth:`NameRules.key` turns a normalised name into a supplier id for
-:class:`~socialvalue.spend.SpendLine`.
+:class:`~socialvalue.spend.SpendLine`; OCDS parties without an identifier get the
+same key behind ``name:`` (so it never clashes with a registration identifier).
 
 >>> rules = NameRules()
 >>> rules.normalise("The Toy House Ltd."), rules.normalise("TOY HOUSE LIMITED")
 ('toy house', 'toy house')
 >>> rules.normalise("Laing O'Rourke & Co (UK) PLC")
 'laing orourke and co uk'
+>>> rules.normalise("Bristow &amp; Sutor Ltd") == rules.normalise("BRISTOW + SUTOR")
+True
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -76,15 +86,28 @@ _APOSTROPHES: Final = dict.fromkeys(map(ord, "'\u2018\u2019\u201b`\u00b4\u0092")
 _WORDS: Final = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
+_ASCII_WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _REGISTRATION: Final = re.compile(r"[A-Z0-9]{1,20}")
 _SCHEMES: Final = {"vat_number": "GB-VAT-", "company_number": "GB-COH-"}
 
 
+def _without_accents(text: str) -> str:
+    # Only marks on a-z letters go: in other scripts a mark can be a vowel that tells
+    # two names apart.
+    kept: list[str] = []
+    for c in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(c) and kept and "a" <= kept[-1][-1] <= "z":
+            continue
+        kept.append(c)
+    return "".join(kept)
+
+
 def _fold(text: str) -> str:
     # NFKC and case-folding can each undo the other's work on a few characters; a
-    # second round settles them.
+    # second round settles them. Accents go between rounds, so "É" and "é" meet "e".
     for _ in range(3):
         folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+        folded = unicodedata.normalize("NFKC", _without_accents(folded))
         if folded == text:
             break
         text = folded
@@ -96,16 +119,25 @@ def _fold(text: str) -> str:
 def words(name: str) -> tuple[str, ...]:
     """The words of ``name``, as normalisation and payee rules compare them.
 
-    Steps 1 to 4 of the module's list: apostrophes removed, NFKC and case-folded,
-    ``&`` as ``and``, anything not a letter or digit a separator, initials joined.
+    Steps 1 to 5 of the module's list: HTML references decoded, apostrophes
+    removed, NFKC, case-folded and without accents, ``&`` and ``+`` as ``and``,
+    anything not a letter or digit a separator, initials joined.
 
     >>> words("H.M. Revenue & Customs")
     ('hm', 'revenue', 'and', 'customs')
     """
-    text = _fold(name.translate(_APOSTROPHES)).replace("&", " and ")
+    text = _fold(html.unescape(name).translate(_APOSTROPHES))
+    text = text.replace("&", " and ").replace("+", " and ")
     found: list[str] = []
     initials = False
-    for word in "".join(c if c.isalnum() else " " for c in text).split():
+    # A mark (a vowel sign in Devanagari, say) belongs to the word it follows:
+    # dropping it would merge two different names; one with no letter before it is
+    # a separator.
+    kept: list[str] = []
+    for c in text:
+        mark = unicodedata.category(c)[0] == "M" and kept and kept[-1] != " "
+        kept.append(c if c.isalnum() or mark else " ")
+    for word in "".join(kept).split():
         # Initials meet however they are spaced or dotted: L.L.P., L L P and LLP.
         if len(word) == 1 and initials:
             found[-1] += word
@@ -185,23 +217,30 @@ class NameRules:
         """A supplier id made from ``name``'s normalised form, or ``ValueError`` if it has none.
 
         The words joined by ``-`` when that is a valid id (ASCII, at most 64
-        characters); otherwise an ASCII form of at most 54 characters and ``-``
-        with eight hexadecimal digits of a hash of the normalised name, so that
-        different names keep different ids.
+        characters); otherwise the ASCII letters and digits it has, cut to leave
+        room, and ``-`` with eight hexadecimal digits of a hash of the normalised
+        name, so that different names keep different ids.
 
         >>> NameRules().key("Café Nero Ltd"), NameRules().key("Acme & Sons")
-        ('cafe-nero-c9950009', 'acme-and-sons')
+        ('cafe-nero', 'acme-and-sons')
+        >>> NameRules().key("Øresund Ltd")
+        'resund-04c9ac38'
         """
         normal = self.normalise(name)
         if not normal:
             raise ValueError(f"the name {name[:60]!r} has no letters or digits")
-        slug = normal.replace(" ", "-")
-        if _CODE.fullmatch(slug):
-            return slug
-        ascii_form = unicodedata.normalize("NFKD", normal).encode("ascii", "ignore").decode()
-        stem = "-".join("".join(c if c.isalnum() else " " for c in ascii_form).split())[:54]
-        digest = hashlib.blake2b(normal.encode(), digest_size=4).hexdigest()
-        return f"{stem.rstrip('-')}-{digest}" if stem else f"name-{digest}"
+        return slug(normal)
+
+
+def slug(normal: str, room: int = 64) -> str:
+    """A normalised name as an id of at most ``room`` characters (see :meth:`NameRules.key`)."""
+    joined = normal.replace(" ", "-")
+    if len(joined) <= room and _CODE.fullmatch(joined):
+        return joined
+    ascii_words = "".join(c if c in _ASCII_WORD else " " for c in normal).split()
+    stem = "-".join(ascii_words)[: room - 9]
+    digest = hashlib.blake2b(normal.encode(), digest_size=4).hexdigest()
+    return f"{stem.rstrip('-')}-{digest}" if stem else f"name-{digest}"
 
 
 class SupplierKey(enum.Enum):
