@@ -129,6 +129,7 @@ if TYPE_CHECKING:
         assess,
         local_spend_share,
         new_suppliers,
+        with_spellings,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.gm_layouts import (
@@ -301,6 +302,7 @@ __getattr__, __dir__ = attach(
             "assess",
             "local_spend_share",
             "new_suppliers",
+            "with_spellings",
         ),
         "socialvalue.spend.ocds": (
             "OcdsParseOptions",
@@ -554,6 +556,7 @@ __all__ = [
     "assess",
     "local_spend_share",
     "new_suppliers",
+    "with_spellings",
     "TRANSPARENCY_CODE",
     "Columns",
     "DateFormat",

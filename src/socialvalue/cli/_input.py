@@ -28,6 +28,7 @@ from typing import IO, Any, Final, NoReturn, TextIO, TypeAlias
 
 from socialvalue import documents
 from socialvalue.cli._locate import line_and_column, locate
+from socialvalue.cli._render import escaped
 from socialvalue.errors import InvalidDocument, Issue, PathStep, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
@@ -115,7 +116,9 @@ def exit_code(command: str, run: Callable[[], int], err: TextIO, *, owns_stdout:
     try:
         return run()
     except (UsageError, DataError, SpendFileError) as exc:
-        err.write(f"socialvalue {command}: error: {exc}\n")
+        # A message may quote a name or a file name from the input: escape what a
+        # terminal would act on.
+        err.write(f"socialvalue {command}: error: {escaped(str(exc))}\n")
         return 2 if isinstance(exc, UsageError) else 1
     except BrokenPipeError:
         # The reader went away (`socialvalue assess ... | head`): stop quietly, and

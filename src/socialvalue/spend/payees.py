@@ -223,6 +223,9 @@ def _markers(rules: PayeeRules) -> frozenset[str]:
     return frozenset(_said(marker) for marker in rules.withheld)
 
 
+# Words that end a company's name: a payee so named sells something, whoever owns it.
+_COMPANY: Final = ("ltd$", "limited$", "plc$", "llp$")
+
 #: The default rules: withheld names, then tax, government, courts, councils, NHS,
 #: police, fire, combined authorities and pensions. Expense types are those that
 #: Manchester and Salford publish for such payments.
@@ -306,7 +309,9 @@ PAYEE_RULES: Final = PayeeRules(
                 "uk health security agency",
                 "public health england",
             ),
-            unless=("charity", "charitable"),
+            # A company that NHS bodies own still sells to the council: NHS Property
+            # Services Ltd lets premises, as any landlord does.
+            unless=("charity", "charitable", *_COMPANY),
         ),
         PayeeRule(
             "police",
@@ -350,6 +355,9 @@ PAYEE_RULES: Final = PayeeRules(
             "pension-funds",
             "Pension funds and schemes: contributions, not purchases.",
             names=("pension", "pensions", "superann*"),
+            # A company with "pension" in its name is a supplier: Quorum Estates
+            # Pension Fund Ltd is a landlord; the Pensions Management Institute trains.
+            unless=(*_COMPANY, "pensions management institute"),
             expense_types=(
                 "Pension Contributions LGPS",
                 "Pensions Increases",
