@@ -43,9 +43,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_report_over_a_folder_matches_the_library(tmp_path: Path) -> None:
     # The example year counts Trafford Council as a supplier; so does this run.
     _write_folder(tmp_path)
-    code, out, err = run(
-        "report", str(tmp_path), "--year", "2025/26", "--include-non-suppliers"
-    )
+    code, out, err = run("report", str(tmp_path), "--year", "2025/26", "--include-non-suppliers")
     assert (code, err) == (0, "")
     summary, spend = out.rsplit("\n", 2)[:2]
     assert summary + "\n" == example_year().report().summary() + "\n"

@@ -19,7 +19,7 @@ import inspect
 import json
 import types
 import typing
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +71,7 @@ def samples() -> dict[Any, Any]:
         year.submissions[0],
         catalogue,
         year.assessments().assessments[0],
+        year.assessments(),
         year.report(),
         frameworks.get("gm-sv-framework-2020"),
         frameworks.crosswalk("gm-policing-sv", "gm-sv-framework-2020"),
@@ -108,6 +109,9 @@ def sample(hint: Any, name: str) -> Any:
         return sample(next(m for m in typing.get_args(hint) if m is not type(None)), name)
     if origin in (Iterable, Sequence, Collection, Iterator, tuple, list):
         return [sample(typing.get_args(hint)[0], name)]
+    if origin in (Mapping, dict):
+        key, value = typing.get_args(hint)
+        return {sample(key, name): sample(value, name)}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return next(iter(hint))
     if getattr(hint, "_is_protocol", False):

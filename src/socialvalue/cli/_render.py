@@ -77,7 +77,7 @@ def count(number: int, noun: str) -> str:
 
 
 class FileRead(NamedTuple):
-    """One file read: its name, the layout its header fitted, its encoding and where its rows went."""
+    """One file read: its name, layout, encoding and where its rows went."""
 
     name: str
     recognition: Recognition

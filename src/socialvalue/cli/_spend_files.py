@@ -105,7 +105,7 @@ def _file(name: str) -> Iterator[Source]:
     if not name.lower().endswith(".zip"):
         if not Path(name).is_file():
             raise UsageError(f"cannot read {name}: no such file")
-        yield Source(name, lambda: Path(name).open("rb"))
+        yield Source(name, _opener(Path(name)))
         return
     try:
         with zipfile.ZipFile(name) as archive:
@@ -120,6 +120,13 @@ def _file(name: str) -> Iterator[Source]:
         raise UsageError(f"{name} holds no .csv file")
     for member in members:
         yield Source(f"{name}:{member.filename}", _member(name, member), member.compress_size)
+
+
+def _opener(path: Path) -> Callable[[], IO[bytes]]:
+    def opened() -> IO[bytes]:
+        return path.open("rb")  # closed by the text stream read from it
+
+    return opened
 
 
 def _member(name: str, member: zipfile.ZipInfo) -> Callable[[], IO[bytes]]:
@@ -284,7 +291,7 @@ class _Bounded(io.RawIOBase):
         try:
             _, used = codecs.utf_8_decode(data, "strict", final)
         except UnicodeDecodeError as exc:
-            if self._decided:
+            if self._decided or not data[: exc.start].isascii():
                 raise DataError(
                     f"{self.source.name} mixes encodings: its text is UTF-8 up to byte"
                     f" {self.size - len(data) + exc.start:,}, which is not; name the"

@@ -14,7 +14,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TextIO
+from typing import Final, TextIO
 
 import attrs
 
@@ -37,6 +37,8 @@ from socialvalue.spend.reconciliation import Reconciliation
 from socialvalue.spend.rows import BadRow, SpendFileError, csv_records
 
 __all__ = ["SpendStream"]
+
+DEFAULT_LIMITS: Final = Limits()
 
 
 class SpendStream:
@@ -61,7 +63,7 @@ class SpendStream:
         exclude_names: Iterable[str] = (),
         skip_bad_rows: bool = False,
         encoding: str | None = None,
-        limits: Limits = Limits(),
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.sources = list(spend_sources(names, stdin))
         self.vat_basis, self._period = vat_basis, period
@@ -120,7 +122,7 @@ class SpendStream:
         return functools.reduce(operator.add, parts)
 
     def supplier_spellings(self) -> dict[str, tuple[str, ...]]:
-        """Every spelling of each supplier's name over all files, the most frequent in a file first."""
+        """Every spelling of each supplier's name in all files, the first file's commonest first."""
         spellings: dict[str, tuple[str, ...]] = {}
         for spend in self._spends:
             for key, names in spend.supplier_spellings().items():

@@ -213,9 +213,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         first = next(lines, None)
         period = stream.period()
         if period is None:
-            raise DataError(
-                f"{given} has no spend lines to assess (give --year to report anyway)"
-            )
+            raise DataError(f"{given} has no spend lines to assess (give --year to report anyway)")
         result = assess(policy, itertools.chain([first] if first else [], lines), period)
     except RuleViolation as exc:  # e.g. a policy in another currency than the file
         raise DataError(f"{given}: {exc}") from None
@@ -223,8 +221,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.year is not None and first is None:
         covered = ", ".join(reconciliation.years_covered) or "none (no line has a date)"
         raise DataError(
-            f"{given} has no spend line in {period.label} to assess; the years it"
-            f" covers: {covered}"
+            f"{given} has no spend line in {period.label} to assess; the years it covers: {covered}"
         )
     result = with_spellings(result, stream.supplier_spellings())
     read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)

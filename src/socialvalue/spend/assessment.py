@@ -222,8 +222,8 @@ def with_spellings(
 ) -> AssessmentResult:
     """``result`` with each supplier's name spellings from ``spellings`` (key to names).
 
-    Give it :meth:`SpendFile.supplier_spellings <socialvalue.spend.reading.SpendFile.supplier_spellings>`:
-    a supplier keyed by its normalised name (or its id) may be written several ways
+    Give it :meth:`~socialvalue.spend.reading.SpendFile.supplier_spellings`: a
+    supplier keyed by its normalised name (or its id) may be written several ways
     in one file, and the user should see every way. An assessment without a name
     takes the first (most frequent) spelling as its name.
 
