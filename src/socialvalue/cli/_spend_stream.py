@@ -41,6 +41,23 @@ __all__ = ["SpendStream"]
 DEFAULT_LIMITS: Final = Limits()
 
 
+class _Lines:
+    """A text stream's lines as an iterable that is not an iterator.
+
+    ``csv_records`` checks that each item of an iterator it is given is text, as
+    every public function checks its arguments; a text stream's lines are text, and
+    checking each of a year's lines again cost a tenth of the reading time.
+    """
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: Iterable[str]) -> None:
+        self._text = text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text)
+
+
 class SpendStream:
     """The spend lines of every CSV in ``names`` (files, folders, zips, ``-``), as one body's.
 
@@ -88,7 +105,7 @@ class SpendStream:
             name = source.name
             try:
                 spend = SpendFile(
-                    csv_records(opened.text),
+                    csv_records(_Lines(opened.text)),
                     vat_basis=self.vat_basis,
                     period=self._period,
                     **self._options,  # type: ignore[arg-type]

@@ -63,7 +63,8 @@ class _Currency(FieldCheck):
             )
 
 
-@attrs.frozen(field_transformer=typed_fields)
+# Hashed on every amount read (its patterns are cached by format): cache the hash.
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class AmountFormat:
     """How a file may write its amounts: which spellings of the grammar it may use.
 

@@ -85,7 +85,8 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+# The rules are hashed on every look-up of their cached parts (once a payee): cache it.
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class PayeeRule:
     """A kind of payee that is not a supplier: an id, why, and how to recognise it.
 
@@ -188,7 +189,7 @@ def _rules(rules: Iterable[PayeeRule]) -> tuple[PayeeRule, ...]:
     return tuple(rules)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class PayeeRules:
     """Redaction markers and the rules that set payees apart, tried in order.
 
