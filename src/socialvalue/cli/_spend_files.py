@@ -193,7 +193,8 @@ class _Bounded(io.RawIOBase):
         self.encoding = _UTF8
         self._decided = False  # whether text that is not ASCII has been met
         self._held = b""  # an incomplete UTF-8 sequence at the end of the last chunk
-        self._out = b""  # bytes decoded but not yet handed on
+        self._out = b""  # bytes decoded, handed on up to self._at
+        self._at = 0
         self._run = 0  # bytes since the last line end
         self._hash = hashlib.sha256()
 
@@ -211,16 +212,19 @@ class _Bounded(io.RawIOBase):
         super().close()
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._out:
+        # The text layer asks for a few kilobytes at a time: hand them out of the
+        # decoded chunk by position, never by slicing off (and copying) the rest.
+        while self._at >= len(self._out):
             data = self._chunk()
             if data is None:
                 return 0
-            self._out = self._decode(data, final=not data)
+            self._out, self._at = self._decode(data, final=not data), 0
             if not data and not self._out:
                 return 0
-        size = min(len(buffer), len(self._out))
-        buffer[:size] = self._out[:size]
-        self._out = self._out[size:]
+        start = self._at
+        size = min(len(buffer), len(self._out) - start)
+        buffer[:size] = memoryview(self._out)[start : start + size]
+        self._at = start + size
         return size
 
     def _chunk(self) -> bytes | None:
