@@ -13,11 +13,14 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from socialvalue.cli import main
+from socialvalue.cli._input import DataError, UsageError
 from socialvalue.cli._render import escaped
+from socialvalue.cli._spend_files import Limits, Source, open_source
 
 HEADER = "BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount\n"
 
@@ -212,3 +215,61 @@ def test_control_and_bidi_characters_are_escaped_in_the_table_and_messages(
 def test_escaped_leaves_ordinary_text_alone() -> None:
     assert escaped("Café & Co — Ltd, 東京") == "Café & Co — Ltd, 東京"
     assert escaped("\x00\x9b\u200e\u2029") == "\\x00\\x9b\\u200e\\u2029"
+
+
+def _text_of(data: bytes, **options: object) -> str:
+    source = Source("test.csv", lambda: io.BytesIO(data))
+    opened = open_source(source, Limits(), None, **options)  # type: ignore[arg-type]
+    try:
+        return opened.text.read()
+    finally:
+        opened.text.close()
+
+
+def test_bytes_neither_encoding_reads_are_refused_naming_the_byte() -> None:
+    # 0x81 is not Windows-1252 either (it is undefined there).
+    with pytest.raises(DataError, match=r"test.csv is not UTF-8 or Windows-1252 text \(byte 4 "):
+        _text_of(b"a,b\n\x81\n")
+
+
+def test_a_utf_8_sequence_cut_at_the_end_of_the_file() -> None:
+    # Cut before anything else was not ASCII: the file is Windows-1252.
+    assert _text_of(b"a,b\nx\xc3") == "a,b\nx\u00c3"
+    # Cut after UTF-8 text: the file mixes encodings.
+    with pytest.raises(DataError, match="mixes encodings"):
+        _text_of("é,b\n".encode() + b"x\xc3")
+
+
+def test_a_multibyte_character_split_between_chunks_is_read_whole() -> None:
+    # é's first byte is the last of the first megabyte read.
+    data = (b"a" * 1023 + b"\n") * 1023 + b"a" * 1023 + "é\n".encode()
+    assert data.index(b"\xc3") == 1024 * 1024 - 1
+    assert _text_of(data).endswith("é\n")
+
+
+@pytest.mark.parametrize(
+    ("raised", "expected", "message"),
+    [
+        (OSError(13, "Permission denied"), UsageError, "cannot read test.csv: Permission denied"),
+        (RuntimeError("Bad password for file"), DataError, "the zip member cannot be read"),
+    ],
+)
+def test_a_source_that_cannot_be_opened(
+    raised: Exception, expected: type[Exception], message: str
+) -> None:
+    def fail() -> IO[bytes]:
+        raise raised
+
+    with pytest.raises(expected, match=message):
+        open_source(Source("test.csv", fail), Limits(), None)
+
+
+def test_an_archive_that_is_not_a_zip_is_a_usage_error(tmp_path: Path) -> None:
+    fake = tmp_path / "spend.zip"
+    fake.write_bytes(b"not a zip")
+    code, _, err = run("assess", str(fake))
+    assert code == 2
+    assert f"cannot read {fake}: File is not a zip file" in err
+    empty = _zip(tmp_path / "empty.zip", {"notes.txt": b"none"})
+    code, _, err = run("assess", str(empty))
+    assert (code, err.strip()) == (2, f"socialvalue assess: error: {empty} holds no .csv file")

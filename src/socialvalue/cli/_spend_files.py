@@ -147,9 +147,6 @@ class _Closing(io.RawIOBase):
     def __init__(self, member: IO[bytes], archive: zipfile.ZipFile) -> None:
         self._member, self._archive = member, archive
 
-    def readable(self) -> bool:
-        return True
-
     def read(self, size: int = -1) -> bytes:
         return self._member.read(size)
 
@@ -303,7 +300,7 @@ class _Bounded(io.RawIOBase):
                 ) from None
             self.encoding, self._held = _CP1252, b""
             return self._cp1252(data)
-        self._decided = True
+        self._decided = self._decided or not data[:used].isascii()
         self._held = data[used:]
         return data[:used]
 
