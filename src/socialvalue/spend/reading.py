@@ -38,7 +38,6 @@ row 5: has 4 fields where the header has 3; the extra fields hold '234.56' ...
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,18 +45,27 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from socialvalue._fields import Code
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._hot import (
+    ID_CHECK,
+    Facts,
+    as_record,
+    memo_for,
+    money_of,
+    picker,
+    remember,
+    spend_line,
+)
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
 from socialvalue.spend.payees import PAYEE_RULES, PayeeRules
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
-from socialvalue.spend.rows import BadRow, Record, SpendFileError, check_fields, csv_records, shown
+from socialvalue.spend.rows import BadRow, Record, SpendFileError, csv_records, fields_misfit, shown
 
 __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 
@@ -82,82 +90,6 @@ class _Bad(Exception):
 
 
 _WITHHELD: Final = object()
-
-
-# What the rules say of each payee is the same in every file read with the same
-# rules, key and columns: a year published as twelve monthly files sorts its payees
-# once, not twelve times. A few sets of rules are remembered, each with a bounded memo.
-_Facts = tuple[bool, str, "str | None", "str | _Bad"]
-_MEMOS: Final[dict[tuple[Any, ...], tuple[object, dict[Any, _Facts]]]] = {}
-
-
-def _memo(
-    payees: PayeeRules, names: NameRules, key: SupplierKey, recognition: Recognition
-) -> dict[Any, _Facts]:
-    # Keyed by identity (the objects are kept with the memo, so an id is never
-    # reused while its memo lives); the column names go into bad-id messages.
-    held = (payees, names)
-    ident = (id(payees), id(names), key, recognition.header)
-    found = _MEMOS.get(ident)
-    if found is None:
-        if len(_MEMOS) >= 8:
-            _MEMOS.clear()
-        found = _MEMOS[ident] = (held, {})
-    return found[1]
-
-
-def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
-    if len(cache) >= size:
-        cache.clear()
-    cache[key] = value
-
-
-_new = object.__new__
-_set = object.__setattr__
-_ID_CHECK: Final = Code()
-
-
-def _spend_line(
-    key: str, money: Money, day: date, basis: VatBasis, contract: str | None
-) -> SpendLine:
-    """A :class:`SpendLine` of values already checked here, without checking them again.
-
-    Each key is checked as a :class:`SpendLine` id once, when its payee is first
-    sorted; amounts, dates and contract ids as they are read. Checking the five
-    fields' types again on each of a year's lines was a fifth of the reading time.
-    """
-    line: SpendLine = _new(SpendLine)
-    _set(line, "supplier_id", key)
-    _set(line, "amount", money)
-    _set(line, "paid_on", day)
-    _set(line, "vat_basis", basis)
-    _set(line, "contract_id", contract)
-    return line
-
-
-def _money(amount: Decimal, currency: str) -> Money:
-    """:class:`Money` of an amount read by the amount grammar, in the layout's currency.
-
-    The grammar admits at most 15 integer digits and 6 places, inside Money's own
-    bounds, and the layout's currency was checked when it was made: checking both
-    again on each of a year's distinct amounts cost a tenth of the reading time.
-    """
-    money: Money = _new(Money)
-    _set(money, "amount", amount)
-    _set(money, "currency", currency)
-    return money
-
-
-def _picker(indices: Sequence[int | None]) -> Callable[[Sequence[str]], Any]:
-    """A function picking the fields at ``indices`` that exist (a value, or a tuple of them)."""
-    present = [i for i in indices if i is not None]
-    if not present:
-        return lambda fields: ()
-    return operator.itemgetter(*present)
-
-
-def _as_record(given: Record | tuple[int, Sequence[str]]) -> Record:
-    return given if isinstance(given, Record) else Record(given[0], tuple(given[1]))
 
 
 def _blank(fields: Sequence[str]) -> bool:
@@ -203,7 +135,7 @@ class SpendFile:
     ) -> None:
         self._records: Iterator[Record | tuple[int, Sequence[str]]] = iter(records)
         header = next(
-            (r for r in map(_as_record, self._records) if r.problem or not _blank(r.fields)),
+            (r for r in map(as_record, self._records) if r.problem or not _blank(r.fields)),
             None,
         )
         if header is None:
@@ -246,8 +178,11 @@ class SpendFile:
         )
         # The fields that decide a row's payee and amount, picked in one C call: the
         # keys of the caches that spare most rows any other work.
-        self._who_pick = _picker(self._who_at)
-        self._amount_pick = _picker(self._places)
+        self._who_pick = picker(self._who_at)
+        self._amount_pick = picker(self._places)
+        self._parse = self.recognition.layout.amount_format.parse
+        present = [self.recognition.header[i] for i in self._places if i is not None]
+        self._single = present[0] if len(present) == 1 else None
         self._started = False
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
@@ -255,7 +190,7 @@ class SpendFile:
         self._amounts: dict[Any, Money] = {}
         self._days: dict[str, date] = {}
         self._sorted: dict[Any, _Who] = {}
-        self._memo = _memo(payees, names, self._key, self.recognition)
+        self._memo = memo_for(payees, names, self._key, self.recognition)
 
     @classmethod
     def from_lines(
@@ -292,7 +227,7 @@ class SpendFile:
         for given in self._records:
             # Records from csv_records are Records already: no conversion, no
             # generator between (pairs are converted here).
-            record = given if given.__class__ is Record else _as_record(given)
+            record = given if given.__class__ is Record else as_record(given)
             try:
                 line = self._line(record)
             except _Bad as bad:
@@ -315,7 +250,7 @@ class SpendFile:
         if len(fields) != self._width:
             if _blank(fields):
                 return None
-            wrong = check_fields(self._header, fields, record.line)
+            wrong = fields_misfit(self._header, fields, record.line)
             if wrong is not None:
                 ledger.rows += 1
                 raise _Bad(None, wrong.code, wrong.message, wrong.value)
@@ -349,7 +284,7 @@ class SpendFile:
         contract = self._contract(fields) if self._contract_at is not None else None
         spellings[fields[self._name_at].strip()] += 1
         ledger.assessed.add(amount)
-        return _spend_line(key, money, day, self.vat_basis, contract)
+        return spend_line(key, money, day, self.vat_basis, contract)
 
     def _text(self, fields: Sequence[str], role: str) -> str:
         index = self._at.get(role)
@@ -360,6 +295,13 @@ class SpendFile:
         cached = self._amounts.get(picked)
         if cached is not None:
             return cached
+        if self._single is not None:  # one amount column (net, or gross): read as is
+            try:
+                money = money_of(self._parse(picked), self._ledger.currency)
+            except SpendFileError as exc:
+                raise _Bad(self._single, exc.code, exc.message, picked) from None
+            remember(self._amounts, picked, money, _VALUES_CACHED)
+            return money
         places = self._places
         texts = tuple("" if i is None else fields[i] for i in places)
         parse, header = self.recognition.layout.amount_format.parse, self.recognition.header
@@ -383,10 +325,10 @@ class SpendFile:
         else:
             amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
         if amount is net or amount is gross:  # as read, so within the grammar's bounds
-            money = _money(amount, self._ledger.currency)
+            money = money_of(amount, self._ledger.currency)
         else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
             money = Money(amount, self._ledger.currency)
-        _remember(self._amounts, picked, money, _VALUES_CACHED)
+        remember(self._amounts, picked, money, _VALUES_CACHED)
         return money
 
     def _day(self, fields: Sequence[str]) -> date:
@@ -402,7 +344,7 @@ class SpendFile:
         # A date is noted for the span the file covers when first read: the same
         # text is the same date, so rows that repeat it need not note it again.
         self._ledger.paid_on(day)
-        _remember(self._days, text, day, _VALUES_CACHED)
+        remember(self._days, text, day, _VALUES_CACHED)
         return day
 
     def _contract(self, fields: Sequence[str]) -> str | None:
@@ -423,20 +365,24 @@ class SpendFile:
         if who is None:
             raw_id, name, expense, number = ("" if i is None else fields[i] for i in self._who_at)
             who = self._sort(name.strip(), raw_id.strip(), expense, number.strip())
-            _remember(self._sorted, cache_key, who, _PAYEES_CACHED)
+            remember(self._sorted, cache_key, who, _PAYEES_CACHED)
         if isinstance(who, _Bad):
             raise _Bad(who.column, who.code, who.message, who.value)
         return who
 
     def _sort(self, name: str, raw_id: str, expense: str, number: str) -> _Who:
-        withheld, normal, rule, key = self._facts(name, raw_id, expense, number)
+        withheld, rule, key = self._facts(name, raw_id, expense, number)
         if withheld:
             return _WITHHELD
-        if raw_id in self._exclude_ids or normal in self._exclude_names:
+        # The normalised name is wanted only to exclude by name and to tally a payee
+        # set apart; a supplier keyed by name is normalised in its key already.
+        normal = self._name_rules.normalise(name) if self._exclude_names or rule else ""
+        if raw_id in self._exclude_ids or (normal and normal in self._exclude_names):
             rule = "excluded"
         elif self._include_apart:
             rule = None
         if rule is not None:
+            normal = normal or self._name_rules.normalise(name)
             apart = self._ledger.apart(rule, normal)
             apart.spellings[name] += 1
             return apart
@@ -445,19 +391,18 @@ class SpendFile:
         spellings = self._names.get(key)
         if spellings is None:
             try:
-                _ID_CHECK.check(key)
+                ID_CHECK.check(key)
             except RuleViolation as exc:  # pragma: no cover - every key is made an id
                 return _Bad(None, "spend_file.bad_id", exc.message, key)
             spellings = self._names[key] = Counter()
         return key, spellings
 
-    def _facts(self, name: str, raw_id: str, expense: str, number: str) -> _Facts:
+    def _facts(self, name: str, raw_id: str, expense: str, number: str) -> Facts:
         """What the rules say of a payee, whatever the file: remembered for every file."""
         memo = self._memo
         found = memo.get((name, raw_id, expense, number))
         if found is not None:
             return found
-        normal = self._name_rules.normalise(name)
         rule = self._payees.rule_for(name, expense or None)
         try:
             key: str | _Bad = self._key.key(
@@ -473,13 +418,8 @@ class SpendFile:
             else:
                 role, value = (self._key.value, number) if number else ("supplier_name", name)
             key = _Bad(self.recognition.column(role), "spend_file.bad_id", str(exc), value)
-        facts = (
-            self._payees.is_withheld(name, raw_id),
-            normal,
-            None if rule is None else rule.id,
-            key,
-        )
-        _remember(memo, (name, raw_id, expense, number), facts, _PAYEES_CACHED)
+        facts = (self._payees.is_withheld(name, raw_id), None if rule is None else rule.id, key)
+        remember(memo, (name, raw_id, expense, number), facts, _PAYEES_CACHED)
         return facts
 
     # -- what was read ----------------------------------------------------------------

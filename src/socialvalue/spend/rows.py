@@ -195,6 +195,11 @@ def check_fields(header: Sequence[str], fields: Sequence[str], line: int) -> Bad
     >>> print(check_fields(("a", "b"), ("1",), 3))
     row 3: has 1 field where the header has 2
     """
+    return fields_misfit(header, fields, line)
+
+
+def fields_misfit(header: Sequence[str], fields: Sequence[str], line: int) -> BadRow | None:
+    """:func:`check_fields` without checking its arguments' types: for readers, per row."""
     width, count = len(header), len(fields)
     if count == width:
         return None
