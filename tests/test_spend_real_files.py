@@ -275,6 +275,8 @@ def test_salford_in_every_header_variant_by_normalised_name(salford: Read) -> No
     # A landlord company with "Pension Fund" in its name: rent is a purchase
     # (net £15,250.00 in November and January, £941.58 + £15,250.00 in May).
     assert salford.totals["quorum-estates-pension-fund"] == Decimal("46691.58")
+    # Another landlord: nine rents, £3.08m net.
+    assert salford.totals["legal-and-general-pensions"] == Decimal("3080039.00")
     # Spellings of one supplier meet under one key, and every spelling is kept.
     assert len(salford.names["addleshaw-goddard"]) >= 1
     assert max(len(v) for v in salford.names.values()) > 1
