@@ -258,3 +258,19 @@ def test_every_kind_of_item_is_counted_as_the_hook_would_judge_it(
     _, issues = _structure(document, Bag)
     summary = [i.message for i in issues if i.code == "list.more_problems"]
     assert summary == [f"and {more} more items with problems; only the first 100 are listed"]
+
+
+def test_a_million_unexpected_keys_cost_under_the_bound() -> None:
+    """One hook reads every object of every kind, so one kind stands for all."""
+    document = {**examples("supplier")[0], **{f"k{n:07}": None for n in range(MILLION)}}
+    report, seconds, peak = measured("supplier", document)
+    assert [i.path for i in report.issues] == ["$"] + [f"$.k{n:07}" for n in range(20)]
+    assert report.issues[0].message.startswith("and 999,980 more unexpected keys")
+    assert peak < MEMORY_BOUND, f"{peak / 2**20:.0f} MiB"
+    assert seconds < HANG_GUARD_SECONDS
+
+
+def test_unexpected_keys_of_types_that_do_not_compare_are_named_in_order() -> None:
+    document: dict[Any, Any] = {**examples("supplier")[0], 1: "x", "b": "y", None: "z"}
+    paths = [i.path for i in sv.validate("supplier", document).issues]
+    assert paths == ["$['1']", "$.b", "$.null"]

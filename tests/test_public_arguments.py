@@ -32,14 +32,51 @@ from hypothesis import strategies as st
 import socialvalue as sv
 from socialvalue import frameworks
 from socialvalue._arguments import typed_arguments
+from tests.ocds_fixtures import award, package, party, release
 
 EXAMPLES = Path(__file__).parent / "examples"
 
 #: Functions of the spend area, which is being rewritten apart from this work; they
 #: join the walk when they take the decorator.
-NOT_YET: frozenset[str] = frozenset(
-    {"assess", "local_spend_share", "new_suppliers", "check_vat_basis", "with_names"}
-)
+NOT_YET: frozenset[str] = frozenset()
+
+
+#: Classes whose methods are someone else's work: Money (its own change) and the
+#: spend area's (rewritten apart).
+CLASSES_NOT_YET: frozenset[str] = frozenset()
+
+
+def public_methods() -> dict[str, Callable[..., Any]]:
+    """Every public method with parameters of every public class, unbound, by name."""
+    found: dict[str, Callable[..., Any]] = {}
+    for class_name in sv.__all__:
+        cls = getattr(sv, class_name)
+        if not inspect.isclass(cls) or getattr(cls, "_is_protocol", False):
+            continue
+        if class_name in CLASSES_NOT_YET or issubclass(cls, enum.Enum):
+            continue
+        for name, member in vars(cls).items():
+            function = member.__func__ if isinstance(member, classmethod) else member
+            if not name.startswith("_") and inspect.isfunction(function) and parameters(function):
+                found[f"{class_name}.{name}"] = function
+    return found
+
+
+def target(name: str) -> Callable[..., Any]:
+    """The function, or the method bound to a sample of its class (or to the class)."""
+    if name in public_functions():
+        return public_functions()[name]
+    class_name, method = name.split(".")
+    cls = getattr(sv, class_name)
+    owner = cls if isinstance(vars(cls)[method], classmethod) else instance(cls)
+    bound: Callable[..., Any] = getattr(owner, method)
+    return bound
+
+
+def instance(cls: type) -> Any:
+    value = next((v for k, v in samples().items() if issubclass(k, cls)), None)
+    assert value is not None, f"add a sample {cls.__name__} to samples()"
+    return value
 
 
 def public_functions() -> dict[str, Callable[..., Any]]:
@@ -72,6 +109,8 @@ def samples() -> dict[Any, Any]:
         catalogue,
         year.assessments().assessments[0],
         year.assessments(),
+        year.suppliers[0].location,
+        sv.TRANSPARENCY_CODE,
         year.report(),
         frameworks.get("gm-sv-framework-2020"),
         frameworks.crosswalk("gm-policing-sv", "gm-sv-framework-2020"),
@@ -84,13 +123,51 @@ def samples() -> dict[Any, Any]:
         load("bid"),
         load("evaluation-model"),
         load("service"),
+        year.policy.rules[0],
+        catalogue.measures[0],
+        sv.ScoringMethod().discounting,
+        sv.score(year.submissions[0], catalogue).totals,
+        load("evaluation-model").scale,
+        sv.evaluate(load("evaluation-model"), [load("bid")], catalogue=catalogue),
+        sv.evaluate(load("evaluation-model"), [load("bid")], catalogue=catalogue).bids[0],
+        sv.default_optimism_bias(),
+        sv.portfolio([load("service")]),
+        sv.RuleViolation("value.invalid", "a sample"),
+        sv.Issue.at([], "value.invalid", "a sample"),
+        Decimal(1),
         timedelta(days=30),
         date(2026, 3, 31),
         "2025/26",
         1,
         True,
+        *spend_file_samples(),
+        *ocds_samples(),
     ]
     return {type(value): value for value in values}
+
+
+def spend_file_samples() -> list[Any]:
+    """The spend-file reader's objects, from the bundled example file."""
+    text = (Path(sv.__file__).parent / "examples" / "spend-2025-26.csv").read_text(encoding="utf-8")
+    spend_file = sv.SpendFile.from_lines(text.splitlines())
+    list(spend_file)
+    reconciliation = spend_file.reconciliation()
+    return [
+        spend_file.recognition,
+        reconciliation,
+        reconciliation.assessed,
+        sv.AmountFormat(),
+        sv.NameRules(),
+        sv.PAYEE_RULES,
+        sv.PAYEE_RULES.apart[0],
+    ]
+
+
+def ocds_samples() -> list[Any]:
+    """An OCDS reading and one of its contracts, from a one-award release."""
+    data = package(release(award(), parties=[party("P1", "Acme Ltd")]))
+    reading = sv.read_ocds(data, vat_basis=sv.VatBasis.NET)
+    return [reading, reading.ocds_contracts[0]]
 
 
 def sample(hint: Any, name: str) -> Any:
@@ -107,11 +184,13 @@ def sample(hint: Any, name: str) -> Any:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return sample(next(m for m in typing.get_args(hint) if m is not type(None)), name)
-    if origin in (Iterable, Sequence, Collection, Iterator, tuple, list):
-        return [sample(typing.get_args(hint)[0], name)]
     if origin in (Mapping, dict):
         key, value = typing.get_args(hint)
+        if value is str:
+            return {"100234": "Acme Security Ltd"}
         return {sample(key, name): sample(value, name)}
+    if origin in (Iterable, Sequence, Collection, Iterator, tuple, list):
+        return [sample(typing.get_args(hint)[0], name)]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return next(iter(hint))
     if getattr(hint, "_is_protocol", False):
@@ -134,7 +213,11 @@ def parameters(function: Callable[..., Any]) -> list[tuple[inspect.Parameter, An
         ),
         globalns=inspect.unwrap(function).__globals__,
     )
-    return [(p, hints[p.name]) for p in signature.parameters.values() if p.name in hints]
+    return [
+        (p, hints[p.name])
+        for p in signature.parameters.values()
+        if p.name in hints and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
 
 
 def call(function: Callable[..., Any], values: dict[str, Any]) -> Any:
@@ -163,31 +246,30 @@ class Wrong:
         return "Wrong()"
 
 
+def walked() -> dict[str, Callable[..., Any]]:
+    functions = {n: f for n, f in public_functions().items() if n not in NOT_YET}
+    return {**functions, **public_methods()}
+
+
 WALK = [
     pytest.param(name, parameter.name, id=f"{name}:{parameter.name}")
-    for name, function in public_functions().items()
-    if name not in NOT_YET
+    for name, function in walked().items()
     for parameter, hint in parameters(function)
     if hint not in (object, Any)
 ]
 
 
-def test_the_walk_covers_every_public_function_that_takes_arguments() -> None:
-    walked = {param.values[0] for param in WALK}
-    takes = {
-        name
-        for name, function in public_functions().items()
-        if name not in NOT_YET
-        and any(hint not in (object, Any) for _, hint in parameters(function))
-    }
-    assert takes == walked
-    # dump takes any object (and says when it is not a document), so has no wrong type.
-    assert {"dump", "example_year", "common_scale"} <= set(public_functions()) - walked
+def test_the_walk_finds_functions_and_methods_from_the_public_names() -> None:
+    names = {param.values[0] for param in WALK}
+    assert {"portfolio", "regional_report", "frameworks.get"} <= names
+    assert {"Period.contains", "Issue.at", "RegionalReport.figure", "Framework.priority"} <= names
+    # Taking any object (dump's document) or nothing at all leaves no wrong type to try.
+    assert not {"dump", "example_year", "common_scale", "ExampleYear.report"} & names
 
 
 @pytest.mark.parametrize(("name", "parameter"), WALK)
 def test_a_wrong_type_in_each_position_is_a_type_error_naming_it(name: str, parameter: str) -> None:
-    function = public_functions()[name]
+    function = target(name)
     values = {**right_arguments(function), parameter: Wrong()}
     with pytest.raises(TypeError) as raised:
         call(function, values)

@@ -184,6 +184,38 @@ def test_a_bad_row_is_named_by_number_and_column(
     assert str(info.value).startswith(f"row 4: {column}: ")
 
 
+def test_a_column_missing_from_a_later_row_is_that_row_s_fault() -> None:
+    good = row("Acme", "100234", "2025-05-01", "1")
+    short = {k: v for k, v in good.items() if k != "PaymentDate"}
+    with pytest.raises(SpendFileError) as info:
+        list(SpendFileReader([good, short]))
+    assert (info.value.code, info.value.row, info.value.column) == (
+        "spend_file.missing_column",
+        3,
+        "PaymentDate",
+    )
+    reader = SpendFileReader([good, short, good], skip_bad_rows=True)
+    assert len(list(reader)) == 2
+    assert reader.summary().bad_row_count == 1
+
+
+@pytest.mark.parametrize("at", [0, 1])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (["Acme", "100234"], r"a row must be a mapping .* got list"),
+        ({**row("Acme", "1", "2025-05-01", "1"), "Amount": 12}, r"column 'Amount'.* got int"),
+        ({**row("Acme", "1", "2025-05-01", "1"), "BeneficiaryName": b"x"}, r"got bytes"),
+    ],
+)
+def test_a_row_or_cell_of_the_wrong_type_is_a_type_error_naming_the_row(
+    at: int, bad: object, message: str
+) -> None:
+    rows: list[object] = [row("Acme", "100234", "2025-05-01", "1")] * at + [bad]
+    with pytest.raises(TypeError, match=rf"^row {at + 2}\b.*{message}"):
+        list(SpendFileReader(rows))  # type: ignore[arg-type]
+
+
 def test_bad_contract_ids_and_unnamed_keys() -> None:
     columns = Columns(contract_id="Contract")
     rows = [{**row("Acme", "1", "2025-05-01", "1"), "Contract": "not an id"}]

@@ -165,6 +165,8 @@ def _argument_checker(hint: Any) -> _Checker:
     origin = typing.get_origin(hint)
     if _is_union(hint):
         members = typing.get_args(hint)
+        if all(typing.get_origin(m) in _ITERABLES and typing.get_args(m) for m in members):
+            return _iterable_of_either(members)
         checks = [_argument_checker(member) for member in members]
         expected = " or ".join(_name(member) for member in members)
         return lambda value: None if any(c(value) is None for c in checks) else expected
@@ -199,6 +201,31 @@ def _iterable(origin: type, args: tuple[Any, ...]) -> _Checker:
             problem = each(item)
             if problem is not None:
                 return f"{what}; item {index} must be {problem}"
+        return None
+
+    return check
+
+
+def _iterable_of_either(members: tuple[Any, ...]) -> _Checker:
+    """``Iterable[A] | Iterable[B]``: an iterable whose items are each A or B.
+
+    Checked item by item, so the message names the first item that is neither (the
+    function itself decides whether A and B may be mixed).
+    """
+    origins = tuple(typing.get_origin(member) for member in members)
+    items = tuple(typing.get_args(member)[0] for member in members)
+    checks = [_argument_checker(item) for item in items]
+    what = " or ".join(_name(member) for member in members)
+    either = " or ".join(_article(_name(item)) for item in items)
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, origins) or isinstance(value, str):
+            return what
+        if not isinstance(value, Collection):
+            return None  # an iterator: checked item by item as it is read
+        for index, item in enumerate(value):
+            if all(c(item) is not None for c in checks):
+                return f"{what}; item {index} must be {either}"
         return None
 
     return check

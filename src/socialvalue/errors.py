@@ -24,6 +24,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 
 __all__ = [
@@ -245,6 +246,7 @@ class Issue:
         return render_path(self.steps)
 
     @classmethod
+    @typed_arguments
     def at(cls, steps: Iterable[PathStep], code: str, message: str) -> Issue:
         """Make an issue at ``steps`` (keys and indices from the document root)."""
         return cls(tuple(steps), code, message)
@@ -281,6 +283,7 @@ class RuleViolation(SocialValueError, ValueError):
         self.message = message
         self.field: tuple[PathStep, ...] = tuple(field)
 
+    @typed_arguments
     def issue(self, at: Iterable[PathStep] = ()) -> Issue:
         """This violation as an :class:`Issue` under the object path ``at``."""
         return Issue.at([*at, *self.field], self.code, self.message)

@@ -34,6 +34,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 
@@ -182,11 +183,13 @@ class Money:
         return money
 
     @classmethod
+    @typed_arguments
     def zero(cls, currency: str = "GBP") -> Money:
         """No money, in ``currency``."""
         return cls(Decimal(0), currency)
 
     @classmethod
+    @typed_arguments
     def parse(cls, text: str, currency: str = "GBP") -> Money:
         """Read display text such as ``"£50,000.00"`` or ``"-1,234.5"``.
 
@@ -205,6 +208,7 @@ class Money:
         plain = match["sign"] + match["int"].replace(",", "") + (match["frac"] or "")
         return cls(plain, currency)
 
+    @typed_arguments
     def round(self, policy: Rounding = Rounding.HALF_UP, places: int = 2) -> Money:
         """This amount rounded to ``places`` decimal places by ``policy``.
 
@@ -219,6 +223,7 @@ class Money:
             self.amount.quantize(quantum, rounding=policy.value, context=_CONTEXT), self.currency
         )
 
+    @typed_arguments
     def format(self, policy: Rounding = Rounding.HALF_UP) -> str:
         """Display text, rounded to pence by ``policy``: ``'£50,000.00'``."""
         rounded = self.round(policy).amount

@@ -55,14 +55,17 @@ class Period:
         """How many days the period holds, counting both ends."""
         return (self.end - self.start).days + 1
 
+    @typed_arguments
     def contains(self, day: date) -> bool:
         """Whether ``day`` falls in this period (both ends included)."""
         return self.start <= day <= self.end
 
+    @typed_arguments
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
         return self.start <= other.end and other.start <= self.end
 
+    @typed_arguments
     def intersection(self, other: Period) -> Period | None:
         """The days both periods share, or ``None`` when they share none."""
         if not self.overlaps(other):

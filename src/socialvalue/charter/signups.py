@@ -206,6 +206,7 @@ class CharterSignup:
         """The days the signup is valid, both ends included."""
         return Period(self.signed_on, self.valid_until)
 
+    @typed_arguments
     def status(
         self, as_of: date, renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW
     ) -> CharterStatus:

@@ -113,6 +113,7 @@ class OptimismBias:
     )
     confirmed: bool = False
 
+    @typed_arguments
     def reduction(self, grade: int) -> Decimal:
         """The cut for ``grade``; ``RuleViolation`` if the table has no such grade."""
         for row in self.grades:
@@ -425,6 +426,7 @@ class Portfolio:
             self._zero(),
         )
 
+    @typed_arguments
     def count(self, recommendation: Recommendation) -> int:
         """How many services get ``recommendation``."""
         return sum(1 for d in self.decisions if d.recommendation is recommendation)

@@ -91,7 +91,7 @@ def _plain_keys(value: dict[Any, Any]) -> dict[Any, Any]:
     Called only when the keys do not match at once: an enum member hashes by its
     name, so ``{Field.NAME: ...}`` would not find the key ``"name"``.
     """
-    if all(type(key) is str for key in value):
+    if set(map(type, value)) <= {str}:  # one pass in C: objects may have a million keys
         return value
     return {(str.__str__(k) if isinstance(k, str) else k): v for k, v in value.items()}
 

@@ -10,8 +10,9 @@ a value is, for the messages of the converter's hooks.
 from __future__ import annotations
 
 import enum
+import heapq
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
@@ -60,6 +61,20 @@ def _key_text(key: object) -> str:
     return f"<a {type(key).__name__} key>"
 
 
+def _first_keys(keys: set[Any]) -> list[str]:
+    """The first :data:`MAX_REPEATS` of ``keys`` in order, as path steps.
+
+    Picked without sorting them all: an object may hold a million unexpected keys.
+    """
+    try:
+        first: list[Any] = heapq.nsmallest(MAX_REPEATS, keys)
+    except TypeError:  # keys of types that do not compare (possible from Python)
+        first = [None]
+    if all(type(key) is str for key in first):
+        return first
+    return heapq.nsmallest(MAX_REPEATS, map(_key_text, keys))
+
+
 def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
     if isinstance(exc, RuleViolation):
         issue = exc.issue(steps)
@@ -69,21 +84,21 @@ def _leaf(exc: BaseException, steps: tuple[PathStep, ...]) -> list[Issue]:
         return [issue]
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
-        keys = sorted(_key_text(key) for key in exc.extra_fields)
+        extra = exc.extra_fields
         found = [
             Issue.at(
                 (*steps, key),
                 "value.unexpected",
                 f"unexpected key {key!r}; the keys allowed here are: {allowed}",
             )
-            for key in keys[:MAX_REPEATS]
+            for key in _first_keys(extra)
         ]
-        if len(keys) > MAX_REPEATS:
+        if len(extra) > MAX_REPEATS:
             found.append(
                 Issue.at(
                     steps,
                     "value.unexpected",
-                    f"and {len(keys) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
+                    f"and {len(extra) - MAX_REPEATS:,} more unexpected keys; the keys allowed"
                     f" here are: {allowed}",
                 )
             )

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -149,6 +150,7 @@ class Framework:
         """The priority codes, in the framework's order."""
         return tuple(priority.code for priority in self.priorities)
 
+    @typed_arguments
     def priority(self, code: str) -> Priority:
         """The priority with ``code``; :class:`UnknownPriority` (a ``KeyError``) if none."""
         for priority in self.priorities:
@@ -156,6 +158,7 @@ class Framework:
                 return priority
         raise UnknownPriority(code, self.id, self.codes)
 
+    @typed_arguments
     def theme(self, code: str) -> Theme:
         """The declared theme with ``code``; ``KeyError`` if none."""
         for theme in self.themes:
@@ -244,6 +247,7 @@ class Crosswalk:
         ],
     )
 
+    @typed_arguments
     def map(self, code: str) -> tuple[str, ...]:
         """The target priority codes that ``code`` is reported under, in link order.
 
@@ -252,6 +256,7 @@ class Crosswalk:
         self.source.priority(code)
         return tuple(link.target for link in self.links if link.source == code)
 
+    @typed_arguments
     def links_for(self, code: str) -> tuple[CrosswalkLink, ...]:
         """The links from source priority ``code``, each with its rationale."""
         self.source.priority(code)

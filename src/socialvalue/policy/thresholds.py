@@ -29,6 +29,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -155,6 +156,7 @@ class ThresholdRule:
         assert self.upper is not None
         return _short(self.upper) + (" inclusive" if self.upper_inclusive else " exclusive")
 
+    @typed_arguments
     def contains(self, amount: Money) -> bool:
         """Whether ``amount`` is in this band."""
         low, high = self.lower, self.upper
@@ -323,10 +325,12 @@ class Policy:
             )
         return amount.amount
 
+    @typed_arguments
     def band_for(self, amount: Money) -> ThresholdRule:
         """The resolved band that holds ``amount``."""
         return self._locator().find(self._amount(amount))[0]
 
+    @typed_arguments
     def obligation_for(self, amount: Money) -> Obligation:
         """What this policy asks of a supplier for ``amount`` tested on its basis.
 
@@ -336,14 +340,17 @@ class Policy:
         """
         return self.band_for(amount).obligation
 
+    @typed_arguments
     def on_boundary(self, amount: Money) -> bool:
         """Whether ``amount`` is exactly where two source bands overlap."""
         return self._locator().find(self._amount(amount))[1]
 
+    @typed_arguments
     def with_boundary(self, choice: BoundaryChoice) -> Policy:
         """This policy with ``choice`` settling amounts at the boundary."""
         return attrs.evolve(self, boundary=choice)
 
+    @typed_arguments
     def period_for(self, day: date) -> Period:
         """The financial year (the policy's assessment period) holding ``day``."""
         return financial_year(day, self.year_start_month)

@@ -39,6 +39,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
@@ -117,6 +118,7 @@ class RegionalReport:
     )
     previous_period: Period | None = None
 
+    @typed_arguments
     def figure(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> ReportFigure:
@@ -127,6 +129,7 @@ class RegionalReport:
                 return figure
         raise KeyError(key)
 
+    @typed_arguments
     def value(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> Decimal:
@@ -136,10 +139,12 @@ class RegionalReport:
         except KeyError:
             return Decimal(0)
 
+    @typed_arguments
     def amount(self, section: str, group: str, item: str = "all", measure: str = "amount") -> Money:
         """The money value of :meth:`figure` (zero when absent), in the report's currency."""
         return Money(self.value(section, group, item, measure), self.currency)
 
+    @typed_arguments
     def of(
         self, section: ReportSection | str, group: str | None = None
     ) -> tuple[ReportFigure, ...]:
@@ -151,6 +156,7 @@ class RegionalReport:
             if f.section.value == name and (group is None or f.group == group)
         )
 
+    @typed_arguments
     def change(
         self, section: str, group: str, item: str = "all", measure: str = "amount"
     ) -> ReportChange:
@@ -161,6 +167,7 @@ class RegionalReport:
                 return change
         raise KeyError(key)
 
+    @typed_arguments
     def caveat(self, kind: CaveatKind) -> ReportCaveat | None:
         """The caveat of ``kind``, if the report carries one."""
         return next((c for c in self.caveats if c.kind is kind), None)
@@ -191,6 +198,7 @@ class RegionalReport:
         """One flat dict per change against the previous report."""
         return [c.to_record() for c in self.changes]
 
+    @typed_arguments
     def summary(self, width: int = 78) -> str:
         """The report on one screen of plain text (figures rounded to present)."""
         from socialvalue.report.summary import summary
@@ -204,6 +212,7 @@ class RegionalReport:
             + html_table(self.caveat_records(), caption="Caveats")
         )
 
+    @typed_arguments
     def published(self, rounding: Rounding = Rounding.HALF_UP) -> PublishedReport:
         """This report rounded for publication, as a :class:`PublishedReport`.
 

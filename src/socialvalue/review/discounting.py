@@ -35,6 +35,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import DecimalRange, Items, Whole
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
@@ -100,6 +101,7 @@ class DiscountSchedule:
                 field=["bands"],
             )
 
+    @typed_arguments
     def rate(self, year: int) -> Decimal:
         """The rate that discounts year ``year`` back to year ``year − 1``."""
         rate = self.bands[0].rate

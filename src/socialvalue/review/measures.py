@@ -28,6 +28,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, FieldCheck, Items, Text, Whole
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
@@ -341,6 +342,7 @@ class MeasureCatalogue:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", _index(self.measures))
 
+    @typed_arguments
     def measure(self, code: str) -> ReviewMeasure:
         """The measure with ``code``; :class:`UnknownMeasure` (a ``KeyError``) if none."""
         try:
@@ -348,6 +350,7 @@ class MeasureCatalogue:
         except KeyError:
             raise UnknownMeasure(code, self.id) from None
 
+    @typed_arguments
     def get(self, code: str) -> ReviewMeasure | None:
         """The measure with ``code``, or ``None``."""
         return self._by_code.get(code)

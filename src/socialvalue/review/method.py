@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.money import Rounding
 from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountSchedule, value_factors
@@ -100,6 +101,7 @@ class ScoringMethod:
         default=Rounding.HALF_UP, validator=attrs.validators.instance_of(Rounding)
     )
 
+    @typed_arguments
     def adjustments_for(self, measure: ReviewMeasure) -> Adjustments:
         """The adjustments that apply to ``measure`` under this method."""
         for code, adjustments in self.overrides:

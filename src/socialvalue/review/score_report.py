@@ -18,6 +18,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
@@ -80,6 +81,7 @@ class ValueTotals:
     undiscounted: Money
     present_value: Money
 
+    @typed_arguments
     def figure(self, basis: ValueBasis) -> Money:
         """The figure named by ``basis``."""
         return {

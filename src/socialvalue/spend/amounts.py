@@ -97,6 +97,7 @@ class AmountFormat:
             found.append(f"({number})")
         return ", ".join(dict.fromkeys(found))
 
+    @typed_arguments
     def parse(self, text: str) -> Decimal:
         """The exact amount ``text`` writes; else :class:`SpendFileError` (``bad_amount``)."""
         value = text.strip(_SPACES)

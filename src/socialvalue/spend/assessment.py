@@ -198,6 +198,7 @@ class AssessmentResult:
                 return assessment
         raise KeyError(supplier_id)
 
+    @typed_arguments
     def of(self, obligation: Obligation) -> tuple[Assessment, ...]:
         """The assessments that ask for ``obligation``."""
         return tuple(a for a in self.assessments if a.obligation is obligation)
@@ -349,6 +350,7 @@ def _largest_contracts(
 
 
 @in_library_context
+@typed_arguments
 def assess(
     policy: Policy,
     spend: Iterable[SpendLine] | Iterable[Contract],
@@ -407,6 +409,7 @@ def assess(
 
 
 @in_library_context
+@typed_arguments
 def new_suppliers(records: Iterable[SpendLine | Contract], before: date) -> tuple[str, ...]:
     """The suppliers with no spend paid, and no contract started, before ``before``.
 
@@ -490,6 +493,7 @@ class LocalSpend:
 
 
 @in_library_context
+@typed_arguments
 def local_spend_share(
     spend: Iterable[SpendLine],
     suppliers: Iterable[Supplier],

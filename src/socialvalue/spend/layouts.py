@@ -227,6 +227,7 @@ class Layout:
                         field=[role, index],
                     )
 
+    @typed_arguments
     def columns(self, role: str) -> tuple[str, ...]:
         """The column names that may hold ``role`` (one of :data:`COLUMN_ROLES`)."""
         if role not in COLUMN_ROLES:
@@ -250,10 +251,12 @@ class Recognition:
     positions: tuple[tuple[str, int], ...]
     mark: str | None = None
 
+    @typed_arguments
     def index(self, role: str) -> int | None:
         """The index of ``role``'s column in the header, or ``None`` if the file has none."""
         return next((i for r, i in self.positions if r == role), None)
 
+    @typed_arguments
     def column(self, role: str) -> str | None:
         """The name of ``role``'s column as the header writes it, or ``None``."""
         index = self.index(role)

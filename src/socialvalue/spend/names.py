@@ -44,6 +44,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import FieldCheck, Items
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -158,6 +159,7 @@ class NameRules:
         validator=[Items(max_items=50, unique_by=lambda p: p, what="word"), _Phrases()],
     )
 
+    @typed_arguments
     def normalise(self, name: str) -> str:
         """``name`` as a key that its other spellings share; empty if it has no letter or digit."""
         found = list(words(name))
@@ -178,6 +180,7 @@ class NameRules:
                     changed = True
         return " ".join(found)
 
+    @typed_arguments
     def key(self, name: str) -> str:
         """A supplier id made from ``name``'s normalised form, or ``ValueError`` if it has none.
 

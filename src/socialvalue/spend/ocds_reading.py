@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -171,6 +172,7 @@ class OcdsContract:
     suppliers_on_award: int
     value_steps: tuple[PathStep, ...] = attrs.field(converter=_steps)
 
+    @typed_arguments
     def to_record(self, supplier: Supplier | None = None) -> dict[str, object]:
         """This contract as one flat dict (with the supplier's name and kind, if given)."""
         contract = self.contract
@@ -305,6 +307,7 @@ class OcdsReading:
             {"kind": "flag", **f.to_record()} for f in self.flags
         ]
 
+    @typed_arguments
     def for_buyer(self, buyer: str) -> OcdsReading:
         """The part of this reading whose processes ``buyer`` ran, by buyer id or by name.
 

@@ -37,6 +37,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -117,6 +118,7 @@ class PayeeRule:
         validator=[Items(max_items=200, unique_by=lambda t: t, what="term"), _Terms()],
     )
 
+    @typed_arguments
     def matches(self, name: str, expense_type: str | None = None) -> bool:
         """Whether a payee of this ``name`` (and row of this ``expense_type``) is of this kind."""
         return _matches(self, tuple(words(name)), _said(expense_type or ""))
@@ -213,6 +215,7 @@ class PayeeRules:
         markers = _markers(self)
         return any(_said(text) in markers for text in texts if text)
 
+    @typed_arguments
     def rule_for(self, name: str, expense_type: str | None = None) -> PayeeRule | None:
         """The first rule that sets this payee apart, or ``None`` for a supplier."""
         found, expense = tuple(words(name)), _said(expense_type or "")

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import html_table
 from socialvalue._typed import typed_fields
@@ -77,6 +78,7 @@ class Tally:
     def __add__(self, other: Tally) -> Tally:
         return Tally(self.lines + other.lines, self.total + other.total)
 
+    @typed_arguments
     def describe(self, what: str = "") -> str:
         """``3 assessed (£7.50)`` for ``what="assessed"``; no money when it holds no line."""
         words = f"{self.lines:,} {what}".rstrip()
@@ -133,6 +135,7 @@ class Reconciliation:
                 f" {lines:,} accounted for ({Money(money).format()})",
             )
 
+    @typed_arguments
     def tally(self, category: str) -> Tally:
         """The tally of one of :data:`CATEGORIES`."""
         if category not in CATEGORIES:

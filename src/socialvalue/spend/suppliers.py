@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
@@ -181,6 +182,7 @@ class LocalArea:
         converter=_postcodes, default=(), validator=[Items(max_items=500), _check_prefix]
     )
 
+    @typed_arguments
     def contains(self, location: Location) -> bool:
         """Whether ``location`` is in this area."""
         if location.borough is not None and location.borough in self.boroughs:
@@ -219,6 +221,7 @@ class Supplier:
     identifier: Identifier | None = None
     good_employment: GoodEmploymentTier | None = None
 
+    @typed_arguments
     def is_local(self, area: LocalArea = GREATER_MANCHESTER) -> bool:
         """Whether this supplier is in ``area`` (Greater Manchester by default)."""
         return area.contains(self.location)

@@ -54,6 +54,7 @@ from typing import Any, Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
@@ -137,6 +138,7 @@ class Columns:
             date_formats=(self.date_format,),
         )
 
+    @typed_arguments
     def check_header(self, header: Iterable[str]) -> None:
         """Raise :class:`SpendFileError` naming the first required column not in ``header``."""
         present = list(header)
@@ -187,6 +189,7 @@ def name_key(name: str) -> str:
     return key
 
 
+@typed_arguments
 def with_names(result: AssessmentResult, names: Mapping[str, str]) -> AssessmentResult:
     """``result`` with each assessment's missing supplier name taken from ``names``.
 
@@ -206,6 +209,7 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@typed_arguments
 def check_vat_basis(file_basis: VatBasis, policy_basis: VatBasis, *, allow: bool = False) -> None:
     """Refuse to test amounts on one VAT basis against thresholds on another.
 
@@ -286,12 +290,18 @@ class SpendFileReader:
         try:
             for row in rows:
                 number += 1
+                if not isinstance(row, Mapping):
+                    raise TypeError(
+                        f"row {number}: a row must be a mapping of column name to text"
+                        f" (as csv.DictReader gives); got {type(row).__name__}"
+                    )
                 if not checked:
-                    self.columns.check_header(row.keys())
+                    self.columns.check_header([k for k in row if k is not _RESTKEY])
                     checked = True
                 try:
                     if _RESTKEY in row:
                         self._check_extra(row[_RESTKEY])
+                    self._check_cells(number, row)
                     line = self._line(row)
                 except _BadValue as bad:
                     self._bad_row(number, bad)
@@ -304,6 +314,25 @@ class SpendFileReader:
             # Kept in locals for speed; saved however iteration ends.
             self._rows_read = number - self._first_row + 1
             self._lines.lines, self._lines.total = lines, total
+
+    def _check_cells(self, number: int, row: Mapping[str, object]) -> None:
+        """Refuse a row whose cells are not text before reading it.
+
+        Rows come from the caller (``csv.DictReader`` or their own), so a wrong type
+        is their mistake (``TypeError``) and a column missing from one row is that
+        row's fault; both name the row, never a ``KeyError`` from the insides.
+        """
+        for column in self.columns.required:
+            if column not in row:
+                raise _BadValue(
+                    column, "spend_file.missing_column", "the row has no value for this column"
+                )
+            cell = row[column]
+            if cell is not None and not isinstance(cell, str):
+                raise TypeError(
+                    f"row {number}, column {column!r}: a cell must be text (str) or None;"
+                    f" got {type(cell).__name__}"
+                )
 
     @staticmethod
     def _check_extra(extra: Any) -> None:

@@ -73,6 +73,7 @@ class Bid:
     new_supplier: bool = False
     supplier_name: str | None = attrs.field(default=None, validator=Text(optional=True))
 
+    @typed_arguments
     def mark_for(self, criterion_id: str) -> Mark | None:
         """The mark for ``criterion_id``, if the bid has one."""
         return next((m for m in self.marks if m.criterion == criterion_id), None)

@@ -45,6 +45,7 @@ from typing import Final
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, Items, Text, Whole
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
@@ -262,6 +263,7 @@ class EvaluationModel:
                 field=["budget"],
             )
 
+    @typed_arguments
     def weight_of(self, kind: CriterionKind) -> Decimal:
         """The total weight of the criteria of ``kind``."""
         return sum((c.weight for c in self.criteria if c.kind is kind), Decimal(0))
@@ -276,6 +278,7 @@ class EvaluationModel:
         """The total weight of the environmental social value criteria, in percent."""
         return sum((c.weight for c in self.criteria if c.environmental), Decimal(0))
 
+    @typed_arguments
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with ``criterion_id``; ``KeyError`` if there is none."""
         for criterion in self.criteria:

@@ -110,6 +110,7 @@ class BidResult:
         """Whether the bid failed a pass mark."""
         return bool(self.exclusions)
 
+    @typed_arguments
     def score_of(self, kind: CriterionKind) -> Decimal:
         """The sum of this bid's scores on criteria of ``kind``."""
         # Scores are bounded, so 40 digits add them exactly, whatever the caller's context.
@@ -178,6 +179,7 @@ class EvaluationResult:
         """The winner's KPIs as targets: a Review submission's ``commitments``."""
         return tuple(kpi.as_target() for kpi in self.kpis)
 
+    @typed_arguments
     def result_for(self, supplier_id: str) -> BidResult:
         """The result of the bid from ``supplier_id``; ``KeyError`` if there is none."""
         for result in self.bids:

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, DecimalRange, Items, Text
 from socialvalue._numbers import in_library_context, library_context_methods
 from socialvalue._typed import typed_fields
@@ -94,6 +95,7 @@ class ScoringScale:
         """The points of the highest band: a full mark."""
         return self.bands[-1].points
 
+    @typed_arguments
     def band(self, points: Decimal) -> ScaleBand:
         """The band worth exactly ``points``; ``RuleViolation`` if there is none."""
         for band in self.bands:
@@ -105,6 +107,7 @@ class ScoringScale:
             f"a mark must be one of the points on the {self.title} scale: {allowed}; got {points}",
         )
 
+    @typed_arguments
     def fraction(self, points: Decimal) -> Decimal:
         """The share of a criterion's weight that ``points`` earns (points ÷ top points)."""
         self.band(points)
