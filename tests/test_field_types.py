@@ -71,6 +71,9 @@ def _results(loaded: list[object]) -> Iterator[object]:
         yield sv.score(submission, year.catalogue)
     yield sv.score(scoring_fixtures.three_lines(), scoring_fixtures.catalogue())
     yield sv.lm3(sv.Money("100"), sv.Money("60"), sv.Money("30"))
+    yield sv.GM_RESPEND_MEASURES
+    yield from (sv.respend_of(review, sv.GM_RESPEND_MEASURES) for review in year.submissions)
+    yield sv.frameworks.crosswalk("gm-policing-sv", "ppn-06-20")
     yield sv.validate("supplier", {"id": 1})
     yield sv.evaluate(test_evaluation.tender_model(), test_evaluation.BIDS)
     yield sv.portfolio([obj for obj in loaded if isinstance(obj, sv.Service)])

@@ -117,6 +117,7 @@ def samples() -> dict[Any, Any]:
         sv.ScoringMethod(),
         sv.DecisionRules(),
         sv.GREATER_MANCHESTER,
+        sv.GM_RESPEND_MEASURES,
         sv.MeasureTarget("GM-JOBS-LOCAL", Decimal(1)),
         sv.Money("1.00"),
         sv.TRANSPARENCY_CODE_LAYOUT,

@@ -91,6 +91,12 @@ SCHEMA_BLIND: dict[str, frozenset[str]] = {
     ),
     # frameworks and charter signups
     "framework": frozenset({"framework.unknown_theme"}),  # a priority's theme is declared
+    "crosswalk": frozenset(
+        {
+            "framework.unknown_theme",  # in either framework, as for the framework kind
+            "crosswalk.unknown_priority",  # a link's codes against its frameworks' priorities
+        }
+    ),
     # review submissions and measure catalogues
     "review-submission": frozenset(
         {

@@ -95,8 +95,9 @@ if TYPE_CHECKING:
     from socialvalue.report.regional import regional_report
     from socialvalue.report.worked_example import ExampleYear, example_year
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
-    from socialvalue.review.gm_catalogue import default_catalogue
+    from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES, default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
+    from socialvalue.review.local_respend import LocalRespend, RespendMeasures, respend_of
     from socialvalue.review.measures import (
         Adjustments,
         MeasureCatalogue,
@@ -406,7 +407,8 @@ __getattr__, __dir__ = attach(
             "LocalMultiplier",
             "lm3",
         ),
-        "socialvalue.review.gm_catalogue": ("default_catalogue",),
+        "socialvalue.review.gm_catalogue": ("GM_RESPEND_MEASURES", "default_catalogue"),
+        "socialvalue.review.local_respend": ("LocalRespend", "RespendMeasures", "respend_of"),
         # the Charter and compliance
         "socialvalue.charter.signups": (
             "CharterCommitment",
@@ -625,6 +627,10 @@ __all__ = [
     "DiscountSchedule",
     "LocalMultiplier",
     "lm3",
+    "GM_RESPEND_MEASURES",
+    "LocalRespend",
+    "RespendMeasures",
+    "respend_of",
     "default_catalogue",
     # the Charter and compliance
     "CharterCommitment",

@@ -106,6 +106,9 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "score.too_large": "A total value is beyond the largest amount the library holds.",
     "lm3.no_income": "LM3's round-1 income is zero, so there is nothing to multiply.",
     "lm3.local_exceeds_round": "LM3 local spend is greater than the round it comes from.",
+    "lm3.round_unreported": "A Review does not report both parts of LM3's round 2.",
+    "lm3.measure_reused": "One measure is named for two parts of a supplier's local re-spend.",
+    "lm3.measure_not_money": "A measure named for local re-spend is not in pounds.",
     # bid evaluation and commissioning decisions
     "evaluation.weights_not_100": (
         "The criterion weights of an evaluation model do not add up to exactly 100%."

@@ -4,8 +4,8 @@ Builds the regional report from a folder laid out as a council keeps its year:
 spend files (``*.csv`` or ``*.zip``, in any layout ``assess`` recognises, read as
 ``assess`` reads them: one stream, bounded, every row reconciled),
 ``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
-``catalogue.json`` and ``policy.json``. Under a contract-value policy, contracts
-come from ``contracts/`` instead of spend files (OCDS files or ``contract``
+``crosswalks/*.json``, ``catalogue.json`` and ``policy.json``. Under a contract-value
+policy, contracts come from ``contracts/`` instead of spend files (OCDS files or ``contract``
 documents, read by :mod:`socialvalue.cli._contracts`). Prints the summary, or the
 published report as a regional-report JSON document.
 """
@@ -48,7 +48,8 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         description="Build the regional report from FOLDER: spend files (*.csv or *.zip in"
         " any layout assess recognises), signups/*.json (charter-signup),"
         " submissions/*.json (review-submission), optional suppliers/*.json (supplier),"
-        " catalogue.json (measure-catalogue) and policy.json (policy).",
+        " crosswalks/*.json (crosswalk), catalogue.json (measure-catalogue) and policy.json"
+        " (policy).",
     )
     parser.add_argument("folder", metavar="FOLDER")
     parser.add_argument("--year", metavar="YYYY/YY", required=True, help="e.g. 2025/26")
@@ -57,7 +58,15 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         "--framework",
         default=None,
         metavar="ID",
-        help="report priorities under this framework, e.g. gm-sv-framework-2020",
+        help="report priorities under this framework, e.g. gm-sv-framework-2020 or ppn-06-20",
+    )
+    parser.add_argument(
+        "--crosswalk",
+        action="append",
+        default=[],
+        metavar="CROSSWALK.json",
+        help="a crosswalk document to report through, besides FOLDER/crosswalks/*.json and the"
+        " built-in ones (repeatable)",
     )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument(
@@ -103,6 +112,8 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             catalogue,
             suppliers,
             framework=args.framework,
+            crosswalks=_documents_in(folder / "crosswalks", "crosswalk", stdin)
+            + [load_json(path, "crosswalk", stdin) for path in args.crosswalk],
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{args.folder}: {exc}") from None

@@ -55,6 +55,7 @@ _SOURCES: Final[Mapping[str, tuple[str, str, str]]] = {
     "policy": ("socialvalue.policy.thresholds", "Policy", "policy"),
     # frameworks and charter signups
     "framework": ("socialvalue.frameworks.model", "Framework", "framework"),
+    "crosswalk": ("socialvalue.frameworks.model", "Crosswalk", "crosswalk"),
     "charter-signup": ("socialvalue.charter.signups", "CharterSignup", "charter_signup"),
     # review submissions and measure catalogues
     "measure-catalogue": ("socialvalue.review.measures", "MeasureCatalogue", "measure_catalogue"),

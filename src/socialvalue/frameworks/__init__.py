@@ -7,12 +7,17 @@ Built in (each module cites its source):
 - ``"gm-sv-framework-2020"`` — GM Social Value Framework 2020 (:mod:`.gm_2020`);
 - ``"ppn-06-20"`` — the Social Value Model of PPN 06/20 (:mod:`.ppn_06_20`);
 
-and crosswalks from the first two onto the 2020 framework (:mod:`.crosswalks`).
+crosswalks from the first two onto the 2020 framework (:mod:`.crosswalks`), and
+from the policing aims and the 2020 framework onto PPN 06/20
+(:mod:`.crosswalks_ppn_06_20`). Crosswalks of your own load from ``crosswalk``
+documents: ``socialvalue.load("crosswalk", {...})``.
 
 >>> get("gm-sv-framework-2020").priority("clean-air").title
 'Keep the air clean'
 >>> crosswalk("gm-sv-policy-2014", "gm-sv-framework-2020").map("living-standards")
 ('best-employment', 'skills-opportunities')
+>>> crosswalk("gm-policing-sv", "ppn-06-20").map("social-capital")
+('community-cohesion',)
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ from typing import Final
 from socialvalue._arguments import typed_arguments
 from socialvalue.errors import SocialValueError
 from socialvalue.frameworks.crosswalks import GM_2014_TO_2020, GM_POLICING_TO_2020
+from socialvalue.frameworks.crosswalks_ppn_06_20 import (
+    GM_2020_TO_PPN_06_20,
+    GM_POLICING_TO_PPN_06_20,
+)
 from socialvalue.frameworks.gm_2014 import GM_2014
 from socialvalue.frameworks.gm_2020 import GM_2020
 from socialvalue.frameworks.gm_policing import GM_POLICING
@@ -59,7 +68,15 @@ BUILTIN_FRAMEWORKS: Final[Mapping[str, Framework]] = MappingProxyType(
 
 #: The built-in crosswalks by ``(source id, target id)``.
 BUILTIN_CROSSWALKS: Final[Mapping[tuple[str, str], Crosswalk]] = MappingProxyType(
-    {(cw.source.id, cw.target.id): cw for cw in (GM_2014_TO_2020, GM_POLICING_TO_2020)}
+    {
+        (cw.source.id, cw.target.id): cw
+        for cw in (
+            GM_2014_TO_2020,
+            GM_POLICING_TO_2020,
+            GM_POLICING_TO_PPN_06_20,
+            GM_2020_TO_PPN_06_20,
+        )
+    }
 )
 
 

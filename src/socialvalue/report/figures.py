@@ -55,6 +55,8 @@ class ReportSection(enum.Enum):
     """Record-only measures: quantities with no proxy value, summed."""
     COVERAGE = "coverage"
     """Active Charter commitments per priority."""
+    LOCAL_MULTIPLIER = "local-multiplier"
+    """LM3 from the local re-spend the Reviews report, per supplier and for the region."""
 
 
 class CaveatKind(enum.Enum):
@@ -88,6 +90,12 @@ class CaveatKind(enum.Enum):
     """Total spend is not positive, so no share of it can be given."""
     UNMAPPED_COMMITMENTS = "unmapped-commitments"
     """Charter commitments that could not be reported under the framework."""
+    RESPEND_UNREPORTED = "respend-unreported"
+    """Reviews that do not report local re-spend: those suppliers have no LM3."""
+    ROUND3_UNREPORTED = "round3-unreported"
+    """Reviews with no LM3 round 3: counted as zero, so their LM3 is a lower bound."""
+    RESPEND_IMPOSSIBLE = "respend-impossible"
+    """Reviews whose local re-spend exceeds their income, or with no income: no LM3."""
 
 
 @attrs.frozen(field_transformer=typed_fields)

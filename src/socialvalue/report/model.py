@@ -18,6 +18,8 @@ catalogue, the supplier list) as a :class:`RegionalReport`:
   the Reviews cover;
 - **counts**: record-only measures (no proxy value) as summed quantities;
 - **coverage**: active Charter commitments per priority;
+- **local multiplier**: LM3 per supplier and for the region, from the local
+  re-spend the Reviews report (:mod:`socialvalue.report.lm3`);
 
 with the change against a previous year's report and the caveats the numbers carry.
 

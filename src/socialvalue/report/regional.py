@@ -27,6 +27,9 @@ Rules, stated so that they can be argued with:
   value by default) by the assessed spend with the suppliers whose Reviews count:
   spend no Review covers is left out of the ratio and reported as a caveat.
 - **Record-only measures** are summed in their units; percentages are not summed.
+- **LM3** comes from the local re-spend the counted Reviews report, per supplier and
+  for the region, with a caveat for the Reviews that do not report it
+  (:mod:`socialvalue.report.lm3`).
 - **ReportChange** compares each figure with the figure of the same key in ``previous``
   (a :class:`RegionalReport` or a loaded :class:`PublishedReport`).
 """
@@ -53,9 +56,12 @@ from socialvalue.report.figures import (
     ReportFigure,
     ReportSection,
 )
+from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
 from socialvalue.report.sections import Tally, contribution_section, spend_section
+from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
+from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.method import ScoringMethod
 from socialvalue.review.score_report import ScoreReport
@@ -156,6 +162,7 @@ def regional_report(
     method: ScoringMethod | None = None,
     area: LocalArea = GREATER_MANCHESTER,
     as_of: date | None = None,
+    respend: RespendMeasures = GM_RESPEND_MEASURES,
 ) -> RegionalReport:
     """The year's social value report across every supplier (see the module docstring).
 
@@ -167,7 +174,8 @@ def regional_report(
     ``crosswalks`` add to the built-in ones. ``as_of`` is the day the report is drawn
     up: by default the latest of the period's end and every declaration and signup
     date given, so that everything received counts. Pure: no input is changed and
-    the result does not depend on the order of any input.
+    the result does not depend on the order of any input. ``respend`` names the
+    catalogue's measures of local re-spend, which feed LM3 (:mod:`socialvalue.report.lm3`).
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
@@ -220,6 +228,9 @@ def regional_report(
         policy, assessed, signups, submissions, as_of, target, walks, catalogue
     )
     figures += duty_figures
+    caveats += more
+    lm3_figures, more = lm3_section(scored, catalogue, respend, currency)
+    figures += lm3_figures
     caveats += more
     caveats += _review_caveats(
         policy, period, assessed, scored, unscorable, not_counted, superseded, other_periods

@@ -43,7 +43,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def summary(report: RegionalReport, width: int = 78) -> str:
-    """One screen: spend, duties, contribution, counts, coverage, change and caveats."""
+    """One screen: spend, duties, contribution, counts, coverage, LM3, change and caveats."""
     money = report.amount
     total = money("spend", "total")
     lines = [
@@ -110,6 +110,15 @@ def summary(report: RegionalReport, width: int = 78) -> str:
     coverage = [f"{f.item} {_number(f.value)}" for f in report.of("coverage") if f.value]
     if coverage:
         lines.append("Charter commitments by priority: " + ", ".join(coverage))
+    try:
+        lm3 = report.figure("local-multiplier", "total", measure="lm3")
+        lines.append(
+            f"Local multiplier (LM3) of the {len(lm3.suppliers):,} Reviews reporting local"
+            f" re-spend: {lm3.value.quantize(Decimal('0.01'), rounding=decimal.ROUND_HALF_UP)}"
+            f" on {money('local-multiplier', 'total', measure='round1')} of spend"
+        )
+    except KeyError:
+        pass
     if report.previous_period is not None:
         moved = []
         for key in (("spend", "total", "all", "amount"),

@@ -3,10 +3,11 @@
 Small enough to check by hand and varied enough to show every part of the
 :func:`~socialvalue.report.regional_report`: twelve suppliers of every type, in six
 boroughs and outside Greater Manchester, one missing from the supplier list; spend
-on both sides of the £50,000 threshold; four Reviews (one declared twice) and a
-missing one; Charters active, expired and missing. Every name and figure is
-invented for illustration. The tutorial "The commissioner's annual report" walks
-through it, and the command line's demo prints its summary.
+on both sides of the £50,000 threshold; four Reviews (one declared twice, two with
+their local re-spend for LM3) and a missing one; Charters active, expired and
+missing. Every name and figure is invented for illustration. The tutorial "The
+commissioner's annual report" walks through it, and the command line's demo prints
+its summary.
 
 >>> year = example_year()
 >>> report = year.report()
@@ -73,7 +74,8 @@ _SPEND: Final = {
     "100112": ((2, "22000.00"),),
 }
 _L = ReportedLine
-#: supplier id → (declared on, reported lines): four Reviews, 100101's declared twice.
+#: supplier id → (declared on, reported lines): four Reviews, 100101's declared twice;
+#: two report their local re-spend (LM3), one of them without round 3.
 _REVIEWS: Final = (
     ("100101", date(2026, 4, 10), (_L("GM-VOLUNTEER-HOURS", Decimal(300)),)),
     (
@@ -85,6 +87,9 @@ _REVIEWS: Final = (
             _L("GM-JOBS-LOCAL", Decimal("14.5")),
             _L("GM-APPRENTICES", Decimal(3)),
             _L("GM-LIVING-WAGE", Decimal(100)),
+            _L("GM-SPEND-LOCAL-SUPPLY-CHAIN", Decimal(96000)),
+            _L("GM-SPEND-LOCAL-STAFF", Decimal(112000)),
+            _L("GM-LM3-ROUND3", Decimal(62400)),
         ),
     ),
     (
@@ -103,6 +108,8 @@ _REVIEWS: Final = (
             _L("GM-EXPERT-HOURS", Decimal(60)),
             _L("GM-SCHOOL-VISITS", Decimal(6)),
             _L("GM-JOBS-LOCAL", Decimal(4)),
+            _L("GM-SPEND-LOCAL-SUPPLY-CHAIN", Decimal(27000)),
+            _L("GM-SPEND-LOCAL-STAFF", Decimal(81000)),
         ),
     ),
     (

@@ -6,7 +6,8 @@ policy). A Review reports quantities of catalogue measures (:mod:`.measures`,
 :mod:`.submissions`); scoring values them with proxy values, SROI adjustments and
 Green Book discounting (:mod:`.scoring`, :mod:`.method`, :mod:`.score_report`,
 :mod:`.discounting`; SROI guide, Cabinet Office 2012; HM Treasury Green Book 2022).
-:mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation);
+:mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation),
+fed from the Reviews' local re-spend by :mod:`.local_respend`;
 :mod:`.gm_catalogue` the built-in catalogue, each proxy citing its source and base
 year. Measure targets (:mod:`.targets`) are shared with the Charter and tenders.
 """
@@ -19,8 +20,9 @@ from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
     from socialvalue.review.discounting import GREEN_BOOK_2022, DiscountBand, DiscountSchedule
-    from socialvalue.review.gm_catalogue import default_catalogue
+    from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES, default_catalogue
     from socialvalue.review.local_multiplier import LocalMultiplier, lm3
+    from socialvalue.review.local_respend import LocalRespend, RespendMeasures, respend_of
     from socialvalue.review.measures import (
         Adjustments,
         MeasureCatalogue,
@@ -86,7 +88,8 @@ __getattr__, __dir__ = attach(
             "LocalMultiplier",
             "lm3",
         ),
-        "socialvalue.review.gm_catalogue": ("default_catalogue",),
+        "socialvalue.review.gm_catalogue": ("GM_RESPEND_MEASURES", "default_catalogue"),
+        "socialvalue.review.local_respend": ("LocalRespend", "RespendMeasures", "respend_of"),
     },
 )
 
@@ -96,14 +99,17 @@ __all__ = [
     "Delivery",
     "DiscountBand",
     "DiscountSchedule",
+    "GM_RESPEND_MEASURES",
     "GREEN_BOOK_2022",
     "LocalMultiplier",
+    "LocalRespend",
     "MeasureCatalogue",
     "MeasureCount",
     "MeasureKind",
     "MeasureTarget",
     "ProxyValue",
     "ReportedLine",
+    "RespendMeasures",
     "ReviewMeasure",
     "ReviewSubmission",
     "ScoreReport",
@@ -117,5 +123,6 @@ __all__ = [
     "check_submission",
     "default_catalogue",
     "lm3",
+    "respend_of",
     "score",
 ]

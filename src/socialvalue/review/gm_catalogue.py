@@ -19,6 +19,14 @@ given a borrowed value. National TOMs and HACT Social Value Bank figures are
 licensed and are not bundled; load a catalogue that uses them with
 ``socialvalue.load("measure-catalogue", {...})``.
 
+Three record-only measures in pounds carry a supplier's local re-spend for the LM3
+local multiplier (New Economics Foundation, *The Money Trail: measuring your impact
+on the local economy using LM3*, Sacks, 2002): its spend with Greater Manchester
+suppliers and its pay to staff living in Greater Manchester (round 2), and, where a
+survey of those suppliers and staff gives it, what they re-spend in Greater
+Manchester (round 3). :data:`GM_RESPEND_MEASURES` names them for
+:func:`socialvalue.regional_report`. Version 2026.2 added them.
+
 No adjustments are preset: published deadweight or attribution rates depend on the
 contract, so set them per measure in your own catalogue or per scoring method.
 """
@@ -29,6 +37,7 @@ import functools
 from typing import Final
 
 from socialvalue.money import Money
+from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import (
     MeasureCatalogue,
     MeasureKind,
@@ -37,7 +46,7 @@ from socialvalue.review.measures import (
     Unit,
 )
 
-__all__ = ["CATALOGUE_ID", "ESSEX_2023_SOURCE", "default_catalogue"]
+__all__ = ["CATALOGUE_ID", "ESSEX_2023_SOURCE", "GM_RESPEND_MEASURES", "default_catalogue"]
 
 #: Id of the default catalogue.
 CATALOGUE_ID: Final = "gm-policing-sv-review"
@@ -55,6 +64,13 @@ _EARLY = "early-intervention"
 
 _RECORD = MeasureKind.RECORD_ONLY
 
+#: The default catalogue's measures of local re-spend, the rounds LM3 follows.
+GM_RESPEND_MEASURES: Final = RespendMeasures(
+    supply_chain="GM-SPEND-LOCAL-SUPPLY-CHAIN",
+    staff="GM-SPEND-LOCAL-STAFF",
+    round3="GM-LM3-ROUND3",
+)
+
 
 def _essex(amount: str) -> ProxyValue:
     return ProxyValue(Money(amount), ESSEX_2023_SOURCE, "2023", 2023)
@@ -68,7 +84,7 @@ def default_catalogue() -> MeasureCatalogue:
 
     >>> catalogue = default_catalogue()
     >>> catalogue.framework_id, len(catalogue)
-    ('gm-policing-sv', 12)
+    ('gm-policing-sv', 15)
     >>> [m.code for m in catalogue if m.proxy is not None]
     ['GM-VOLUNTEER-HOURS', 'GM-EXPERT-HOURS']
     """
@@ -132,6 +148,28 @@ def default_catalogue() -> MeasureCatalogue:
             (_CAPITAL, _RESILIENT),
         ),
         ReviewMeasure(
+            "GM-SPEND-LOCAL-SUPPLY-CHAIN",
+            "Contract income spent with suppliers in Greater Manchester (LM3 round 2)",
+            Unit.GBP,
+            _RECORD,
+            (_RESILIENT,),
+        ),
+        ReviewMeasure(
+            "GM-SPEND-LOCAL-STAFF",
+            "Contract income paid to staff living in Greater Manchester (LM3 round 2)",
+            Unit.GBP,
+            _RECORD,
+            (_RESILIENT, _DEMAND),
+        ),
+        ReviewMeasure(
+            "GM-LM3-ROUND3",
+            "Of that, re-spent in Greater Manchester by those suppliers and staff, from a"
+            " survey of them (LM3 round 3)",
+            Unit.GBP,
+            _RECORD,
+            (_RESILIENT,),
+        ),
+        ReviewMeasure(
             "GM-CO2E-SAVED",
             "Greenhouse gas emissions cut on the contract (tonnes CO2e)",
             Unit.TONNES_CO2E,
@@ -160,4 +198,4 @@ def default_catalogue() -> MeasureCatalogue:
             (_RESILIENT,),
         ),
     )
-    return MeasureCatalogue(CATALOGUE_ID, "2026.1", "gm-policing-sv", measures)
+    return MeasureCatalogue(CATALOGUE_ID, "2026.2", "gm-policing-sv", measures)

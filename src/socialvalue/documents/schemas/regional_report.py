@@ -17,7 +17,7 @@ from socialvalue.documents.schemas import document_schema, nullable, ref, text
 
 __all__ = ["SCHEMA"]
 
-_SECTIONS: Final = ["spend", "duties", "contribution", "counts", "coverage"]
+_SECTIONS: Final = ["spend", "duties", "contribution", "counts", "coverage", "local-multiplier"]
 _CAVEAT_KINDS: Final = [
     "unmeasured",
     "uncovered-spend",
@@ -33,6 +33,9 @@ _CAVEAT_KINDS: Final = [
     "contract-basis",
     "no-positive-spend",
     "unmapped-commitments",
+    "respend-unreported",
+    "round3-unreported",
+    "respend-impossible",
 ]
 
 
@@ -52,7 +55,8 @@ def _suppliers(description: str) -> dict[str, Any]:
 _KEY: Final = {
     "section": {
         "enum": _SECTIONS,
-        "description": "The report's section: spend, duties, contribution, counts or coverage.",
+        "description": "The report's section: spend, duties, contribution, counts, coverage or"
+        " local-multiplier.",
     },
     "group": ref("code", "The group within the section, e.g. 'total', 'type', 'priority'."),
     "item": ref("code", "The item within the group, e.g. 'all', 'sme', a priority code."),
