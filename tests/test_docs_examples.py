@@ -1,8 +1,9 @@
 """Every ``python`` code block in the README and docs runs, page by page, and so does
-every command the README shows."""
+every command the README and the docs show."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -92,3 +93,51 @@ def test_the_demos_commands_run_as_printed() -> None:
             check=False,
         )
         assert done.returncode == 0, (command, done.stderr)
+
+
+DATA = ROOT.parent / "shared" / "data"
+
+
+def docs_commands() -> list[str]:
+    """Every ``socialvalue`` command in the docs' shell blocks, once each, in page order."""
+    found: dict[str, None] = {}
+    for page in PAGES[1:]:
+        for block in SHELL.findall(page.read_text(encoding="utf-8")):
+            for line in block.splitlines():
+                if line.startswith("socialvalue "):
+                    found[line.strip()] = None
+    return list(found)
+
+
+def test_the_docs_show_commands_on_the_bundled_examples() -> None:
+    commands = docs_commands()
+    assert "socialvalue examples ." in commands
+    assert any("review-submission.json" in c for c in commands)
+
+
+@pytest.mark.parametrize("command", docs_commands())
+def test_docs_command_runs_as_printed(command: str, tmp_path: Path) -> None:
+    """In a new folder holding the bundled examples (and the published files it names)."""
+    bin_dir = Path(sys.executable).parent
+    if not command.startswith("socialvalue examples "):
+        subprocess.run(
+            [str(bin_dir / "socialvalue"), "examples", "."],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    for name in re.findall(r"[\w.-]+\.zip", command):
+        if not (DATA / name).exists():
+            pytest.skip(f"{name} is not in {DATA}")
+        (tmp_path / name).symlink_to(DATA / name)
+    done = subprocess.run(
+        ["bash", "-c", command],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, (command, done.stderr[-2000:])

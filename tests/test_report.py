@@ -402,3 +402,21 @@ def test_published_figures_are_rounded_to_pence_and_six_places() -> None:
     rounded = attrs.evolve(report, figures=[third, ratio]).published(sv.Rounding.HALF_EVEN)
     assert [f.value for f in rounded.figures] == [D("0.33"), D("0.666667")]
     assert rounded.rounding is sv.Rounding.HALF_EVEN
+
+
+def test_a_supplier_known_by_a_boundary_postcode_is_a_caveat_not_local_spend() -> None:
+    """Issue 19: a GM postcode district is local; one across the edge is reported, not guessed."""
+    year = hand_year()
+    by_postcode = [
+        sv.Supplier("S1", "Bolton Bakes", sv.OrganisationType.SMALL, sv.Location(None, "BL1 1AA")),
+        sv.Supplier(
+            "S2", "Leeds Logistics", sv.OrganisationType.LARGE, sv.Location(None, "BL6 5AB")
+        ),
+        sv.Supplier("S3", "Salford Youth", sv.OrganisationType.VCSE, sv.Location(None, "M5 4WT")),
+    ]
+    report = build({**year, "suppliers": by_postcode})
+    assert report.figure("spend", "local", "all", "amount").value == Decimal("80000")
+    caveat = report.caveat(sv.CaveatKind.UNCERTAIN_LOCATION)
+    assert caveat.suppliers == ("S2",)
+    assert caveat.value == Decimal("120000")
+    assert "crosses the edge of Greater Manchester" in caveat.message

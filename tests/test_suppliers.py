@@ -14,8 +14,54 @@ from socialvalue.spend.suppliers import GREATER_MANCHESTER
 def test_greater_manchester_is_the_ten_boroughs() -> None:
     assert len(GREATER_MANCHESTER.boroughs) == 10
     assert GREATER_MANCHESTER.contains(Location(Borough.WIGAN))
-    assert not GREATER_MANCHESTER.contains(Location(None, "M1 1AD"))
     assert not GREATER_MANCHESTER.contains(Location())
+
+
+@pytest.mark.parametrize(
+    ("postcode", "locality"),
+    [
+        ("M1 1AA", sv.Locality.INSIDE),  # the case: a Manchester postcode is local
+        ("M90 1QX", sv.Locality.INSIDE),
+        ("BL1 1AA", sv.Locality.INSIDE),
+        ("OL16 1AA", sv.Locality.INSIDE),
+        ("SK8 1AA", sv.Locality.INSIDE),
+        ("WN7 1AA", sv.Locality.INSIDE),
+        ("BL6 5AB", sv.Locality.UNCERTAIN),  # Bolton and Chorley
+        ("OL12 9AA", sv.Locality.UNCERTAIN),  # Rochdale and Rossendale
+        ("WN5 1AA", sv.Locality.UNCERTAIN),  # Wigan and St Helens
+        ("WA14 1AA", sv.Locality.UNCERTAIN),  # the WA area: small parts of GM
+        ("SK9 1AA", sv.Locality.OUTSIDE),  # Cheshire East
+        ("OL14 5AA", sv.Locality.OUTSIDE),  # Calderdale
+        ("WN8 1AA", sv.Locality.OUTSIDE),  # West Lancashire
+        ("MK1 1AA", sv.Locality.OUTSIDE),  # Milton Keynes: not the M area
+        ("L1 1AA", sv.Locality.OUTSIDE),
+    ],
+)
+def test_a_gm_postcode_district_is_local_and_a_boundary_one_uncertain(
+    postcode: str, locality: sv.Locality
+) -> None:
+    location = Location(None, postcode)
+    assert GREATER_MANCHESTER.locality(location) is locality
+    assert GREATER_MANCHESTER.contains(location) is (locality is sv.Locality.INSIDE)
+    assert sv.Supplier("1", "X", sv.OrganisationType.SMALL, location).is_local() is (
+        locality is sv.Locality.INSIDE
+    )
+
+
+def test_a_borough_outranks_an_uncertain_postcode() -> None:
+    assert GREATER_MANCHESTER.contains(Location(Borough.BOLTON, "BL6 5AB"))
+
+
+def test_no_district_is_both_inside_and_uncertain() -> None:
+    assert not set(GREATER_MANCHESTER.postcodes) & set(GREATER_MANCHESTER.uncertain)
+
+
+def test_a_district_outranks_its_area_in_the_other_list() -> None:
+    area = sv.LocalArea("Trafford by postcode", (), ("WA14",), ("WA",))
+    assert area.locality(Location(None, "WA14 1AA")) is sv.Locality.INSIDE
+    assert area.locality(Location(None, "WA1 1AA")) is sv.Locality.UNCERTAIN
+    narrower = sv.LocalArea("M but M31", (), ("M",), ("M31",))
+    assert narrower.locality(Location(None, "M31 4AA")) is sv.Locality.UNCERTAIN
 
 
 def test_a_local_area_by_postcode_area_or_district() -> None:

@@ -75,6 +75,7 @@ _PRESENTING: Final = frozenset(
         "__attrs_post_init__",
         "__str__",
         "_repr_html_",
+        "to_frame",
         "breakdown_records",
         "caveat_records",
         "change_records",

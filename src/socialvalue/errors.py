@@ -47,6 +47,7 @@ ERROR_CODES: Final[Mapping[str, str]] = {
     "document.too_large": "The document has more values than the documented limit.",
     "document.too_deep": "The document nests deeper than the documented limit.",
     "document.unknown_kind": "The document kind is not one of SCHEMA_KINDS.",
+    "document.other_kind": "The document is not of the kind asked for, but is valid as another.",
     "value.missing": "A required key is missing.",
     "value.unexpected": "A key that the schema does not define is present.",
     "value.wrong_type": "A value has the wrong JSON type (e.g. a number where a string belongs).",

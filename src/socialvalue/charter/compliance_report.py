@@ -42,7 +42,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
-from socialvalue._records import html_table
+from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
 from socialvalue.charter.signups import (
@@ -218,6 +218,13 @@ class ComplianceReport:
     def coverage_records(self) -> list[dict[str, object]]:
         """One flat dict per priority covered."""
         return [line.to_record() for line in self.coverage]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         return (

@@ -9,7 +9,8 @@ the input was read but is not acceptable (an invalid document, a bad spend file)
 Problems in input are reported as messages, never as tracebacks.
 
 Each command is a module of this package with its own parser and handler
-(``validate``, ``schema``, ``assess``, ``score``, ``report``, ``demo``). They read
+(``validate``, ``schema``, ``assess``, ``score``, ``report``, ``demo``,
+``examples``). They read
 input and report problems in one way, :mod:`socialvalue.cli._input`, and print the
 pure renderings of :mod:`socialvalue.cli._render`; the reading of spend rows is the
 pure :mod:`socialvalue.spend.transparency`. This module only assembles the parser
@@ -24,7 +25,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from socialvalue.cli import assess, demo, report, schema, score, validate
+from socialvalue.cli import assess, demo, examples, report, schema, score, validate
 from socialvalue.cli._input import Command, exit_code
 
 __all__ = ["main"]
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         score.add_parser,
         report.add_parser,
         demo.add_parser,
+        examples.add_parser,
     ):
         add_parser(commands)
     return parser

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import attrs
 
+from socialvalue._records import plain_decimal
 from socialvalue.money import Money
 from socialvalue.policy.thresholds import Obligation, Policy
 from socialvalue.policy.vat import VatBasis
@@ -25,12 +26,14 @@ from socialvalue.spend.reconciliation import Reconciliation
 from socialvalue.spend.rows import BadRow
 
 __all__ = [
+    "NAME_WIDTH",
     "FileRead",
     "SpendRead",
     "assessment_document",
     "assessment_summary",
     "assessment_table",
     "count",
+    "cut",
     "escaped",
     "plain",
     "plain_record",
@@ -146,19 +149,37 @@ def assessment_summary(
     return [escaped(line) for line in lines]
 
 
-def _name(assessment: Assessment) -> str:
+def _name(assessment: Assessment, width: int | None) -> str:
     """The supplier's name as the table shows it: cut short, with how many other spellings."""
-    name = (assessment.supplier_name or "")[:40]
+    name = cut(assessment.supplier_name or "", width)
     others = len(assessment.spellings) - 1
     return f"{name} (+{count(others, 'spelling')})" if others > 0 else name
 
 
-def assessment_table(result: AssessmentResult) -> list[str]:
+#: How much of a supplier's name the table shows; ``--wide`` shows it all.
+NAME_WIDTH = 40
+
+
+def cut(text: str, width: int | None) -> str:
+    """``text`` cut to ``width`` characters, the last an ellipsis when cut; all when ``None``.
+
+    >>> cut("Northern Youth Community Interest Company", 20), cut("Acme Ltd", 20)
+    ('Northern Youth Comm…', 'Acme Ltd')
+    """
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1] + "…"
+
+
+def assessment_table(
+    result: AssessmentResult | Sequence[Assessment], *, name_width: int | None = NAME_WIDTH
+) -> list[str]:
+    """The assessments as an aligned text table, names cut to ``name_width`` (``None``: whole)."""
     head = ("supplier id", "name", "obligation", "total", "lines", "reason")
     rows = [
         (
             escaped(a.supplier_id),
-            escaped(_name(a)),
+            escaped(_name(a, name_width)),
             a.obligation.title,
             a.total.format(),
             f"{a.line_count:,}",
@@ -179,9 +200,13 @@ def assessment_table(result: AssessmentResult) -> list[str]:
 
 
 def plain(value: object) -> object:
-    """A decimal as plain text (``"50000.00"``), a date as ISO text; others unchanged."""
+    """A decimal as plain text at its places (``"50000.00"``), a date as ISO text.
+
+    A context's trailing zeros are dropped (``3920.80``, never
+    ``3920.80000000000000000000000000``); other values are unchanged.
+    """
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return plain_decimal(value)
     return value.isoformat() if isinstance(value, date) else value
 
 

@@ -63,7 +63,8 @@ class SpendStream:
 
     ``period`` is the period read, or a function giving it from the first payment
     date (``policy.period_for``). The other options are those of
-    :class:`~socialvalue.spend.reading.SpendFile`; ``encoding`` is ``--encoding``.
+    :class:`~socialvalue.spend.reading.SpendFile`; ``encoding`` is ``--encoding``;
+    ``hint`` gives what a command's options could do about a spend file's error.
     """
 
     def __init__(
@@ -81,6 +82,7 @@ class SpendStream:
         skip_bad_rows: bool = False,
         encoding: str | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        hint: Callable[[SpendFileError], str] = lambda exc: "",
     ) -> None:
         self.sources = list(spend_sources(names, stdin))
         self.vat_basis, self._period = vat_basis, period
@@ -92,7 +94,7 @@ class SpendStream:
             "exclude_names": tuple(exclude_names),
             "skip_bad_rows": skip_bad_rows,
         }
-        self.encoding, self.limits = encoding, limits
+        self.encoding, self.limits, self._hint = encoding, limits, hint
         self.files: list[FileRead] = []
         self.bad_rows: list[tuple[str, BadRow]] = []
         self._spends: list[SpendFile] = []
@@ -113,7 +115,7 @@ class SpendStream:
                 self._spends.append(spend)
                 yield from spend
             except SpendFileError as exc:
-                raise DataError(f"{name}: {exc}") from None
+                raise DataError(f"{name}: {exc}{self._hint(exc)}") from None
             finally:
                 opened.text.close()
             if hashing:

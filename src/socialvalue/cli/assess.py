@@ -30,21 +30,24 @@ from socialvalue.cli._input import (
     load_policy,
 )
 from socialvalue.cli._render import (
+    NAME_WIDTH,
     SpendRead,
     assessment_document,
     assessment_summary,
     assessment_table,
+    count,
     spreadsheet_record,
 )
 from socialvalue.cli._spend_files import MAX_LINE_BYTES, MAX_RATIO, MAX_SPEND_BYTES, Limits
 from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.errors import RuleViolation
-from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.policy.thresholds import Basis, Obligation, Policy
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
 from socialvalue.spend.names import SupplierKey
+from socialvalue.spend.rows import SpendFileError
 from socialvalue.spend.transparency import TRANSPARENCY_CODE, Columns, check_vat_basis
 
 __all__ = ["add_parser", "run"]
@@ -73,6 +76,14 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="a policy document (default: the Greater Manchester policy)",
     )
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    parser.add_argument(
+        "--only",
+        choices=["review", "charter"],
+        help="list only the suppliers that owe a Review, or only those that sign the Charter",
+    )
+    parser.add_argument(
+        "--wide", action="store_true", help="show suppliers' names in full in the table"
+    )
     _add_selection(parser)
     _add_layout(parser)
     _add_limits(parser)
@@ -206,6 +217,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         skip_bad_rows=args.skip_bad_rows,
         encoding=args.encoding,
         limits=_limits(args),
+        hint=_option_hint,
     )
     given = ", ".join(args.file)
     lines = iter(stream)
@@ -225,7 +237,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         )
     result = with_spellings(result, stream.supplier_spellings())
     read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)
-    _write_assessment(args.format, out, result, read, policy, notes)
+    _write_assessment(args, out, result, read, policy, notes)
     return 0
 
 
@@ -281,15 +293,51 @@ def _layouts(
     return (layout,), key
 
 
+def _only(result: AssessmentResult, only: str | None, notes: list[str]) -> AssessmentResult:
+    """``result`` cut to the suppliers owing ``only`` (a Review or the Charter), noted."""
+    if only is None:
+        return result
+    owed = Obligation(only)
+    kept = result.of(owed)
+    duty = "a Review" if owed is Obligation.REVIEW else "the Charter"
+    notes.append(f"listed: only the {count(len(kept), 'supplier')} owing {duty} (--only {only})")
+    return attrs.evolve(result, assessments=kept)
+
+
+#: The options that name each role's column, for messages about a missing one.
+_ROLE_OPTIONS = {
+    "supplier_id": "--id-column NAME (or --group-by-name)",
+    "supplier_name": "--name-column NAME",
+    "paid_on": "--date-column NAME",
+    "contract_id": "--contract-column NAME",
+}
+
+
+def _option_hint(exc: SpendFileError) -> str:
+    """The options that would name the column a spend file lacks; ``""`` for other faults."""
+    if exc.code == "spend_file.unknown_layout":
+        return (
+            "; or name its columns with --name-column NAME, --date-column NAME and"
+            " --amount-column NAME (suppliers keyed by --id-column NAME, or"
+            " --group-by-name), or give --layout LAYOUT.json"
+        )
+    if exc.code == "spend_file.missing_column":
+        option = _ROLE_OPTIONS.get(exc.column or "", "--layout LAYOUT.json")
+        return f"; name the file's column with {option}"
+    return ""
+
+
 def _write_assessment(
-    form: str,
+    args: argparse.Namespace,
     out: TextIO,
     result: AssessmentResult,
     read: SpendRead,
     policy: Policy,
     notes: list[str],
 ) -> None:
+    form = args.format
     about = assessment_summary(result, read, policy, notes)
+    result = _only(result, args.only, about)
     if form == "json":
         payload = assessment_document(result, read, policy, about)
         json.dump(payload, out, indent=2, ensure_ascii=False)
@@ -301,6 +349,7 @@ def _write_assessment(
         writer.writeheader()
         writer.writerows(spreadsheet_record(r) for r in records)
     else:
-        out.writelines(f"{line}\n" for line in assessment_table(result))
+        width = None if args.wide else NAME_WIDTH
+        out.writelines(f"{line}\n" for line in assessment_table(result, name_width=width))
         out.write("\n")
         out.writelines(f"{line}\n" for line in about)

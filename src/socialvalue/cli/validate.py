@@ -24,6 +24,8 @@ from socialvalue.cli._input import (
     parse_json,
     read_bytes,
 )
+from socialvalue.cli._render import count
+from socialvalue.documents.registry import SCHEMA_KINDS
 from socialvalue.errors import Issue
 
 __all__ = ["add_parser", "run"]
@@ -82,9 +84,53 @@ def _validate_one(kind: str, name: str, limit: int, stdin: TextIO) -> tuple[Issu
     except JsonProblem as exc:
         return (exc.issue,)
     try:
-        return documents.validate(kind, document).issues
+        issues = documents.validate(kind, document).issues
     except RecursionError:
         return (Issue.at([], "document.too_deep", "the document nests too deeply to check"),)
+    likely = _likely_kind(kind, document, len(issues)) if issues else None
+    if likely is None:
+        return issues
+    other, problems = likely
+    what = (
+        f"this is a valid {other} document, not a {kind}"
+        if not problems
+        else f"this looks like a {other} document ({count(problems, 'problem')} as one)"
+    )
+    hint = Issue.at(
+        [],
+        "document.other_kind",
+        f"{what}: check it with `socialvalue validate {other} {name}`",
+    )
+    return (hint, *issues)
+
+
+#: A document needs this many keys before it can look like a kind (a near-empty
+#: object fits whichever kind requires least).
+_LOOKS_LIKE_KEYS = 3
+
+
+def _likely_kind(kind: str, document: object, problems: int) -> tuple[str, int] | None:
+    """The other kind ``document`` best fits, and its problems as one, if it fits far better.
+
+    Far better: valid as that kind; or, for an object of a few keys all of which that
+    kind knows, with at most half the problems it has as ``kind``. Only an invalid
+    document is checked, so a valid one costs nothing.
+    """
+    if not isinstance(document, dict):
+        return None
+    fits = []
+    for other in SCHEMA_KINDS:
+        if other == kind:
+            continue
+        issues = documents.validate(other, document).issues
+        strange = any(i.code == "value.unexpected" and len(i.steps) == 1 for i in issues)
+        if not issues or (not strange and len(document) >= _LOOKS_LIKE_KEYS):
+            fits.append((len(issues), other))
+    fits.sort()
+    if not fits or fits[0][0] * 2 > problems or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+        return None
+    best, other = fits[0]
+    return other, best
 
 
 def _write_json(kind: str, results: _Results, out: TextIO) -> None:

@@ -54,7 +54,7 @@ import attrs
 from socialvalue._arguments import typed_arguments
 from socialvalue._fields import DecimalRange, Items, Text, Whole
 from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
-from socialvalue._records import html_grid
+from socialvalue._records import html_grid, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
 from socialvalue.errors import RuleViolation
@@ -263,6 +263,13 @@ class ServiceDecision:
             }
         ]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
+
     def _repr_html_(self) -> str:
         rows = [[k, v] for k, v in self.to_records()[0].items()]
         return html_grid(["", self.service.id], rows, caption=self.explanation)
@@ -447,6 +454,13 @@ class Portfolio:
             {"rank": rank, **decision.to_records()[0]}
             for rank, decision in enumerate(self.decisions, 1)
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         rows = [

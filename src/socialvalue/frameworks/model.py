@@ -26,7 +26,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
-from socialvalue._records import html_table
+from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation, SocialValueError
 
@@ -197,6 +197,13 @@ class Framework:
             for p in self.priorities
         ]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
+
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=f"{self.title} ({self.label})")
 
@@ -274,6 +281,13 @@ class Crosswalk:
             }
             for link in self.links
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         caption = f"Crosswalk {self.source.label} to {self.target.label}"

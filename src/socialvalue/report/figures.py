@@ -96,6 +96,8 @@ class CaveatKind(enum.Enum):
     """Reviews with no LM3 round 3: counted as zero, so their LM3 is a lower bound."""
     RESPEND_IMPOSSIBLE = "respend-impossible"
     """Reviews whose local re-spend exceeds their income, or with no income: no LM3."""
+    UNCERTAIN_LOCATION = "uncertain-location"
+    """Suppliers whose postcode district crosses the local area's edge: not counted local."""
 
 
 @attrs.frozen(field_transformer=typed_fields)

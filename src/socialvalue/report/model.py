@@ -37,14 +37,14 @@ import html
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, Items, Text
 from socialvalue._numbers import library_context_methods
-from socialvalue._records import html_table
+from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
@@ -206,6 +206,13 @@ class RegionalReport:
         from socialvalue.report.summary import summary
 
         return summary(self, width)
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         return (

@@ -22,7 +22,7 @@ from socialvalue.review.measures import MeasureCatalogue, MeasureKind
 from socialvalue.review.method import ScoringMethod, ValueBasis
 from socialvalue.review.score_report import ScoreReport, ValueTotals
 from socialvalue.spend.assessment import Assessment
-from socialvalue.spend.suppliers import Borough, LocalArea, OrganisationType, Supplier
+from socialvalue.spend.suppliers import Borough, LocalArea, Locality, OrganisationType, Supplier
 
 __all__ = [
     "RATIO",
@@ -116,7 +116,7 @@ def spend_section(
     period: Period,
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Spend in total, with local suppliers, by supplier type and by borough."""
-    total, local = Tally(), Tally()
+    total, local, uncertain = Tally(), Tally(), Tally()
     types = {group: Tally() for group in _TYPE_LABELS}
     places = {b.value: Tally() for b in Borough} | {"outside-gm": Tally(), "unlisted": Tally()}
     for supplier_id in sorted(assessed):
@@ -128,8 +128,11 @@ def spend_section(
             types["unlisted"].add(amount, supplier_id, lines)
             places["unlisted"].add(amount, supplier_id, lines)
             continue
-        if supplier.is_local(area):
+        locality = area.locality(supplier.location)
+        if locality is Locality.INSIDE:
             local.add(amount, supplier_id, lines)
+        elif locality is Locality.UNCERTAIN:
+            uncertain.add(amount, supplier_id, lines)
         types[_TYPE_GROUP[supplier.organisation_type]].add(amount, supplier_id, lines)
         borough = supplier.location.borough
         places["outside-gm" if borough is None else borough.value].add(amount, supplier_id, lines)
@@ -192,6 +195,17 @@ def spend_section(
                 summed(tally, name),
             )
         )
+    if uncertain.suppliers:
+        caveats.append(
+            ReportCaveat(
+                CaveatKind.UNCERTAIN_LOCATION,
+                f"{suppliers_text(len(uncertain.suppliers))} with spend of"
+                f" {_money(uncertain.value, currency)}"
+                f" {'is' if len(uncertain.suppliers) == 1 else 'are'} known by a postcode"
+                f" district that crosses the edge of {area.name}: not counted as local.",
+                sorted(uncertain.suppliers), uncertain.value, currency,
+            )
+        )  # fmt: skip
     unlisted = types["unlisted"]
     if unlisted.suppliers:
         caveats.append(

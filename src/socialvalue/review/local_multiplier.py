@@ -33,6 +33,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
+from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -123,6 +124,13 @@ class LocalMultiplier:
                 "explanation": self.explanation,
             }
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.explanation)}</p>"

@@ -20,6 +20,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
+from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money, Rounding
 from socialvalue.periods import Period
@@ -588,6 +589,13 @@ class ScoreReport:
             }
             for group, key, t in rows
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         escape = html.escape

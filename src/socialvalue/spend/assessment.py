@@ -27,13 +27,13 @@ import decimal
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context, library_context_methods
-from socialvalue._records import html_table
+from socialvalue._records import html_table, natural_key, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import MAX_INTEGER_DIGITS, Money
@@ -154,6 +154,13 @@ class Assessment:
         """A one-row list of :meth:`to_record`, ready for ``pandas.DataFrame``."""
         return [self.to_record()]
 
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
+
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=self.explanation)
 
@@ -161,7 +168,10 @@ class Assessment:
 @library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class AssessmentResult:
-    """Every supplier's :class:`Assessment` for one period, sorted by supplier id.
+    """Every supplier's :class:`Assessment` for one period, in supplier id order.
+
+    Ids are in natural order: digit runs compare as numbers, so ``10010`` comes
+    before ``100039`` and ``100160``.
 
     Iterating the result yields the assessments. ``ignored_lines`` counts the lines
     (or contracts) that fell outside the period.
@@ -206,6 +216,13 @@ class AssessmentResult:
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict per supplier, ready for ``pandas.DataFrame``."""
         return [a.to_record() for a in self.assessments]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         reviews = len(self.of(Obligation.REVIEW))
@@ -388,7 +405,7 @@ def assess(
     find = policy._locator().find
     names_of, contract_of = names.get, contract_ids.get
     assessments = []
-    for key in sorted(totals):
+    for key in sorted(totals, key=natural_key):
         total = totals[key]
         band, on_boundary = find(total)
         assessments.append(
@@ -487,6 +504,13 @@ class LocalSpend:
                 "ignored_lines": self.ignored_lines,
             }
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=self.explanation)

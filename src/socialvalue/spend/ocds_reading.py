@@ -10,13 +10,13 @@ several suppliers.
 from __future__ import annotations
 
 import enum
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
-from socialvalue._records import html_table
+from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.errors import ERROR_CODES, Issue, PathStep, render_path
 from socialvalue.money import Money
@@ -331,6 +331,13 @@ class OcdsReading:
             flags=tuple(f for f in self.flags if f.ocid is None or f.ocid in ocids),
             releases=sum(p.releases_seen for p in self.processes if p.ocid in ocids),
         )
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         contracts = html_table(self.to_records(), caption=self.explanation)

@@ -34,7 +34,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
-from socialvalue._records import html_table
+from socialvalue._records import html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
@@ -231,6 +231,13 @@ class Reconciliation:
             rule: {"lines": t.lines, "total": _text(t.total)} for rule, t in by_rule.items()
         }
         return document
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=self.explanation)

@@ -25,6 +25,7 @@ from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
+from socialvalue.spend.gm_postcodes import GM_POSTCODES, GM_POSTCODES_UNCERTAIN
 
 __all__ = [
     "GREATER_MANCHESTER",
@@ -32,6 +33,7 @@ __all__ = [
     "GoodEmploymentTier",
     "Identifier",
     "LocalArea",
+    "Locality",
     "Location",
     "OrganisationType",
     "Postcode",
@@ -78,6 +80,18 @@ class Borough(enum.Enum):
     TAMESIDE = "tameside"
     TRAFFORD = "trafford"
     WIGAN = "wigan"
+
+
+class Locality(enum.Enum):
+    """Whether a location is in a :class:`LocalArea`: inside, outside, or not known.
+
+    ``UNCERTAIN`` is a postcode district that crosses the area's boundary: the
+    supplier may be on either side, and is never counted as local on a guess.
+    """
+
+    INSIDE = "inside"
+    OUTSIDE = "outside"
+    UNCERTAIN = "uncertain"
 
 
 class GoodEmploymentTier(enum.Enum):
@@ -167,9 +181,16 @@ class LocalArea:
     A location is local when its borough is one of ``boroughs``, or its postcode
     starts in one of ``postcodes``: an area (letters only, ``"BL"``) matches every
     district in it; a district (``"SK4"``) matches that outward code exactly.
+    ``uncertain`` lists the areas or districts that cross the boundary: a location
+    there (and in none of the boroughs) is :attr:`Locality.UNCERTAIN`, never local.
+    A district listed in either list outranks its area listed in the other.
 
     >>> GREATER_MANCHESTER.contains(Location(Borough.SALFORD))
     True
+    >>> GREATER_MANCHESTER.contains(Location(None, "M1 1AA"))
+    True
+    >>> GREATER_MANCHESTER.locality(Location(None, "BL6 5AB")).value
+    'uncertain'
     >>> LocalArea("Bolton", (Borough.BOLTON,), ("BL",)).contains(
     ...     Location(None, "BL9 0AA")
     ... )
@@ -181,22 +202,40 @@ class LocalArea:
     postcodes: tuple[str, ...] = attrs.field(
         converter=_postcodes, default=(), validator=[Items(max_items=500), _check_prefix]
     )
+    uncertain: tuple[str, ...] = attrs.field(
+        converter=_postcodes, default=(), validator=[Items(max_items=500), _check_prefix]
+    )
 
     @typed_arguments
     def contains(self, location: Location) -> bool:
-        """Whether ``location`` is in this area."""
+        """Whether ``location`` is in this area for certain (see :meth:`locality`)."""
+        return self.locality(location) is Locality.INSIDE
+
+    @typed_arguments
+    def locality(self, location: Location) -> Locality:
+        """Whether ``location`` is inside this area, outside it, or uncertain."""
         if location.borough is not None and location.borough in self.boroughs:
-            return True
+            return Locality.INSIDE
         match = None if location.postcode is None else _POSTCODE.fullmatch(location.postcode)
         if match is None:
-            return False
+            return Locality.OUTSIDE
         area, outward = match[1], match[1] + match[2]
-        return any(p in (area, outward) for p in self.postcodes)
+        for code in (outward, area):
+            if code in self.postcodes:
+                return Locality.INSIDE
+            if code in self.uncertain:
+                return Locality.UNCERTAIN
+        return Locality.OUTSIDE
 
 
-#: The ten Greater Manchester boroughs: the area the commissioner's local-spend
-#: figure counts ("£59m with 1,393 GM organisations", 2016).
-GREATER_MANCHESTER: Final = LocalArea("Greater Manchester", tuple(Borough))
+#: The ten Greater Manchester boroughs, and the postcode districts inside them (a
+#: supplier known only by its postcode): the area the commissioner's local-spend
+#: figure counts ("£59m with 1,393 GM organisations", 2016). Districts across the
+#: region's edge are uncertain; the table and its source are in
+#: :mod:`socialvalue.spend.gm_postcodes`.
+GREATER_MANCHESTER: Final = LocalArea(
+    "Greater Manchester", tuple(Borough), GM_POSTCODES, GM_POSTCODES_UNCERTAIN
+)
 
 
 @attrs.frozen(field_transformer=typed_fields)

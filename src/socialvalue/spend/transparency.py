@@ -55,6 +55,8 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._arguments import typed_arguments
+from socialvalue._numbers import library_context_methods
+from socialvalue._records import html_grid, html_table, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
@@ -142,13 +144,20 @@ class Columns:
     def check_header(self, header: Iterable[str]) -> None:
         """Raise :class:`SpendFileError` naming the first required column not in ``header``."""
         present = list(header)
-        for column in self.required:
-            if column not in present:
+        fields = (
+            ("supplier_id", self.supplier_id),
+            ("supplier_name", self.supplier_name),
+            ("paid_on", self.paid_on),
+            ("amount", self.amount),
+            ("contract_id", self.contract_id),
+        )
+        for field, column in fields:
+            if column is not None and column not in present:
                 shown = ", ".join(present[:30]) or "none"
                 raise SpendFileError(
                     "spend_file.missing_column",
                     f"the file has no {column!r} column (its columns: {shown});"
-                    " name the right column with an option",
+                    f" name the right column with Columns({field}=...)",
                     column=column,
                 )
 
@@ -157,6 +166,7 @@ class Columns:
 TRANSPARENCY_CODE: Final = Columns()
 
 
+@library_context_methods
 @attrs.frozen(field_transformer=typed_fields)
 class SpendFileSummary:
     """What a reader saw: rows read, lines produced, and the rows kept apart.
@@ -172,6 +182,60 @@ class SpendFileSummary:
     bad_row_count: int
     bad_rows: tuple[BadRow, ...]
     vat_basis: VatBasis
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict per group of rows (lines, redacted, each exclusion, bad rows).
+
+        Each gives ``group``, ``key`` (the exclusion as given, else ``""``), ``lines``
+        and ``total`` (a ``Decimal``; ``None`` for bad rows, which have no amount).
+        """
+        currency = self.lines.total.currency
+        groups = [
+            ("lines", "", self.lines),
+            ("redacted", "", self.redacted),
+            *(("excluded", key, tally) for key, tally in self.excluded),
+        ]
+        records: list[dict[str, object]] = [
+            {
+                "group": group,
+                "key": key,
+                "lines": tally.lines,
+                "total": tally.total.amount,
+                "currency": currency,
+            }
+            for group, key, tally in groups
+        ]
+        records.append(
+            {
+                "group": "bad_rows",
+                "key": "",
+                "lines": self.bad_row_count,
+                "total": None,
+                "currency": currency,
+            }
+        )
+        return records
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
+
+    def _repr_html_(self) -> str:
+        caption = (
+            f"{self.rows:,} rows read, amounts {self.vat_basis.value} of VAT;"
+            f" {self.bad_row_count:,} bad"
+        )
+        table = html_table(self.to_records(), caption=caption)
+        if not self.bad_rows:
+            return table
+        listed = html_grid(
+            ["row", "column", "code", "problem"],
+            ((bad.row, bad.column, bad.code, bad.message) for bad in self.bad_rows),
+        )
+        return table + listed
 
 
 def name_key(name: str) -> str:

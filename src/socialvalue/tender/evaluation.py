@@ -38,7 +38,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
-from socialvalue._records import html_grid
+from socialvalue._records import html_grid, records_frame
 from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.targets import MeasureTarget
@@ -225,6 +225,13 @@ class EvaluationResult:
             for b in self.bids
             for s in b.scores
         ]
+
+    def to_frame(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
+
+        Needs the ``pandas`` extra (``pip install 'socialvalue[pandas]'``).
+        """
+        return records_frame(self.to_records())
 
     def _repr_html_(self) -> str:
         criteria = [c.id for c in self.model.criteria]

@@ -36,6 +36,7 @@ _CAVEAT_KINDS: Final = [
     "respend-unreported",
     "round3-unreported",
     "respend-impossible",
+    "uncertain-location",
 ]
 
 
