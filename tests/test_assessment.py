@@ -189,6 +189,7 @@ def test_results_are_sorted_and_report_themselves() -> None:
         "net_negative": False,
         "line_count": 1,
         "contract_id": None,
+        "spellings": None,
         "explanation": result["B-2"].explanation,
         **result.policy.provenance.to_record(),
     }
@@ -202,6 +203,21 @@ def test_results_are_sorted_and_report_themselves() -> None:
     assert "less than £50,000" in result["A-1"]._repr_html_()
     with pytest.raises(KeyError):
         result["nobody"]
+
+
+def test_every_spelling_of_a_supplier_is_kept_on_its_assessment() -> None:
+    lines = [pay("60000", date(2025, 5, 1), "acme"), pay("10", date(2025, 5, 1), "bolt")]
+    result = sv.with_spellings(
+        sv.assess(sv.default_policy(), lines, "2025/26"),
+        {"acme": ("Acme Ltd", "ACME LIMITED", "Acme"), "nobody": ("Nobody Ltd",)},
+    )
+    assert result["acme"].supplier_name == "Acme Ltd"
+    assert result["acme"].spellings == ("Acme Ltd", "ACME LIMITED", "Acme")
+    assert result["acme"].to_record()["spellings"] == "Acme Ltd | ACME LIMITED | Acme"
+    assert result["acme"].explanation.startswith("£60,000.00 spent with Acme Ltd")
+    assert result["bolt"].spellings == ()
+    assert result["bolt"].supplier_name is None
+    assert len(result) == 2
 
 
 def test_a_batch_is_assessed_like_its_lines() -> None:

@@ -355,7 +355,13 @@ def test_assess_csv_and_json_formats(tmp_path: Path) -> None:
     assert report["reconciliation"]["apart_by_rule"] == {
         "excluded": {"lines": 1, "total": "5000.00"}
     }
-    assert report["files"] == [{"name": spend, "layout": "transparency-code", "encoding": "UTF-8"}]
+    (only,) = report["files"]
+    assert {k: only[k] for k in ("name", "layout", "encoding")} == {
+        "name": spend,
+        "layout": "transparency-code",
+        "encoding": "UTF-8",
+    }
+    assert only["reconciliation"] == report["reconciliation"]
     assert [a["supplier_id"] for a in report["assessments"]] == ["100234", "200100"]
     assert report["assessments"][0]["on_boundary"] is True
     assert report["policy"]["owner"] == "Mayor of Greater Manchester"

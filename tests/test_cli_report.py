@@ -42,10 +42,46 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_report_over_a_folder_matches_the_library(tmp_path: Path) -> None:
+    # The example year counts Trafford Council as a supplier; so does this run.
+    _write_folder(tmp_path)
+    code, out, err = run("report", str(tmp_path), "--year", "2025/26", "--include-non-suppliers")
+    assert (code, err) == (0, "")
+    summary, spend = out.rsplit("\n", 2)[:2]
+    assert summary + "\n" == example_year().report().summary() + "\n"
+    assert spend == (
+        "spend: 17 rows read (£1,258,400.00): 17 assessed (£1,258,400.00), 0 withheld,"
+        " 0 set apart, 0 outside 2025/26, 0 bad"
+    )
+
+
+def test_report_reads_spend_as_assess_does(tmp_path: Path) -> None:
+    """Layout recognised, non-suppliers set apart and reconciled, a wrong year refused."""
     _write_folder(tmp_path)
     code, out, err = run("report", str(tmp_path), "--year", "2025/26")
     assert (code, err) == (0, "")
-    assert out == example_year().report().summary() + "\n"
+    assert "Spend: £1,193,400.00 with 11 suppliers" in out  # less Trafford Council's £65,000
+    assert out.endswith(
+        "spend: 17 rows read (£1,258,400.00): 16 assessed (£1,193,400.00), 0 withheld,"
+        " 1 set apart (£65,000.00), 0 outside 2025/26, 0 bad\n"
+    )
+    code, _, err = run("report", str(tmp_path), "--year", "2024/25")
+    assert code == 1
+    assert "have no line in 2024/25; the years they cover: 2025/26" in err
+
+
+def test_report_refuses_a_bad_row_and_the_same_file_twice(tmp_path: Path) -> None:
+    _write_folder(tmp_path)
+    (tmp_path / "spend2.csv").write_bytes((tmp_path / "spend.csv").read_bytes())
+    code, _, err = run("report", str(tmp_path), "--year", "2025/26")
+    assert code == 1
+    assert "spend2.csv has the same content as" in err
+    (tmp_path / "spend2.csv").write_text(
+        "BeneficiaryName,BeneficiaryOtherID,PaymentDate,Amount\nAcme Ltd,9,2025-05-01,1,234.56\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("report", str(tmp_path), "--year", "2025/26")
+    assert code == 1
+    assert "spend2.csv: row 2: has 5 fields where the header has 4" in err
 
 
 def test_report_as_json_is_a_valid_regional_report(tmp_path: Path) -> None:
@@ -135,7 +171,7 @@ def test_two_year_report_from_the_command_line(tmp_path: Path) -> None:
     code, out, err = run("report", str(tmp_path), "--year", "2025/26", "--previous", "2024/25")
     assert (code, err) == (0, "")
     assert "Year on year, against 2024/25:" in out
-    assert "  Spend: £1,258,400.00, up £" in out
+    assert "  Spend: £1,193,400.00, up £" in out  # the council paid is set apart
     assert "  Reviews delivered: 4, up 2 (+100.0%) from 2 in 2024/25." in out
     # The same comparison from a folder of last year's files, and from its published report.
     other = tmp_path / "last-year"
@@ -198,13 +234,14 @@ def test_contracts_beside_spend_are_matched_and_their_kpis_reported(tmp_path: Pa
     assert "Contract KPIs: 4 promised; met 1, short 2 (100101, 100104), unmeasured 1 (100107)" in (
         " ".join(out.split())
     )
-    assert "Spend and contracts: Of 12 suppliers paid and 2 suppliers contracted, 1 pair" in out
+    # The council paid is set apart, so 11 of the 12 payees are suppliers.
+    assert "Spend and contracts: Of 11 suppliers paid and 2 suppliers contracted, 1 pair" in out
     assert (
         "Irwell Facilities Ltd (100101) = IRWELL FACILITIES LIMITED (name:irwell-facilities),"
         " by name" in out
     )
     assert "contracted, with no spend (1):\n    Nobody Paid Ltd (GB-COH-00000099)" in out
-    assert "paid, with no contract read (11):" in out
+    assert "paid, with no contract read (10):" in out
     document = json.loads(run("report", str(tmp_path), "--year", "2025/26", "--format", "json")[1])
     assert sv.validate("regional-report", document).ok
     assert any(f["section"] == "kpis" for f in document["figures"])

@@ -190,7 +190,10 @@ def sample(hint: Any, name: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         return sample(next(m for m in typing.get_args(hint) if m is not type(None)), name)
     if origin in (Mapping, dict):
-        return {"100234": "Acme Security Ltd"}
+        key, value = typing.get_args(hint)
+        if value is str:
+            return {"100234": "Acme Security Ltd"}
+        return {sample(key, name): sample(value, name)}
     if origin in (Iterable, Sequence, Collection, Iterator, tuple, list):
         return [sample(typing.get_args(hint)[0], name)]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):

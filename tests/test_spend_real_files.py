@@ -220,6 +220,10 @@ def test_trafford_by_supplier_id(trafford: Read) -> None:
     assert trafford.result_totals["160373"] == Money("50000.00")  # The Toy House
     assert "100320" not in trafford.result_totals  # the Combined Authority
     assert "163782" not in trafford.result_totals  # HMRC
+    # Companies whose names hold "NHS" or "Pension" are suppliers (25 lines of rent
+    # to NHS Property Services Ltd; training from the Pensions Management Institute).
+    assert trafford.result_totals["162271"] == Money("382532.44")
+    assert trafford.result_totals["165869"] == Money("477.99")
 
 
 def test_trafford_boundary_supplier_owes_the_review(trafford: Read) -> None:
@@ -268,6 +272,11 @@ def test_salford_in_every_header_variant_by_normalised_name(salford: Read) -> No
     assert done.rows_read == 31_553
     assert done.withheld.lines == 7_057
     assert "redactive-publishing" in salford.totals
+    # A landlord company with "Pension Fund" in its name: rent is a purchase
+    # (net £15,250.00 in November and January, £941.58 + £15,250.00 in May).
+    assert salford.totals["quorum-estates-pension-fund"] == Decimal("46691.58")
+    # Another landlord: nine rents, £3.08m net.
+    assert salford.totals["legal-and-general-pensions"] == Decimal("3080039.00")
     # Spellings of one supplier meet under one key, and every spelling is kept.
     assert len(salford.names["addleshaw-goddard"]) >= 1
     assert max(len(v) for v in salford.names.values()) > 1

@@ -141,6 +141,7 @@ if TYPE_CHECKING:
         assess,
         local_spend_share,
         new_suppliers,
+        with_spellings,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.gm_layouts import (
@@ -338,6 +339,7 @@ __getattr__, __dir__ = attach(
             "assess",
             "local_spend_share",
             "new_suppliers",
+            "with_spellings",
         ),
         "socialvalue.spend.ocds": (
             "OcdsParseOptions",
@@ -608,6 +610,7 @@ __all__ = [
     "assess",
     "local_spend_share",
     "new_suppliers",
+    "with_spellings",
     "TRANSPARENCY_CODE",
     "Columns",
     "DateFormat",

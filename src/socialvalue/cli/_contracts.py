@@ -271,7 +271,7 @@ def _check_vat(contracts_vat: VatBasis, policy: Policy) -> None:
 
 def assess_contracts(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """``assess --contracts``: each supplier by its largest contract live in ``--year``."""
-    if args.file is not None:
+    if args.file:
         raise UsageError("give a spend file or --contracts, not both")
     if args.year is None:
         raise UsageError("--contracts needs --year: contracts have no single date to choose by")

@@ -14,20 +14,17 @@ and 141 when the reader of the output went away.
 from __future__ import annotations
 
 import argparse
-import codecs
-import contextlib
-import io
 import json
 import os
 import sys
-import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn, TextIO, TypeAlias
 
 from socialvalue import documents
 from socialvalue.cli._locate import line_and_column, locate
+from socialvalue.cli._render import escaped
 from socialvalue.errors import InvalidDocument, Issue, PathStep, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
@@ -50,11 +47,8 @@ __all__ = [
     "financial_year",
     "load_json",
     "load_policy",
-    "open_text",
     "parse_json",
     "read_bytes",
-    "spend_members",
-    "spend_text",
 ]
 
 #: The largest JSON document ``validate`` reads (bytes); ``--max-bytes`` changes it.
@@ -115,7 +109,9 @@ def exit_code(command: str, run: Callable[[], int], err: TextIO, *, owns_stdout:
     try:
         return run()
     except (UsageError, DataError, SpendFileError) as exc:
-        err.write(f"socialvalue {command}: error: {exc}\n")
+        # A message may quote a name or a file name from the input: escape what a
+        # terminal would act on.
+        err.write(f"socialvalue {command}: error: {escaped(str(exc))}\n")
         return 2 if isinstance(exc, UsageError) else 1
     except BrokenPipeError:
         # The reader went away (`socialvalue assess ... | head`): stop quietly, and
@@ -207,7 +203,7 @@ def _located(text: str, refused: ValueError) -> JsonProblem:
 
 
 # ---------------------------------------------------------------------------
-# Reading files, standard input and zips
+# Reading files and standard input (spend files and zips: _spend_files)
 
 
 def read_bytes(name: str, limit: int, stdin: TextIO) -> bytes:
@@ -254,90 +250,6 @@ def load_json(name: str, kind: str, stdin: TextIO) -> Any:
         raise DataError(f"{name} is not acceptable JSON: {exc.issue}") from None
     except InvalidDocument as exc:
         raise DataError(f"{name}: {exc}") from None
-
-
-@contextlib.contextmanager
-def open_text(name: str, encoding: str, stdin: TextIO) -> Iterator[IO[str]]:
-    """A text stream of a CSV file, of the one CSV inside a ``.zip``, or of stdin."""
-    with contextlib.ExitStack() as stack:
-        try:
-            if name == STDIN:
-                binary: IO[bytes] = stdin.buffer
-            elif name.lower().endswith(".zip"):
-                archive = stack.enter_context(zipfile.ZipFile(name))
-                members = [m for m in archive.namelist() if m.lower().endswith(".csv")]
-                if len(members) != 1:
-                    raise UsageError(
-                        f"{name} must hold exactly one .csv file; it holds {len(members)}"
-                    )
-                binary = stack.enter_context(archive.open(members[0]))
-            else:
-                binary = stack.enter_context(Path(name).open("rb"))
-        except (OSError, zipfile.BadZipFile) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            raise UsageError(f"cannot read {name}: {reason}") from None
-        text = io.TextIOWrapper(binary, encoding=encoding, newline="")
-        try:
-            yield text
-        finally:
-            text.detach()
-
-
-def spend_members(name: str, stdin: TextIO) -> Iterator[tuple[str, bytes]]:
-    """Each spend file in ``name`` as (its name, its bytes): a CSV, every CSV in a zip, or stdin.
-
-    The CSV members of a zip come in name order (a year published month by month).
-    """
-    try:
-        if name == STDIN:
-            yield name, stdin.buffer.read()
-        elif name.lower().endswith(".zip"):
-            with zipfile.ZipFile(name) as archive:
-                members = sorted(m for m in archive.namelist() if m.lower().endswith(".csv"))
-                if not members:
-                    raise UsageError(f"{name} holds no .csv file")
-                for member in members:
-                    yield f"{name}:{member}", archive.read(member)
-        else:
-            yield name, Path(name).read_bytes()
-    except (OSError, zipfile.BadZipFile, RuntimeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UsageError(f"cannot read {name}: {reason}") from None
-
-
-#: The encodings tried, in order, when ``--encoding`` is not given.
-SPEND_ENCODINGS: Final = (("utf-8", "UTF-8"), ("cp1252", "Windows-1252"))
-
-
-def spend_text(name: str, data: bytes, encoding: str | None) -> tuple[io.TextIOWrapper, str]:
-    """A text stream of ``data`` (lines kept whole, line ends as written) and its encoding's name.
-
-    Without ``encoding``, strict UTF-8 is tried first, then Windows-1252; a file
-    neither decodes is a :class:`DataError`. A given ``encoding`` that Python does
-    not know, or that is not a text encoding, is a :class:`UsageError`.
-    """
-    if encoding is not None:
-        try:
-            info = codecs.lookup(encoding)
-        except LookupError:
-            raise UsageError(f"--encoding: unknown text encoding {encoding!r}") from None
-        if not info._is_text_encoding:  # e.g. 'hex' or 'rot13'
-            raise UsageError(f"--encoding: {encoding!r} is not a text encoding") from None
-        tried: tuple[tuple[str, str], ...] = ((info.name, encoding),)
-    else:
-        tried = SPEND_ENCODINGS
-    problem = ""
-    for codec, label in tried:
-        try:
-            str(data, codec)
-        except UnicodeDecodeError as exc:
-            problem = f"byte {exc.start} cannot be decoded as {label}"
-            continue
-        return io.TextIOWrapper(io.BytesIO(data), encoding=codec, newline=""), label
-    tried_names = " or ".join(label for _, label in tried)
-    raise DataError(
-        f"{name} is not {tried_names} text ({problem}); name its encoding with --encoding"
-    )
 
 
 # ---------------------------------------------------------------------------

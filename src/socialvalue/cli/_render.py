@@ -36,6 +36,7 @@ __all__ = [
     "csv_comments",
     "count",
     "cut",
+    "escaped",
     "plain",
     "plain_record",
     "reason",
@@ -51,6 +52,24 @@ __all__ = [
 # Injection"); a number, negative or not, is left as the number it is.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+# What a terminal would act on rather than show: C0 and C1 controls (an escape
+# sequence can recolour, move the cursor or retitle the window), and the marks and
+# overrides that reorder text, so "Acme\u202egnp.exe" is not shown as "Acmeexe.png".
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escaped(text: str) -> str:
+    r"""``text`` safe to print: control characters and bidirectional marks written as escapes.
+
+    >>> print(escaped("Acme\x1b[2J Ltd \u202eevil"))
+    Acme\x1b[2J Ltd \u202eevil
+    """
+    return _UNSAFE.sub(_escape, text)
 
 
 #: The record fields that name the policy; a CSV says them once, in its comment lines.
@@ -94,11 +113,12 @@ def count(number: int, noun: str) -> str:
 
 
 class FileRead(NamedTuple):
-    """One file read: its name, the layout its header fitted and the encoding that decoded it."""
+    """One file read: its name, layout, encoding and where its rows went."""
 
     name: str
     recognition: Recognition
     encoding: str
+    reconciliation: Reconciliation | None = None
 
 
 class SpendRead(NamedTuple):
@@ -119,10 +139,19 @@ def _layout_lines(files: Sequence[FileRead]) -> list[str]:
     for f in files:
         kind = (f.recognition.layout.id, f.recognition.layout.name, f.encoding)
         kinds[kind] = kinds.get(kind, 0) + 1
-    return [
+    lines = [
         f"{count(n, 'file')} in layout {layout} ({name}), {encoding}"
         for (layout, name, encoding), n in kinds.items()
     ]
+    # Each file by name, so that a month missing or read twice shows.
+    lines.extend(
+        f"  {f.name}: {count(f.reconciliation.rows_read, 'row')} read,"
+        f" {count(f.reconciliation.assessed.lines, 'line')} assessed"
+        f" ({f.reconciliation.assessed.total.format()})"
+        for f in files
+        if f.reconciliation is not None
+    )
+    return lines
 
 
 def assessment_summary(
@@ -151,7 +180,14 @@ def assessment_summary(
         if done.bad.lines > len(read.bad_rows):
             lines.append(f"  … and {done.bad.lines - len(read.bad_rows):,} more")
     lines.extend(notes)
-    return lines
+    return [escaped(line) for line in lines]
+
+
+def _name(assessment: Assessment, width: int | None) -> str:
+    """The supplier's name as the table shows it: cut short, with how many other spellings."""
+    name = cut(assessment.supplier_name or "", width)
+    others = len(assessment.spellings) - 1
+    return f"{name} (+{count(others, 'spelling')})" if others > 0 else name
 
 
 #: How much of a supplier's name the table shows; ``--wide`` shows it all.
@@ -176,8 +212,8 @@ def assessment_table(
     head = ("supplier id", "name", "obligation", "total", "lines", "reason")
     rows = [
         (
-            a.supplier_id,
-            cut(a.supplier_name or "", name_width),
+            escaped(a.supplier_id),
+            escaped(_name(a, name_width)),
             a.obligation.title,
             a.total.format(),
             f"{a.line_count:,}",
@@ -269,7 +305,12 @@ def assessment_document(
         "vat_basis": read.vat_basis.value,
         "summary": list(about),
         "files": [
-            {"name": f.name, "layout": f.recognition.layout.id, "encoding": f.encoding}
+            {
+                "name": f.name,
+                "layout": f.recognition.layout.id,
+                "encoding": f.encoding,
+                "reconciliation": None if f.reconciliation is None else f.reconciliation.to_dict(),
+            }
             for f in read.files
         ],
         "reconciliation": read.reconciliation.to_dict(),

@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import itertools
 import json
-import operator
-from collections.abc import Callable, Iterator
-from datetime import date
 from typing import TextIO
 
 import attrs
@@ -32,12 +28,9 @@ from socialvalue.cli._input import (
     financial_year,
     load_json,
     load_policy,
-    spend_members,
-    spend_text,
 )
 from socialvalue.cli._render import (
     NAME_WIDTH,
-    FileRead,
     SpendRead,
     assessment_document,
     assessment_summary,
@@ -46,24 +39,17 @@ from socialvalue.cli._render import (
     csv_comments,
     spreadsheet_rows,
 )
+from socialvalue.cli._spend_files import MAX_LINE_BYTES, MAX_RATIO, MAX_SPEND_BYTES, Limits
+from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.errors import RuleViolation
-from socialvalue.periods import Period
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.assessment import AssessmentResult, assess
+from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
 from socialvalue.spend.names import SupplierKey
-from socialvalue.spend.payments import SpendLine
-from socialvalue.spend.reading import SpendFile
-from socialvalue.spend.reconciliation import Reconciliation
-from socialvalue.spend.rows import BadRow, SpendFileError, csv_records
-from socialvalue.spend.transparency import (
-    TRANSPARENCY_CODE,
-    Columns,
-    check_vat_basis,
-    with_names,
-)
+from socialvalue.spend.rows import SpendFileError
+from socialvalue.spend.transparency import TRANSPARENCY_CODE, Columns, check_vat_basis
 
 __all__ = ["add_before_effective", "add_parser", "run"]
 
@@ -73,12 +59,13 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     parser = commands.add_parser(
         "assess",
         help="say which suppliers in a spend file owe a Charter or a Review",
-        description="Read a council's published spend file (CSV, a .zip of one or of a"
-        " year's monthly CSVs, or '-' for stdin) and print each supplier's obligation,"
-        " total, lines and reason, then where every row went. The layouts of the"
-        " Transparency Code, Manchester and Salford are recognised with no options.",
+        description="Read a council's published spend files (CSVs, .zips of one or of a"
+        " year's monthly CSVs, folders of them, or '-' for stdin), as one body's year,"
+        " and print each supplier's obligation, total, lines and reason, then where"
+        " every row went. The layouts of the Transparency Code, Manchester and Salford"
+        " are recognised with no options.",
     )
-    parser.add_argument("file", metavar="SPEND.csv", nargs="?")
+    parser.add_argument("file", metavar="SPEND.csv", nargs="*")
     parser.add_argument(
         "--year",
         metavar="YYYY/YY",
@@ -101,6 +88,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
     add_before_effective(parser)
     _add_selection(parser)
     _add_layout(parser)
+    _add_limits(parser)
     _contracts.add_options(parser)
     parser.set_defaults(run=run)
     return parser
@@ -186,24 +174,69 @@ def _add_layout(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """The bounds a spend file is read within (``socialvalue.cli._spend_files``)."""
+    parser.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=MAX_SPEND_BYTES,
+        metavar="N",
+        help=f"refuse a file or zip member of more bytes (default {MAX_SPEND_BYTES:,})",
+    )
+    parser.add_argument(
+        "--max-zip-ratio",
+        type=int,
+        default=MAX_RATIO,
+        metavar="N",
+        help=f"refuse a zip member that decompresses more times (default {MAX_RATIO})",
+    )
+    parser.add_argument(
+        "--max-line-bytes",
+        type=int,
+        default=MAX_LINE_BYTES,
+        metavar="N",
+        help=f"refuse a line of more bytes (default {MAX_LINE_BYTES:,})",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    limits = Limits(args.max_file_bytes, args.max_zip_ratio, args.max_line_bytes)
+    if min(limits) < 1:
+        raise UsageError("--max-file-bytes, --max-zip-ratio and --max-line-bytes must be 1 or more")
+    return limits
+
+
 def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     """Assess the spend file ``args.file`` under the chosen policy and print the result."""
     if args.contracts is not None:
         return _contracts.assess_contracts(args, out, stdin)
-    if args.file is None:
+    if not args.file:
         raise UsageError("give a spend file (SPEND.csv), or OCDS contracts with --contracts")
     policy = load_policy(args.policy, stdin)
     notes = _check_bases(args, policy)
     layouts, key = _layouts(args, stdin, notes)
-    stream = _Stream(args, policy, layouts, key, stdin)
+    stream = SpendStream(
+        args.file,
+        stdin,
+        vat_basis=policy.vat_basis,
+        period=financial_year(args.year) if args.year is not None else policy.period_for,
+        layouts=layouts,
+        key=key,
+        include_apart=args.include_non_suppliers,
+        exclude_ids=args.exclude_id,
+        exclude_names=args.exclude_name,
+        skip_bad_rows=args.skip_bad_rows,
+        encoding=args.encoding,
+        limits=_limits(args),
+        hint=_option_hint,
+    )
+    given = ", ".join(args.file)
     lines = iter(stream)
     try:
         first = next(lines, None)
         period = stream.period()
         if period is None:
-            raise DataError(
-                f"{args.file} has no spend lines to assess (give --year to report anyway)"
-            )
+            raise DataError(f"{given} has no spend lines to assess (give --year to report anyway)")
         result = assess(
             policy,
             itertools.chain([first] if first else [], lines),
@@ -211,15 +244,14 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             before_effective=args.before_effective,
         )
     except RuleViolation as exc:  # e.g. a policy in another currency than the file
-        raise DataError(f"{args.file}: {exc}") from None
+        raise DataError(f"{given}: {exc}") from None
     reconciliation = stream.reconciliation()
     if args.year is not None and first is None:
         covered = ", ".join(reconciliation.years_covered) or "none (no line has a date)"
         raise DataError(
-            f"{args.file} has no spend line in {period.label} to assess; the years it"
-            f" covers: {covered}"
+            f"{given} has no spend line in {period.label} to assess; the years it covers: {covered}"
         )
-    result = with_names(result, stream.supplier_names())
+    result = with_spellings(result, stream.supplier_spellings())
     read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)
     _write_assessment(args, out, result, read, policy, notes)
     return 0
@@ -275,79 +307,6 @@ def _layouts(
     elif args.id_column is not None and key is None:
         key = SupplierKey.SUPPLIER_ID  # a named id column must be there
     return (layout,), key
-
-
-class _Stream:
-    """The spend lines of every CSV in ``args.file``, read as one body's stream.
-
-    Each CSV (a zip member, say) is decoded, recognised and numbered on its own, so
-    a message names the file and its own line; every file after the first is read
-    in the period the first one settled.
-    """
-
-    def __init__(
-        self,
-        args: argparse.Namespace,
-        policy: Policy,
-        layouts: tuple[Layout, ...],
-        key: SupplierKey | None,
-        stdin: TextIO,
-    ) -> None:
-        self.args, self.layouts, self.key, self.stdin = args, layouts, key, stdin
-        self.vat_basis = policy.vat_basis
-        self._period: Period | Callable[[date], Period] = (
-            financial_year(args.year) if args.year is not None else policy.period_for
-        )
-        self.files: list[FileRead] = []
-        self.bad_rows: list[tuple[str, BadRow]] = []
-        self._spends: list[SpendFile] = []
-
-    def __iter__(self) -> Iterator[SpendLine]:
-        for name, data in spend_members(self.args.file, self.stdin):
-            text, encoding = spend_text(name, data, self.args.encoding)
-            try:
-                spend = SpendFile(
-                    csv_records(text),
-                    layouts=self.layouts,
-                    vat_basis=self.vat_basis,
-                    period=self._period,
-                    include_apart=self.args.include_non_suppliers,
-                    key=self.key,
-                    exclude_ids=self.args.exclude_id,
-                    exclude_names=self.args.exclude_name,
-                    skip_bad_rows=self.args.skip_bad_rows,
-                )
-                self._spends.append(spend)
-                self.files.append(FileRead(name, spend.recognition, encoding))
-                yield from spend
-            except SpendFileError as exc:
-                raise DataError(f"{name}: {exc}{_option_hint(exc)}") from None
-            finally:
-                text.detach()
-            self.bad_rows.extend((name, bad) for bad in spend.bad_rows)
-            settled = spend.reconciliation().period
-            if settled is not None:
-                self._period = settled
-
-    def period(self) -> Period | None:
-        """The period being read: given, or settled by the first payment date read."""
-        if isinstance(self._period, Period):
-            return self._period
-        settled = [s.reconciliation().period for s in self._spends]
-        return next((p for p in settled if p is not None), None)
-
-    def reconciliation(self) -> Reconciliation:
-        """Where every row of every file went, added up."""
-        period = self.period()
-        parts = [attrs.evolve(s.reconciliation(), period=period) for s in self._spends]
-        return functools.reduce(operator.add, parts)
-
-    def supplier_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for spend in self._spends:
-            for key, name in spend.supplier_names().items():
-                names.setdefault(key, name)
-        return names
 
 
 def _only(result: AssessmentResult, only: str | None, notes: list[str]) -> AssessmentResult:

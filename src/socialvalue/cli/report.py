@@ -1,7 +1,8 @@
 """``socialvalue report FOLDER --year YYYY/YY``: the commissioner's annual social value report.
 
 Builds the regional report from a folder laid out as a council keeps its year:
-spend files (``*.csv`` or ``*.zip`` in the Transparency Code layout),
+spend files (``*.csv`` or ``*.zip``, in any layout ``assess`` recognises, read as
+``assess`` reads them: one stream, bounded, every row reconciled),
 ``signups/*.json``, ``submissions/*.json``, and optionally ``suppliers/*.json``,
 ``crosswalks/*.json``, ``catalogue.json`` and ``policy.json``. Under a contract-value
 policy, contracts come from ``contracts/`` instead of spend files (OCDS files or ``contract``
@@ -17,12 +18,9 @@ self-contained page with charts (:func:`socialvalue.report_page`).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 from pathlib import Path
 from typing import Any, TextIO
-
-import attrs
 
 from socialvalue import documents
 from socialvalue.cli import _contracts
@@ -33,8 +31,9 @@ from socialvalue.cli._input import (
     financial_year,
     load_json,
     load_policy,
-    open_text,
 )
+from socialvalue.cli._render import escaped
+from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.cli.assess import add_before_effective
 from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
@@ -46,8 +45,7 @@ from socialvalue.report.page import report_page
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
-from socialvalue.spend.assessment import assess
-from socialvalue.spend.transparency import TRANSPARENCY_CODE, SpendFileReader, with_names
+from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
 
 __all__ = ["add_parser", "run"]
 
@@ -58,7 +56,7 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         "report",
         help="the commissioner's annual social value report over a folder of documents",
         description="Build the regional report from FOLDER: spend files (*.csv or *.zip in"
-        " the Transparency Code layout), signups/*.json (charter-signup),"
+        " any layout assess recognises), signups/*.json (charter-signup),"
         " submissions/*.json (review-submission), optional suppliers/*.json (supplier),"
         " crosswalks/*.json (crosswalk), catalogue.json (measure-catalogue) and policy.json"
         " (policy).",
@@ -94,6 +92,11 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         help="also write the report as one self-contained HTML page with charts"
         " (needs the socialvalue[report] extra)",
     )
+    parser.add_argument(
+        "--include-non-suppliers",
+        action="store_true",
+        help="count payees that are not suppliers (tax, pensions, public bodies) as suppliers",
+    )
     _contracts.add_reading_options(parser)  # for contracts/ under a contract-value policy
     parser.set_defaults(run=run)
     return parser
@@ -118,8 +121,8 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         json.dump(documents.dump(report.published()), out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        out.write(report.summary() + "\n")
-        out.writelines(f"{line}\n" for line in reading)
+        out.writelines(f"{escaped(line)}\n" for line in report.summary().split("\n"))
+        out.writelines(f"{escaped(line)}\n" for line in reading)
     return 0
 
 
@@ -174,26 +177,24 @@ def _report_for(
         else default_catalogue()
     )
     suppliers = _documents_in(folder / "suppliers", "supplier", stdin)
-    read, names, matched = None, dict[str, str](), list[str]()
-    if policy.basis is Basis.CONTRACT_VALUE:
-        lines, found, read = _contracts.folder_contracts(folder, policy, args, stdin)
-        suppliers = _contracts.merge_suppliers(suppliers, found)
-        contracts = lines
-    else:
-        spend_files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
-        if not spend_files:
-            raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
-        lines, names = _spend(spend_files, policy, stdin)
-        contracts, matched, read = _contracts.beside_spend(
-            folder, policy, args, stdin, names, suppliers
-        )
+    read, matched, reconciliation = None, list[str](), ""
     try:
-        result = with_names(
-            assess(
-                policy, lines, period, suppliers=suppliers, before_effective=args.before_effective
-            ),
-            names,
-        )
+        if policy.basis is Basis.CONTRACT_VALUE:
+            contracts, found, read = _contracts.folder_contracts(folder, policy, args, stdin)
+            suppliers = _contracts.merge_suppliers(suppliers, found)
+            result = assess(
+                policy,
+                contracts,
+                period,
+                suppliers=suppliers,
+                before_effective=args.before_effective,
+            )
+        else:
+            result, reconciliation = _spend(folder, policy, period, suppliers, args, stdin)
+            names = {a.supplier_id: a.supplier_name for a in result.assessments if a.supplier_name}
+            contracts, matched, read = _contracts.beside_spend(
+                folder, policy, args, stdin, names, suppliers
+            )
         report = regional_report(
             policy,
             period,
@@ -210,7 +211,8 @@ def _report_for(
         )
     except (RuleViolation, InvalidDocument, KeyError) as exc:
         raise DataError(f"{folder}: {exc}") from None
-    return report, _contracts.reading_lines(read) + matched
+    spend = [f"spend: {reconciliation}"] if reconciliation else []
+    return report, [*_contracts.reading_lines(read), *matched, *spend]
 
 
 def _write_page(path: Path, report: RegionalReport) -> None:
@@ -232,25 +234,38 @@ def _documents_in(folder: Path, kind: str, stdin: TextIO) -> list[Any]:
     return [load_json(str(path), kind, stdin) for path in sorted(folder.glob("*.json"))]
 
 
-def _spend(paths: list[Path], policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
-    """The spend lines and supplier names of every spend file, in the order given."""
-    lines: list[Any] = []
-    names: dict[str, str] = {}
-    for path in paths:
-        found, named = _spend_of(path, policy, stdin)
-        lines.extend(found)
-        names.update(named)
-    return lines, names
+def _spend(
+    folder: Path,
+    policy: Policy,
+    period: Period,
+    suppliers: list[Any],
+    args: argparse.Namespace,
+    stdin: TextIO,
+) -> tuple[AssessmentResult, str]:
+    """Assess the folder's spend files as ``assess`` reads them; say where every row went.
 
-
-def _spend_of(path: Path, policy: Policy, stdin: TextIO) -> tuple[list[Any], dict[str, str]]:
-    """The spend lines and supplier names of one transparency-code spend file."""
-    with open_text(str(path), "utf-8-sig", stdin) as text:
-        rows = csv.DictReader(text)
-        header = [h.strip() for h in rows.fieldnames or []]
-        columns = TRANSPARENCY_CODE
-        if columns.supplier_id not in header:
-            columns = attrs.evolve(columns, supplier_id=None)
-        columns.check_header(header)
-        reader = SpendFileReader(rows, columns=columns, vat_basis=policy.vat_basis)
-        return list(reader), reader.supplier_names()
+    The files are read as one stream, never held: layouts are recognised, rows are
+    checked strictly (the first bad row stops the report, naming file and line),
+    non-suppliers are set apart, and the same file given twice is refused.
+    """
+    names = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in (".csv", ".zip"))
+    if not names:
+        raise DataError(f"{folder} holds no spend file (*.csv or *.zip)")
+    stream = SpendStream(
+        names,
+        stdin,
+        vat_basis=policy.vat_basis,
+        period=period,
+        include_apart=args.include_non_suppliers,
+    )
+    result = assess(
+        policy, stream, period, suppliers=suppliers, before_effective=args.before_effective
+    )
+    done = stream.reconciliation()
+    if done.assessed.lines == 0 and done.outside_period.lines:
+        covered = ", ".join(done.years_covered)
+        raise DataError(
+            f"{folder}'s spend files have no line in {period.label}; the years they cover:"
+            f" {covered}"
+        )
+    return with_spellings(result, stream.supplier_spellings()), done.explanation

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         assess,
         local_spend_share,
         new_suppliers,
+        with_spellings,
     )
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.gm_layouts import (
@@ -148,6 +149,7 @@ __getattr__, __dir__ = attach(
             "assess",
             "local_spend_share",
             "new_suppliers",
+            "with_spellings",
         ),
         "socialvalue.spend.ocds": (
             "OcdsParseOptions",
@@ -275,6 +277,7 @@ __all__ = [
     "csv_records",
     "local_spend_share",
     "new_suppliers",
+    "with_spellings",
     "ocds_parse_options",
     "read_ocds",
     "numbered",

@@ -51,7 +51,8 @@ MAX_AMOUNT_TEXT: Final = 40
 _SPACES: Final = " \t"
 
 
-@attrs.frozen(field_transformer=typed_fields)
+# Hashed on every amount read (its patterns are cached by format): cache the hash.
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class AmountFormat:
     """How a file may write its amounts: which spellings of the grammar it may use.
 

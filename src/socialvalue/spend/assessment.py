@@ -24,7 +24,7 @@ the commissioner reported (£59m of £110m with Greater Manchester organisations
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -51,6 +51,7 @@ __all__ = [
     "assess",
     "local_spend_share",
     "new_suppliers",
+    "with_spellings",
 ]
 
 _ZERO: Final = Decimal(0)
@@ -59,6 +60,10 @@ _ZERO: Final = Decimal(0)
 _SUMS: Final = decimal.Context(
     prec=60, traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact]
 )
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 @library_context_methods
@@ -72,7 +77,9 @@ class Assessment:
     ``currency``, so that a result for every supplier of a large body stays small.
     ``band`` is the resolved band that holds it; ``on_boundary`` is true only
     when the total is exactly where the source's bands overlap. ``line_count``
-    counts the spend lines (or contracts) tested.
+    counts the spend lines (or contracts) tested. ``spellings`` are the ways the
+    spend file wrote the supplier's name, the most frequent first, when lines of
+    several spellings were met under one key (see :func:`with_spellings`).
     The ``obligation`` is the band's, so the two can never disagree.
     """
 
@@ -86,6 +93,7 @@ class Assessment:
     period: Period
     line_count: int
     contract_id: str | None = None
+    spellings: tuple[str, ...] = attrs.field(default=(), converter=_names)
 
     @property
     def total(self) -> Money:
@@ -138,6 +146,7 @@ class Assessment:
             "net_negative": self.net_negative,
             "line_count": self.line_count,
             "contract_id": self.contract_id,
+            "spellings": " | ".join(self.spellings) or None,
             "explanation": self.explanation,
         }
 
@@ -230,6 +239,34 @@ class AssessmentResult:
             " the period"
         )
         return html_table(self.to_records(), caption=caption)
+
+
+@typed_arguments
+def with_spellings(
+    result: AssessmentResult, spellings: Mapping[str, Sequence[str]]
+) -> AssessmentResult:
+    """``result`` with each supplier's name spellings from ``spellings`` (key to names).
+
+    Give it :meth:`~socialvalue.spend.reading.SpendFile.supplier_spellings`: a
+    supplier keyed by its normalised name (or its id) may be written several ways
+    in one file, and the user should see every way. An assessment without a name
+    takes the first (most frequent) spelling as its name.
+
+    >>> from socialvalue import Money, SpendLine, VatBasis, assess, default_policy
+    >>> from datetime import date
+    >>> line = SpendLine("acme", Money("60000.00"), date(2025, 5, 1), VatBasis.NET)
+    >>> result = assess(default_policy(), [line], "2025/26")
+    >>> named = with_spellings(result, {"acme": ["Acme Ltd", "ACME LIMITED"]})
+    >>> named["acme"].supplier_name, named["acme"].spellings
+    ('Acme Ltd', ('Acme Ltd', 'ACME LIMITED'))
+    """
+    named = []
+    for a in result.assessments:
+        found = tuple(spellings.get(a.supplier_id, ()))
+        if found:
+            a = attrs.evolve(a, supplier_name=a.supplier_name or found[0], spellings=found)
+        named.append(a)
+    return attrs.evolve(result, assessments=tuple(named))
 
 
 def _mismatch(

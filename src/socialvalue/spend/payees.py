@@ -86,7 +86,8 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+# The rules are hashed on every look-up of their cached parts (once a payee): cache it.
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class PayeeRule:
     """A kind of payee that is not a supplier: an id, why, and how to recognise it.
 
@@ -190,7 +191,7 @@ def _rules(rules: Iterable[PayeeRule]) -> tuple[PayeeRule, ...]:
     return tuple(rules)
 
 
-@attrs.frozen(field_transformer=typed_fields)
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class PayeeRules:
     """Redaction markers and the rules that set payees apart, tried in order.
 
@@ -225,6 +226,9 @@ class PayeeRules:
 def _markers(rules: PayeeRules) -> frozenset[str]:
     return frozenset(_said(marker) for marker in rules.withheld)
 
+
+# Words that end a company's name: a payee so named sells something, whoever owns it.
+_COMPANY: Final = ("ltd$", "limited$", "plc$", "llp$")
 
 #: The default rules: withheld names, then tax, government, courts, councils, NHS,
 #: police, fire, combined authorities and pensions. Expense types are those that
@@ -309,7 +313,9 @@ PAYEE_RULES: Final = PayeeRules(
                 "uk health security agency",
                 "public health england",
             ),
-            unless=("charity", "charitable"),
+            # A company that NHS bodies own still sells to the council: NHS Property
+            # Services Ltd lets premises, as any landlord does.
+            unless=("charity", "charitable", *_COMPANY),
         ),
         PayeeRule(
             "police",
@@ -353,6 +359,9 @@ PAYEE_RULES: Final = PayeeRules(
             "pension-funds",
             "Pension funds and schemes: contributions, not purchases.",
             names=("pension", "pensions", "superann*"),
+            # A company with "pension" in its name is a supplier: Quorum Estates
+            # Pension Fund Ltd is a landlord; the Pensions Management Institute trains.
+            unless=(*_COMPANY, "pensions management institute"),
             expense_types=(
                 "Pension Contributions LGPS",
                 "Pensions Increases",

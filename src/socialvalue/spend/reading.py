@@ -45,16 +45,27 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
+from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._hot import (
+    ID_CHECK,
+    Facts,
+    as_record,
+    memo_for,
+    money_of,
+    picker,
+    remember,
+    spend_line,
+)
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
 from socialvalue.spend.payees import PAYEE_RULES, PayeeRules
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
-from socialvalue.spend.rows import BadRow, Record, SpendFileError, check_fields, csv_records, shown
+from socialvalue.spend.rows import BadRow, Record, SpendFileError, csv_records, fields_misfit, shown
 
 __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 
@@ -79,12 +90,6 @@ class _Bad(Exception):
 
 
 _WITHHELD: Final = object()
-
-
-def _remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
-    if len(cache) >= size:
-        cache.clear()
-    cache[key] = value
 
 
 def _blank(fields: Sequence[str]) -> bool:
@@ -128,8 +133,11 @@ class SpendFile:
         exclude_names: Iterable[str] = (),
         skip_bad_rows: bool = False,
     ) -> None:
-        self._records = (r if isinstance(r, Record) else Record(r[0], tuple(r[1])) for r in records)
-        header = next((r for r in self._records if r.problem or not _blank(r.fields)), None)
+        self._records: Iterator[Record | tuple[int, Sequence[str]]] = iter(records)
+        header = next(
+            (r for r in map(as_record, self._records) if r.problem or not _blank(r.fields)),
+            None,
+        )
         if header is None:
             raise SpendFileError("spend_file.no_header", "the file is empty: it has no header row")
         if header.problem is not None:
@@ -168,14 +176,21 @@ class SpendFile:
             at.get("expense_type"),
             at.get(self._key.value) if numbered else None,
         )
+        # The fields that decide a row's payee and amount, picked in one C call: the
+        # keys of the caches that spare most rows any other work.
+        self._who_pick = picker(self._who_at)
+        self._amount_pick = picker(self._places)
+        self._parse = self.recognition.layout.amount_format.parse
+        present = [self.recognition.header[i] for i in self._places if i is not None]
+        self._single = present[0] if len(present) == 1 else None
         self._started = False
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
         self._names: dict[str, Counter[str]] = {}
-        self._amounts: dict[tuple[str, ...], Money] = {}
+        self._amounts: dict[Any, Money] = {}
         self._days: dict[str, date] = {}
-        self._sorted: dict[tuple[str, ...], _Who] = {}
-        self._normal: dict[str, str] = {}
+        self._sorted: dict[Any, _Who] = {}
+        self._memo = memo_for(payees, names, self._key, self.recognition)
 
     @classmethod
     def from_lines(
@@ -209,7 +224,10 @@ class SpendFile:
         return self._lines()
 
     def _lines(self) -> Iterator[SpendLine]:
-        for record in self._records:
+        for given in self._records:
+            # Records from csv_records are Records already: no conversion, no
+            # generator between (pairs are converted here).
+            record = given if given.__class__ is Record else as_record(given)
             try:
                 line = self._line(record)
             except _Bad as bad:
@@ -232,7 +250,7 @@ class SpendFile:
         if len(fields) != self._width:
             if _blank(fields):
                 return None
-            wrong = check_fields(self._header, fields, record.line)
+            wrong = fields_misfit(self._header, fields, record.line)
             if wrong is not None:
                 ledger.rows += 1
                 raise _Bad(None, wrong.code, wrong.message, wrong.value)
@@ -249,7 +267,6 @@ class SpendFile:
 
     def _place(self, fields: Sequence[str], money: Money, day: date) -> SpendLine | None:
         ledger, amount = self._ledger, money.amount
-        ledger.paid_on(day)
         period = self._period
         if callable(period):
             period = self._period = period(day)
@@ -267,18 +284,26 @@ class SpendFile:
         contract = self._contract(fields) if self._contract_at is not None else None
         spellings[fields[self._name_at].strip()] += 1
         ledger.assessed.add(amount)
-        return SpendLine(key, money, day, self.vat_basis, contract)
+        return spend_line(key, money, day, self.vat_basis, contract)
 
     def _text(self, fields: Sequence[str], role: str) -> str:
         index = self._at.get(role)
         return "" if index is None else fields[index]
 
     def _amount(self, fields: Sequence[str]) -> Money:
-        places = self._places
-        texts = tuple("" if i is None else fields[i] for i in places)
-        cached = self._amounts.get(texts)
+        picked = self._amount_pick(fields)
+        cached = self._amounts.get(picked)
         if cached is not None:
             return cached
+        if self._single is not None:  # one amount column (net, or gross): read as is
+            try:
+                money = money_of(self._parse(picked), self._ledger.currency)
+            except SpendFileError as exc:
+                raise _Bad(self._single, exc.code, exc.message, picked) from None
+            remember(self._amounts, picked, money, _VALUES_CACHED)
+            return money
+        places = self._places
+        texts = tuple("" if i is None else fields[i] for i in places)
         parse, header = self.recognition.layout.amount_format.parse, self.recognition.header
         values: list[Decimal | None] = []
         for index, text in zip(places, texts, strict=True):
@@ -299,8 +324,11 @@ class SpendFile:
             amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
         else:
             amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
-        money = Money(amount, self._ledger.currency)
-        _remember(self._amounts, texts, money, _VALUES_CACHED)
+        if amount is net or amount is gross:  # as read, so within the grammar's bounds
+            money = money_of(amount, self._ledger.currency)
+        else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
+            money = Money(amount, self._ledger.currency)
+        remember(self._amounts, picked, money, _VALUES_CACHED)
         return money
 
     def _day(self, fields: Sequence[str]) -> date:
@@ -313,7 +341,10 @@ class SpendFile:
             day = parse_date(text, self.recognition.layout.date_formats)
         except SpendFileError as exc:
             raise _Bad(self.recognition.header[at], exc.code, exc.message, text) from None
-        _remember(self._days, text, day, _VALUES_CACHED)
+        # A date is noted for the span the file covers when first read: the same
+        # text is the same date, so rows that repeat it need not note it again.
+        self._ledger.paid_on(day)
+        remember(self._days, text, day, _VALUES_CACHED)
         return day
 
     def _contract(self, fields: Sequence[str]) -> str | None:
@@ -329,35 +360,52 @@ class SpendFile:
 
     def _who(self, fields: Sequence[str]) -> _Who:
         """A row's payee, sorted once per distinct (id, name, expense type, number)."""
-        cache_key = tuple("" if i is None else fields[i] for i in self._who_at)
-        raw_id, name, expense, number = cache_key
+        cache_key = self._who_pick(fields)
         who = self._sorted.get(cache_key)
         if who is None:
+            raw_id, name, expense, number = ("" if i is None else fields[i] for i in self._who_at)
             who = self._sort(name.strip(), raw_id.strip(), expense, number.strip())
-            _remember(self._sorted, cache_key, who, _PAYEES_CACHED)
+            remember(self._sorted, cache_key, who, _PAYEES_CACHED)
         if isinstance(who, _Bad):
             raise _Bad(who.column, who.code, who.message, who.value)
         return who
 
     def _sort(self, name: str, raw_id: str, expense: str, number: str) -> _Who:
-        if self._payees.is_withheld(name, raw_id):
+        withheld, rule, key = self._facts(name, raw_id, expense, number)
+        if withheld:
             return _WITHHELD
-        normal = self._normal.get(name)
-        if normal is None:
-            normal = self._name_rules.normalise(name)
-            _remember(self._normal, name, normal, _PAYEES_CACHED)
-        rule = None
-        if raw_id in self._exclude_ids or normal in self._exclude_names:
+        # The normalised name is wanted only to exclude by name and to tally a payee
+        # set apart; a supplier keyed by name is normalised in its key already.
+        normal = self._name_rules.normalise(name) if self._exclude_names or rule else ""
+        if raw_id in self._exclude_ids or (normal and normal in self._exclude_names):
             rule = "excluded"
-        elif not self._include_apart:
-            found = self._payees.rule_for(name, expense or None)
-            rule = found.id if found is not None else None
+        elif self._include_apart:
+            rule = None
         if rule is not None:
+            normal = normal or self._name_rules.normalise(name)
             apart = self._ledger.apart(rule, normal)
             apart.spellings[name] += 1
             return apart
+        if isinstance(key, _Bad):
+            return key
+        spellings = self._names.get(key)
+        if spellings is None:
+            try:
+                ID_CHECK.check(key)
+            except RuleViolation as exc:  # pragma: no cover - every key is made an id
+                return _Bad(None, "spend_file.bad_id", exc.message, key)
+            spellings = self._names[key] = Counter()
+        return key, spellings
+
+    def _facts(self, name: str, raw_id: str, expense: str, number: str) -> Facts:
+        """What the rules say of a payee, whatever the file: remembered for every file."""
+        memo = self._memo
+        found = memo.get((name, raw_id, expense, number))
+        if found is not None:
+            return found
+        rule = self._payees.rule_for(name, expense or None)
         try:
-            key = self._key.key(
+            key: str | _Bad = self._key.key(
                 name,
                 supplier_id=raw_id,
                 vat_number=number,
@@ -369,12 +417,10 @@ class SpendFile:
                 role, value = "supplier_id", raw_id
             else:
                 role, value = (self._key.value, number) if number else ("supplier_name", name)
-            column = self.recognition.column(role)
-            return _Bad(column, "spend_file.bad_id", str(exc), value)
-        spellings = self._names.get(key)
-        if spellings is None:
-            spellings = self._names[key] = Counter()
-        return key, spellings
+            key = _Bad(self.recognition.column(role), "spend_file.bad_id", str(exc), value)
+        facts = (self._payees.is_withheld(name, raw_id), None if rule is None else rule.id, key)
+        remember(memo, (name, raw_id, expense, number), facts, _PAYEES_CACHED)
+        return facts
 
     # -- what was read ----------------------------------------------------------------
 

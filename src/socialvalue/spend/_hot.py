@@ -1,0 +1,113 @@
+"""The reading path's fast pieces: memos, cache keys and values built without checking twice.
+
+:class:`~socialvalue.spend.reading.SpendFile` reads hundreds of thousands of rows a
+year; what is here keeps the work per row to what that row needs (issue 14's
+benchmark, ``benchmarks/bench_spend_files.py``). Each piece says what it spares and
+why that is safe.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+from socialvalue._fields import Code
+from socialvalue.money import Money
+from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.layouts import Recognition
+from socialvalue.spend.names import NameRules, SupplierKey
+from socialvalue.spend.payees import PayeeRules
+from socialvalue.spend.payments import SpendLine
+from socialvalue.spend.rows import Record
+
+__all__ = [
+    "ID_CHECK",
+    "MEMOS",
+    "Facts",
+    "as_record",
+    "memo_for",
+    "money_of",
+    "picker",
+    "remember",
+    "spend_line",
+]
+
+# What the rules say of each payee is the same in every file read with the same
+# rules, key and columns: a year published as twelve monthly files sorts its payees
+# once, not twelve times. A few sets of rules are remembered, each with a bounded memo.
+#: What the rules say of a payee: withheld?, the rule that sets it apart (if any),
+#: and its key (or the problem that makes its rows bad).
+Facts = tuple[bool, str | None, Any]
+MEMOS: Final[dict[tuple[Any, ...], tuple[object, dict[Any, Facts]]]] = {}
+
+
+def memo_for(
+    payees: PayeeRules, names: NameRules, key: SupplierKey, recognition: Recognition
+) -> dict[Any, Facts]:
+    # Keyed by identity (the objects are kept with the memo, so an id is never
+    # reused while its memo lives); the column names go into bad-id messages.
+    held = (payees, names)
+    ident = (id(payees), id(names), key, recognition.header)
+    found = MEMOS.get(ident)
+    if found is None:
+        if len(MEMOS) >= 8:
+            MEMOS.clear()
+        found = MEMOS[ident] = (held, {})
+    return found[1]
+
+
+def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    if len(cache) >= size:
+        cache.clear()
+    cache[key] = value
+
+
+_new = object.__new__
+_set = object.__setattr__
+ID_CHECK: Final = Code()
+
+
+def spend_line(
+    key: str, money: Money, day: date, basis: VatBasis, contract: str | None
+) -> SpendLine:
+    """A :class:`SpendLine` of values already checked here, without checking them again.
+
+    Each key is checked as a :class:`SpendLine` id once, when its payee is first
+    sorted; amounts, dates and contract ids as they are read. Checking the five
+    fields' types again on each of a year's lines was a fifth of the reading time.
+    """
+    line: SpendLine = _new(SpendLine)
+    _set(line, "supplier_id", key)
+    _set(line, "amount", money)
+    _set(line, "paid_on", day)
+    _set(line, "vat_basis", basis)
+    _set(line, "contract_id", contract)
+    return line
+
+
+def money_of(amount: Decimal, currency: str) -> Money:
+    """:class:`Money` of an amount read by the amount grammar, in the layout's currency.
+
+    The grammar admits at most 15 integer digits and 6 places, inside Money's own
+    bounds, and the layout's currency was checked when it was made: checking both
+    again on each of a year's distinct amounts cost a tenth of the reading time.
+    """
+    money: Money = _new(Money)
+    _set(money, "amount", amount)
+    _set(money, "currency", currency)
+    return money
+
+
+def picker(indices: Sequence[int | None]) -> Callable[[Sequence[str]], Any]:
+    """A function picking the fields at ``indices`` that exist (a value, or a tuple of them)."""
+    present = [i for i in indices if i is not None]
+    if not present:
+        return lambda fields: ()
+    return operator.itemgetter(*present)
+
+
+def as_record(given: Record | tuple[int, Sequence[str]]) -> Record:
+    return given if isinstance(given, Record) else Record(given[0], tuple(given[1]))
