@@ -75,10 +75,12 @@ def records_frame(records: Sequence[Mapping[str, object]]) -> Any:
 
     A column whose values are all ``Decimal`` (or ``None``) becomes a
     ``pd.ArrowDtype(pa.decimal128(38, scale))`` column (``decimal256`` past 38
-    digits), with the scale that holds every value: pandas sums it exactly and
-    ``describe()`` reports it as a number, where plain ``Decimal`` values would
-    make an ``object`` column that numeric operations skip. Needs the ``pandas``
-    extra (``pip install 'socialvalue[pandas]'``).
+    digits), with the scale that holds every value: pandas sums and groups it
+    exactly, where plain ``Decimal`` values would make an ``object`` column that
+    numeric operations skip. pandas's own ``describe()`` fails on Arrow decimal
+    columns (pandas 2.3 and 3.1); ``frame.astype({column: "float64[pyarrow]"})``
+    first describes them, for display only. Needs the ``pandas`` extra
+    (``pip install 'socialvalue[pandas]'``).
     """
     try:
         import pandas as pd
