@@ -154,7 +154,13 @@ def _encodings(value: Iterable[Encoding]) -> tuple[Encoding, ...]:
     return tuple(value)
 
 
-def _columns(description: str, *, required: bool = False) -> Any:
+def _columns(role: str, *, required: bool = False) -> Any:
+    """A role's column names; the schema's description says what they hold and how matched."""
+    how = "at least one" if required else "empty or absent when the file has none"
+    description = (
+        f"{role} The column names that may hold it (aliases, compared ignoring case and"
+        f" spacing); {how}."
+    )
     return attrs.field(
         metadata={"description": description},
         converter=_names,
@@ -196,61 +202,18 @@ class Layout:
         validator=Text(200),
         metadata={"description": "What the layout describes, e.g. a council's monthly files."},
     )
-    supplier_name: tuple[str, ...] = _columns(
-        (
-            "The supplier (beneficiary) name. The column names that may hold it (aliases, "
-            "compared ignoring case and spacing), at least one."
-        ),
-        required=True,
-    )
-    paid_on: tuple[str, ...] = _columns(
-        (
-            "The payment date. The column names that may hold it (aliases, compared ignoring "
-            "case and spacing), at least one."
-        ),
-        required=True,
-    )
-    net: tuple[str, ...] = _columns(
-        "The amount net of VAT. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
-    gross: tuple[str, ...] = _columns(
-        "The amount including VAT. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
-    vat: tuple[str, ...] = _columns(
-        "The VAT on the amount. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
-    supplier_id: tuple[str, ...] = _columns(
-        "The body's own supplier id. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
-    transaction_id: tuple[str, ...] = _columns(
-        "The transaction or document number. The column names that may hold it (aliases, "
-        "compared ignoring case and spacing); empty or absent when the file has none."
-    )
-    expense_type: tuple[str, ...] = _columns(
-        "The expense type or Proclass label. The column names that may hold it (aliases, "
-        "compared ignoring case and spacing); empty or absent when the file has none."
-    )
-    vat_number: tuple[str, ...] = _columns(
-        "The supplier's VAT registration number. The column names that may hold it "
-        "(aliases, compared ignoring case and spacing); empty or absent when the file has "
-        "none."
-    )
-    company_number: tuple[str, ...] = _columns(
-        "The supplier's Companies House number. The column names that may hold it (aliases,"
-        " compared ignoring case and spacing); empty or absent when the file has none."
-    )
-    body: tuple[str, ...] = _columns(
-        "The public body that paid. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
-    contract_id: tuple[str, ...] = _columns(
-        "The contract paid under. The column names that may hold it (aliases, compared "
-        "ignoring case and spacing); empty or absent when the file has none."
-    )
+    supplier_name: tuple[str, ...] = _columns("The supplier (beneficiary) name.", required=True)
+    paid_on: tuple[str, ...] = _columns("The payment date.", required=True)
+    net: tuple[str, ...] = _columns("The amount net of VAT.")
+    gross: tuple[str, ...] = _columns("The amount including VAT.")
+    vat: tuple[str, ...] = _columns("The VAT on the amount.")
+    supplier_id: tuple[str, ...] = _columns("The body's own supplier id.")
+    transaction_id: tuple[str, ...] = _columns("The transaction or document number.")
+    expense_type: tuple[str, ...] = _columns("The expense type or Proclass label.")
+    vat_number: tuple[str, ...] = _columns("The supplier's VAT registration number.")
+    company_number: tuple[str, ...] = _columns("The supplier's Companies House number.")
+    body: tuple[str, ...] = _columns("The public body that paid.")
+    contract_id: tuple[str, ...] = _columns("The contract paid under.")
     date_formats: tuple[DateFormat, ...] = attrs.field(
         default=(DateFormat.ISO,),
         converter=_formats,
