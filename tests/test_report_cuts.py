@@ -114,3 +114,27 @@ def test_year_on_year_in_words() -> None:
         "Reviews delivered: none (was 3 in 2024/25).",
         "Social value per £1 of covered spend: £0.0300, up £0.0100 from £0.0200 in 2024/25.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("postcode", "place", "local"),
+    [
+        ("M1 1AA", "borough-unknown", True),  # inside the area, borough not given
+        ("BL6 5AA", "area-edge", False),  # a district across the edge: never guessed
+        ("LS1 1AA", "outside-gm", False),
+    ],
+)
+def test_a_supplier_known_by_postcode_is_placed_by_it(
+    postcode: str, place: str, local: bool
+) -> None:
+    """The by-borough cut agrees with the local figure: a GM postcode is not 'outside GM'."""
+    year = hand_year()
+    suppliers = list(year["suppliers"])  # type: ignore[call-overload]
+    suppliers[1] = attrs.evolve(suppliers[1], location=sv.Location(None, postcode))
+    report = sv.regional_report(**{**year, "suppliers": suppliers})
+    assert report.amount("spend", "borough", place) == sv.Money("120000")
+    others = {"borough-unknown", "area-edge", "outside-gm"} - {place}
+    assert all(report.amount("spend", "borough", other) == sv.Money(0) for other in others)
+    local_spend = report.amount("spend", "local")
+    assert local_spend == sv.Money("200000" if local else "80000")
+    assert report.by_borough().row(place).spend == Decimal(120000)

@@ -37,7 +37,8 @@ class ReportCut(enum.Enum):
     """How a :class:`Breakdown` cuts the year: the report group its rows come from."""
 
     BOROUGH = "borough"
-    """By the supplier's borough; ``outside-gm`` and ``unlisted`` for the rest."""
+    """By the supplier's borough; the rest by postcode (``borough-unknown``, ``area-edge``,
+    ``outside-gm``) or ``unlisted``."""
     SUPPLIER_TYPE = "type"
     """By supplier type: ``sme``, ``vcse``, ``large``, ``public``, ``unknown``, ``unlisted``."""
     PRIORITY = "priority"
@@ -120,7 +121,12 @@ class Breakdown:
 
 def _names(report: RegionalReport, cut: ReportCut) -> list[tuple[str, str]]:
     if cut is ReportCut.BOROUGH:
-        words = {"outside-gm": "Outside Greater Manchester", "unlisted": "Not on the supplier list"}
+        words = {
+            "borough-unknown": "In Greater Manchester, borough not given",
+            "area-edge": "Across Greater Manchester's edge",
+            "outside-gm": "Outside Greater Manchester",
+            "unlisted": "Not on the supplier list",
+        }
         return [(place, words.get(place, place.title())) for place in PLACES]
     if cut is ReportCut.SUPPLIER_TYPE:
         return [(item, label[0].upper() + label[1:]) for item, label in TYPE_LABELS.items()]

@@ -37,7 +37,7 @@ from socialvalue.report.sections import (
 from socialvalue.review.method import ScoringMethod, ValueBasis
 from socialvalue.review.score_report import ScoreReport
 from socialvalue.spend.assessment import Assessment
-from socialvalue.spend.suppliers import Supplier
+from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 
 __all__ = ["CUT_GROUPS", "contribution_cuts", "coverage_cuts", "priority_ratios"]
 
@@ -77,8 +77,8 @@ def _names(group: str) -> list[tuple[str, str]]:
     return [(item, label) for item, label in TYPE_LABELS.items()]
 
 
-def _item_of(group: str, supplier: Supplier | None) -> str:
-    return place_of(supplier) if group == "borough" else type_of(supplier)
+def _item_of(group: str, supplier: Supplier | None, area: LocalArea) -> str:
+    return place_of(supplier, area) if group == "borough" else type_of(supplier)
 
 
 def contribution_cuts(
@@ -87,6 +87,7 @@ def contribution_cuts(
     listed: Mapping[str, Supplier],
     method: ScoringMethod,
     currency: str,
+    area: LocalArea = GREATER_MANCHESTER,
 ) -> list[ReportFigure]:
     """Social value (gross, net, present value) and per £1 of covered spend by place and type."""
     section = ReportSection.CONTRIBUTION
@@ -95,7 +96,7 @@ def contribution_cuts(
     figures = []
     for group in CUT_GROUPS:
         for item, whom in _names(group):
-            ids = [s for s in sorted(scored) if _item_of(group, listed.get(s)) == item]
+            ids = [s for s in sorted(scored) if _item_of(group, listed.get(s), area) == item]
             lines = {s: len(scored[s].submission.lines) for s in ids}
             for basis in _BASES:
                 values = {s: _value(scored[s], basis) for s in ids}
@@ -174,7 +175,10 @@ def priority_ratios(
 
 
 def coverage_cuts(
-    commitments: Mapping[str, int], listed: Mapping[str, Supplier], on: str
+    commitments: Mapping[str, int],
+    listed: Mapping[str, Supplier],
+    on: str,
+    area: LocalArea = GREATER_MANCHESTER,
 ) -> list[ReportFigure]:
     """Suppliers with an active Charter, and their commitments, by place and type.
 
@@ -184,7 +188,7 @@ def coverage_cuts(
     figures = []
     for group in CUT_GROUPS:
         for item, whom in _names(group):
-            ids = sorted(s for s in commitments if _item_of(group, listed.get(s)) == item)
+            ids = sorted(s for s in commitments if _item_of(group, listed.get(s), area) == item)
             total = SUMS.add(Decimal(0), Decimal(sum(commitments[s] for s in ids)))
             figures += [
                 ReportFigure(

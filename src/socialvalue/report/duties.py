@@ -40,7 +40,7 @@ from socialvalue.report.sections import RATIO, SUMS, Tally, suppliers_text
 from socialvalue.review.measures import MeasureCatalogue, Unit
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
-from socialvalue.spend.suppliers import Supplier
+from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 
 __all__ = ["changes", "counts_section", "duties_section"]
 
@@ -84,6 +84,7 @@ def duties_section(
     given: Sequence[Crosswalk],
     catalogue: MeasureCatalogue,
     listed: Mapping[str, Supplier],
+    area: LocalArea = GREATER_MANCHESTER,
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
     """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage."""
     walks = _walks(signups, target, given)
@@ -144,7 +145,7 @@ def duties_section(
     )
     supporters, commitments = _supporters(signups, as_of, target, walks, catalogue)
     figures += _coverage(report, supporters, as_of)
-    figures += coverage_cuts(commitments, listed, on)
+    figures += coverage_cuts(commitments, listed, on, area)
     caveats = []
     if report.unmapped_commitments:
         caveats.append(

@@ -256,7 +256,8 @@ class RegionalReport:
     def by_borough(self) -> Breakdown:
         """Spend, social value and Charter coverage of the suppliers in each borough.
 
-        One row per Greater Manchester borough, then ``outside-gm`` and ``unlisted``.
+        One row per Greater Manchester borough, then ``borough-unknown``, ``area-edge``,
+        ``outside-gm`` and ``unlisted``.
         """
         return breakdown(self, ReportCut.BOROUGH)
 

@@ -237,13 +237,13 @@ def regional_report(
     )
     figures += contribution
     figures += priority_ratios(contribution, covered.value, method, currency)
-    figures += contribution_cuts(scored, assessed, listed, method, currency)
+    figures += contribution_cuts(scored, assessed, listed, method, currency, area)
     caveats += more
     count_figures, more = counts_section(counts, catalogue)
     figures += count_figures
     caveats += more
     duty_figures, more = duties_section(
-        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed
+        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed, area
     )
     figures += duty_figures
     caveats += more

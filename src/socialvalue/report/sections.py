@@ -22,7 +22,14 @@ from socialvalue.review.measures import MeasureCatalogue, MeasureKind
 from socialvalue.review.method import ScoringMethod, ValueBasis
 from socialvalue.review.score_report import ScoreReport, ValueTotals
 from socialvalue.spend.assessment import Assessment
-from socialvalue.spend.suppliers import Borough, LocalArea, Locality, OrganisationType, Supplier
+from socialvalue.spend.suppliers import (
+    GREATER_MANCHESTER,
+    Borough,
+    LocalArea,
+    Locality,
+    OrganisationType,
+    Supplier,
+)
 
 __all__ = [
     "PLACES",
@@ -71,9 +78,19 @@ TYPE_LABELS: Final = {
 }
 
 
-#: The places spend and value are reported by: each borough, outside the area, unlisted.
-PLACES: Final = (*(b.value for b in Borough), "outside-gm", "unlisted")
+#: The places spend and value are reported by: each borough; inside the area with no
+#: borough given (a supplier known by its postcode); a postcode district across the
+#: area's edge; outside the area; missing from the supplier list.
+PLACES: Final = (
+    *(b.value for b in Borough),
+    "borough-unknown",
+    "area-edge",
+    "outside-gm",
+    "unlisted",
+)
 _PLACE_NAMES: Final = {
+    "borough-unknown": "in Greater Manchester, borough not given",
+    "area-edge": "in a postcode district across Greater Manchester's edge",
     "outside-gm": "outside Greater Manchester",
     "unlisted": "of unknown location",
 }
@@ -84,12 +101,25 @@ def type_of(supplier: Supplier | None) -> str:
     return "unlisted" if supplier is None else _TYPE_GROUP[supplier.organisation_type]
 
 
-def place_of(supplier: Supplier | None) -> str:
-    """The place a supplier is reported under: its borough, ``outside-gm`` or ``unlisted``."""
+def place_of(supplier: Supplier | None, area: LocalArea = GREATER_MANCHESTER) -> str:
+    """The place a supplier is reported under: one of :data:`PLACES`.
+
+    A supplier with no borough is placed by its postcode, so one known to be inside
+    the area is never counted as outside it (and one on the edge is not guessed).
+    """
     if supplier is None:
         return "unlisted"
     borough = supplier.location.borough
-    return "outside-gm" if borough is None else borough.value
+    if borough is not None:
+        return borough.value
+    return _NO_BOROUGH[area.locality(supplier.location)]
+
+
+_NO_BOROUGH: Final = {
+    Locality.INSIDE: "borough-unknown",
+    Locality.UNCERTAIN: "area-edge",
+    Locality.OUTSIDE: "outside-gm",
+}
 
 
 def place_name(place: str) -> str:
@@ -165,7 +195,7 @@ def spend_section(
         elif locality is Locality.UNCERTAIN:
             uncertain.add(amount, supplier_id, lines)
         types[type_of(supplier)].add(amount, supplier_id, lines)
-        places[place_of(supplier)].add(amount, supplier_id, lines)
+        places[place_of(supplier, area)].add(amount, supplier_id, lines)
 
     def summed(tally: Tally, who: str) -> str:
         whom = " ".join(filter(None, (suppliers_text(len(tally.suppliers)), who)))

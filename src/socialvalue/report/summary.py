@@ -23,7 +23,12 @@ _TYPE_NAMES: Final = {
     "public": "public",
     "unknown": "unstated",
 }
-_PLACE_NAMES: Final = {"outside-gm": "outside GM", "unlisted": "unlisted"}
+_PLACE_NAMES: Final = {
+    "borough-unknown": "GM, no borough",
+    "area-edge": "GM edge",
+    "outside-gm": "outside GM",
+    "unlisted": "unlisted",
+}
 
 
 def _percent(fraction: Decimal) -> str:
