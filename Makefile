@@ -43,7 +43,11 @@ browser:
 	fi
 
 # pytest exits 5 when it collects no test; make treats that as a failure.
-pytest: $(STAMP) browser
+# ajv, for the test that the exported schemas give the same verdicts in JavaScript.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+pytest: $(STAMP) browser node_modules/.package-lock.json
 	$(BIN)/coverage erase
 	$(BIN)/coverage run -m pytest
 	$(BIN)/coverage report
