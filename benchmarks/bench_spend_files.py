@@ -28,11 +28,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialvalue.cli._spend_files import Limits, open_source, spend_sources
-from socialvalue.cli._spend_stream import SpendStream, _Lines
+from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.periods import parse_financial_year
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import MEMOS
-from socialvalue.spend.rows import csv_records
+from socialvalue.spend._sorting import forget
+from socialvalue.spend.rows import text_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the clone; a git worktree one level deeper looks two up.
@@ -102,7 +102,7 @@ def library(path: Path, year: str) -> int:
     The memo of payees sorted, kept between files read with the same rules, is
     emptied first: each run pays for sorting its payees, as a command-line run does.
     """
-    MEMOS.clear()
+    forget()
     stream = SpendStream(
         [str(path)], io.StringIO(), vat_basis=VatBasis.NET, period=parse_financial_year(year)
     )
@@ -126,7 +126,7 @@ def stages(path: Path) -> tuple[float, float]:
     start = time.process_time()
     for source in sources:
         opened = open_source(source, Limits(), None)
-        for _ in csv_records(_Lines(opened.text)):
+        for _ in text_rows(opened.text):
             pass
         opened.text.close()
     return lines, time.process_time() - start

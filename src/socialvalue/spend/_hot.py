@@ -12,51 +12,20 @@ import operator
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
-from socialvalue._fields import Code
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.layouts import Recognition
-from socialvalue.spend.names import NameRules, SupplierKey
-from socialvalue.spend.payees import PayeeRules
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import Record
 
 __all__ = [
-    "ID_CHECK",
-    "MEMOS",
-    "Facts",
     "as_record",
-    "memo_for",
     "money_of",
     "picker",
     "remember",
     "spend_line",
 ]
-
-# What the rules say of each payee is the same in every file read with the same
-# rules, key and columns: a year published as twelve monthly files sorts its payees
-# once, not twelve times. A few sets of rules are remembered, each with a bounded memo.
-#: What the rules say of a payee: withheld?, the rule that sets it apart (if any),
-#: and its key (or the problem that makes its rows bad).
-Facts = tuple[bool, str | None, Any]
-MEMOS: Final[dict[tuple[Any, ...], tuple[object, dict[Any, Facts]]]] = {}
-
-
-def memo_for(
-    payees: PayeeRules, names: NameRules, key: SupplierKey, recognition: Recognition
-) -> dict[Any, Facts]:
-    # Keyed by identity (the objects are kept with the memo, so an id is never
-    # reused while its memo lives); the column names go into bad-id messages.
-    held = (payees, names)
-    ident = (id(payees), id(names), key, recognition.header)
-    found = MEMOS.get(ident)
-    if found is None:
-        if len(MEMOS) >= 8:
-            MEMOS.clear()
-        found = MEMOS[ident] = (held, {})
-    return found[1]
 
 
 def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
@@ -67,7 +36,6 @@ def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
 
 _new = object.__new__
 _set = object.__setattr__
-ID_CHECK: Final = Code()
 
 
 def spend_line(

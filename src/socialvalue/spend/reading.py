@@ -45,27 +45,28 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import (
-    ID_CHECK,
-    Facts,
-    as_record,
-    memo_for,
-    money_of,
-    picker,
-    remember,
-    spend_line,
-)
+from socialvalue.spend._hot import as_record, money_of, picker, remember, spend_line
+from socialvalue.spend._sorting import sorter_for
+from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
 from socialvalue.spend.payees import PAYEE_RULES, PayeeRules
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
-from socialvalue.spend.rows import BadRow, Record, SpendFileError, csv_records, fields_misfit, shown
+from socialvalue.spend.rows import (
+    BadRow,
+    Record,
+    Row,
+    SpendFileError,
+    csv_records,
+    fields_misfit,
+    shown,
+    text_rows,
+)
 
 __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 
@@ -94,6 +95,33 @@ _WITHHELD: Final = object()
 
 def _blank(fields: Sequence[str]) -> bool:
     return not any(field.strip() for field in fields)
+
+
+def _rows_of(records: Iterable[Record | tuple[int, Sequence[str]]]) -> Iterator[Row]:
+    for given in records:
+        # Records from csv_records are Records already (pairs are converted here).
+        record = given if given.__class__ is Record else as_record(given)
+        yield record.line, record.fields, record.problem
+
+
+class _Text:
+    """Lines of CSV text from a file, read by :func:`text_rows` (see ``SpendFile._from_text``).
+
+    Iterated, its records are those of :func:`csv_records`; a :class:`SpendFile`
+    reads its :meth:`rows` instead, with no :class:`Record` made.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[Record]:
+        for line, fields, problem in self.rows():
+            yield Record(line, tuple(fields), problem)
+
+    def rows(self) -> Iterator[Row]:
+        return text_rows(self._lines)
 
 
 class SpendFile:
@@ -133,20 +161,16 @@ class SpendFile:
         exclude_names: Iterable[str] = (),
         skip_bad_rows: bool = False,
     ) -> None:
-        self._records: Iterator[Record | tuple[int, Sequence[str]]] = iter(records)
-        header = next(
-            (r for r in map(as_record, self._records) if r.problem or not _blank(r.fields)),
-            None,
-        )
+        self._rows = records.rows() if isinstance(records, _Text) else _rows_of(records)
+        header = next((r for r in self._rows if r[2] or not _blank(r[1])), None)
         if header is None:
             raise SpendFileError("spend_file.no_header", "the file is empty: it has no header row")
-        if header.problem is not None:
-            raise SpendFileError("spend_file.bad_quoting", header.problem, row=header.line)
-        self.recognition: Recognition = recognise_layout(header.fields, layouts)
+        if header[2] is not None:
+            raise SpendFileError("spend_file.bad_quoting", header[2], row=header[0])
+        self.recognition: Recognition = recognise_layout(header[1], layouts)
         self.vat_basis = vat_basis
         self.skip_bad_rows = skip_bad_rows
         self._period = period
-        self._payees, self._include_apart, self._name_rules = payees, include_apart, names
         self._exclude_ids = frozenset(exclude_ids)
         self._exclude_names = frozenset(names.normalise(n) for n in exclude_names)
         # A header that ends in empty names (Manchester's, some months) has no
@@ -180,17 +204,27 @@ class SpendFile:
         # keys of the caches that spare most rows any other work.
         self._who_pick = picker(self._who_at)
         self._amount_pick = picker(self._places)
-        self._parse = self.recognition.layout.amount_format.parse
         present = [self.recognition.header[i] for i in self._places if i is not None]
         self._single = present[0] if len(present) == 1 else None
         self._started = False
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
-        self._names: dict[str, Counter[str]] = {}
+        # Each supplier's spellings and their counts, in the order first seen.
+        self._names: dict[str, dict[str, int]] = {}
         self._amounts: dict[Any, Money] = {}
+        self._values: dict[str, Decimal] = {}
         self._days: dict[str, date] = {}
         self._sorted: dict[Any, _Who] = {}
-        self._memo = memo_for(payees, names, self._key, self.recognition)
+        self._sorter = sorter_for(
+            payees,
+            names,
+            self._key,
+            include_apart,
+            self._exclude_ids,
+            self._exclude_names,
+            tuple(i is not None for i in self._who_at),
+        )
+        self._read_amount = amount_reader(self.recognition.layout.amount_format)
 
     @classmethod
     def from_lines(
@@ -201,6 +235,16 @@ class SpendFile:
         ``options`` are those of the constructor.
         """
         return cls(csv_records(lines, multiline=multiline), **options)
+
+    @classmethod
+    def _from_text(cls, lines: Iterable[str], **options: Any) -> SpendFile:
+        """:meth:`from_lines` of a text file's lines, which are text by construction.
+
+        The records are those of :func:`csv_records`, parsed one line at a time as
+        the reader goes (:func:`~socialvalue.spend.rows.text_rows`), with no
+        :class:`Record` made and no line's type checked again: the command line's way.
+        """
+        return cls(_Text(lines), **options)
 
     def _amount_plan(self) -> tuple[int | None, int | None, int | None]:
         """Where the net, gross and VAT amounts are, as far as this basis needs them."""
@@ -224,93 +268,125 @@ class SpendFile:
         return self._lines()
 
     def _lines(self) -> Iterator[SpendLine]:
-        for given in self._records:
-            # Records from csv_records are Records already: no conversion, no
-            # generator between (pairs are converted here).
-            record = given if given.__class__ is Record else as_record(given)
+        """Every record read, in one loop: the hot path of reading (see ``_hot``).
+
+        A row is read in this order, and the first fault makes it bad: its quoting and
+        number of fields, its amount, its date, whether it is in the period, its
+        payee, its contract id. Amounts, dates and payees already read are taken
+        from this file's caches; only new ones leave the loop.
+        """
+        ledger, width = self._ledger, self._width
+        read, assessed, add = ledger.read, ledger.assessed, SUM_CONTEXT.add
+        amounts, amount_pick = self._amounts, self._amount_pick
+        days, day_at = self._days, self._at["paid_on"]
+        payees, who_pick = self._sorted, self._who_pick
+        name_at, contract_at, basis = self._name_at, self._contract_at, self.vat_basis
+        start = end = None
+        for row in self._rows:
+            fields, money = row[1], None
             try:
-                line = self._line(record)
-            except _Bad as bad:
-                row = BadRow(record.line, bad.column, bad.code, bad.message, bad.value)
-                if not self.skip_bad_rows:
-                    raise row.error() from None
-                self._ledger.bad.lines += 1
-                if len(self._bad_rows) < MAX_LISTED_BAD_ROWS:
-                    self._bad_rows.append(row)
-                continue
-            if line is not None:
-                yield line
-
-    def _line(self, record: Record) -> SpendLine | None:
-        """The spend line of one record, or ``None`` when it is blank or kept apart."""
-        fields, ledger = record.fields, self._ledger
-        if record.problem is not None:
-            ledger.rows += 1
-            raise _Bad(None, "spend_file.bad_quoting", record.problem, None)
-        if len(fields) != self._width:
-            if _blank(fields):
-                return None
-            wrong = fields_misfit(self._header, fields, record.line)
-            if wrong is not None:
+                if (len(fields) != width or row[2] is not None) and not self._fits(row):
+                    continue
+                if not fields[name_at].strip() and _blank(fields):
+                    continue
                 ledger.rows += 1
-                raise _Bad(None, wrong.code, wrong.message, wrong.value)
-        if not fields[self._name_at].strip() and _blank(fields):
-            return None
-        ledger.rows += 1
-        money = self._amount(fields)
-        ledger.read.add(money.amount)
-        try:
-            return self._place(fields, money, self._day(fields))
-        except _Bad:
-            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, money.amount)
-            raise
+                picked = amount_pick(fields)
+                money = amounts.get(picked)
+                if money is None:
+                    money = self._amount(fields, picked)
+                amount = money.amount
+                read.lines += 1
+                read.total = add(read.total, amount)
+                day = days.get(fields[day_at])
+                if day is None:
+                    day = self._day(fields)
+                if start is None:
+                    start, end = self._bounds(day)
+                if day < start or day > end:  # type: ignore[operator]
+                    ledger.outside_period.add(amount)
+                    continue
+                who = payees.get(who_pick(fields))
+                if who is None:
+                    who = self._who(fields)
+                if who.__class__ is tuple:
+                    key, spellings, spelled = who
+                    contract = self._contract(fields) if contract_at is not None else None
+                    spellings[spelled] = spellings.get(spelled, 0) + 1
+                    assessed.lines += 1
+                    assessed.total = add(assessed.total, amount)
+                    yield spend_line(key, money, day, basis, contract)
+                elif who is _WITHHELD:
+                    ledger.withheld.add(amount)
+                elif who.__class__ is _Bad:
+                    raise _Bad(who.column, who.code, who.message, who.value)
+                else:
+                    who.add(amount)
+            except _Bad as bad:
+                self._bad(row[0], bad, money)
 
-    def _place(self, fields: Sequence[str], money: Money, day: date) -> SpendLine | None:
-        ledger, amount = self._ledger, money.amount
+    def _fits(self, row: Row) -> bool:
+        """Whether a row of the wrong width is read (``False``: it is blank); else ``_Bad``."""
+        line, fields, problem = row
+        if problem is not None:
+            self._ledger.rows += 1
+            raise _Bad(None, "spend_file.bad_quoting", problem, None)
+        if len(fields) > self._width and not "".join(fields[self._width :]).strip():
+            return True  # trailing empty fields (Salford's, Manchester's) are fine
+        wrong = fields_misfit(self._header, fields, line)
+        if wrong is None:
+            return True
+        if _blank(fields):
+            return False
+        self._ledger.rows += 1
+        raise _Bad(None, wrong.code, wrong.message, wrong.value)
+
+    def _bad(self, line: int, bad: _Bad, money: Money | None) -> None:
+        """Count a bad row (its amount too, when it was read), or raise it."""
+        row = BadRow(line, bad.column, bad.code, bad.message, bad.value)
+        if not self.skip_bad_rows:
+            raise row.error() from None
+        ledger = self._ledger
+        ledger.bad.lines += 1
+        if money is not None:
+            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, money.amount)
+        if len(self._bad_rows) < MAX_LISTED_BAD_ROWS:
+            self._bad_rows.append(row)
+
+    def _bounds(self, day: date) -> tuple[date, date]:
+        """The first and last day of the period (settled by ``day`` when given as a function)."""
         period = self._period
         if callable(period):
             period = self._period = period(day)
-        if period is not None and not period.start <= day <= period.end:
-            ledger.outside_period.add(amount)
-            return None
-        who = self._who(fields)
-        if who is _WITHHELD:
-            ledger.withheld.add(amount)
-            return None
-        if not isinstance(who, tuple):
-            who.add(amount)
-            return None
-        key, spellings = who
-        contract = self._contract(fields) if self._contract_at is not None else None
-        spellings[fields[self._name_at].strip()] += 1
-        ledger.assessed.add(amount)
-        return spend_line(key, money, day, self.vat_basis, contract)
+        return (date.min, date.max) if period is None else (period.start, period.end)
 
     def _text(self, fields: Sequence[str], role: str) -> str:
         index = self._at.get(role)
         return "" if index is None else fields[index]
 
-    def _amount(self, fields: Sequence[str]) -> Money:
-        picked = self._amount_pick(fields)
-        cached = self._amounts.get(picked)
-        if cached is not None:
-            return cached
+    def _amount(self, fields: Sequence[str], picked: Any) -> Money:
+        """The money of a row whose amounts (``picked``) were not read before."""
         if self._single is not None:  # one amount column (net, or gross): read as is
             try:
-                money = money_of(self._parse(picked), self._ledger.currency)
+                money = money_of(self._read_amount(picked), self._ledger.currency)
             except SpendFileError as exc:
                 raise _Bad(self._single, exc.code, exc.message, picked) from None
             remember(self._amounts, picked, money, _VALUES_CACHED)
             return money
-        places = self._places
-        texts = tuple("" if i is None else fields[i] for i in places)
-        parse, header = self.recognition.layout.amount_format.parse, self.recognition.header
+        places, header = self._places, self.recognition.header
         values: list[Decimal | None] = []
-        for index, text in zip(places, texts, strict=True):
-            try:
-                values.append(None if index is None else parse(text))
-            except SpendFileError as exc:
-                raise _Bad(header[index], exc.code, exc.message, text) from None  # type: ignore[index]
+        for index in places:
+            if index is None:
+                values.append(None)
+                continue
+            text = fields[index]
+            value = self._values.get(text)
+            if value is None:
+                try:
+                    value = self._read_amount(text)
+                except SpendFileError as exc:
+                    raise _Bad(header[index], exc.code, exc.message, text) from None
+                remember(self._values, text, value, _VALUES_CACHED)
+            values.append(value)
         net, gross, vat = values
         checked = net is not None and gross is not None and vat is not None
         if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
@@ -318,7 +394,7 @@ class SpendFile:
                 header[places[0]],  # type: ignore[index]
                 "spend_file.amounts_disagree",
                 f"gross {gross} less VAT {vat} is not the net amount {net}",
-                texts[0],
+                fields[places[0]],  # type: ignore[index]
             )
         if self.vat_basis is VatBasis.NET:
             amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
@@ -334,9 +410,6 @@ class SpendFile:
     def _day(self, fields: Sequence[str]) -> date:
         at = self._at["paid_on"]
         text = fields[at]
-        cached = self._days.get(text)
-        if cached is not None:
-            return cached
         try:
             day = parse_date(text, self.recognition.layout.date_formats)
         except SpendFileError as exc:
@@ -359,68 +432,41 @@ class SpendFile:
         return text or None
 
     def _who(self, fields: Sequence[str]) -> _Who:
-        """A row's payee, sorted once per distinct (id, name, expense type, number)."""
-        cache_key = self._who_pick(fields)
-        who = self._sorted.get(cache_key)
-        if who is None:
-            raw_id, name, expense, number = ("" if i is None else fields[i] for i in self._who_at)
-            who = self._sort(name.strip(), raw_id.strip(), expense, number.strip())
-            remember(self._sorted, cache_key, who, _PAYEES_CACHED)
-        if isinstance(who, _Bad):
+        """A row's payee in this file: what it is (remembered across files), and its tallies."""
+        picked = self._who_pick(fields)
+        sorter = self._sorter
+        entry = sorter.entries.get(picked)
+        if entry is None:
+            id_at, name_at, expense_at, number_at = self._who_at
+            entry = sorter.entry(
+                fields[name_at].strip(),
+                "" if id_at is None else fields[id_at].strip(),
+                "" if expense_at is None else fields[expense_at],
+                "" if number_at is None else fields[number_at].strip(),
+            )
+            sorter.remember(picked, entry)
+        kind = entry[0]
+        who: _Who
+        if kind == "supplier":
+            _, key, name = entry
+            spellings = self._names.get(key)
+            if spellings is None:
+                spellings = self._names[key] = {}
+            who = (key, spellings, name)
+        elif kind == "apart":
+            _, rule, normal, name = entry
+            who = self._ledger.apart(rule, normal)
+            who.spellings[name] += 1
+        elif kind == "bad":
+            _, role, message, value = entry
+            column = None if role is None else self.recognition.column(role)
+            who = _Bad(column, "spend_file.bad_id", message, value)
+        else:
+            who = _WITHHELD
+        remember(self._sorted, picked, who, _PAYEES_CACHED)
+        if who.__class__ is _Bad:
             raise _Bad(who.column, who.code, who.message, who.value)
         return who
-
-    def _sort(self, name: str, raw_id: str, expense: str, number: str) -> _Who:
-        withheld, rule, key = self._facts(name, raw_id, expense, number)
-        if withheld:
-            return _WITHHELD
-        # The normalised name is wanted only to exclude by name and to tally a payee
-        # set apart; a supplier keyed by name is normalised in its key already.
-        normal = self._name_rules.normalise(name) if self._exclude_names or rule else ""
-        if raw_id in self._exclude_ids or (normal and normal in self._exclude_names):
-            rule = "excluded"
-        elif self._include_apart:
-            rule = None
-        if rule is not None:
-            normal = normal or self._name_rules.normalise(name)
-            apart = self._ledger.apart(rule, normal)
-            apart.spellings[name] += 1
-            return apart
-        if isinstance(key, _Bad):
-            return key
-        spellings = self._names.get(key)
-        if spellings is None:
-            try:
-                ID_CHECK.check(key)
-            except RuleViolation as exc:  # pragma: no cover - every key is made an id
-                return _Bad(None, "spend_file.bad_id", exc.message, key)
-            spellings = self._names[key] = Counter()
-        return key, spellings
-
-    def _facts(self, name: str, raw_id: str, expense: str, number: str) -> Facts:
-        """What the rules say of a payee, whatever the file: remembered for every file."""
-        memo = self._memo
-        found = memo.get((name, raw_id, expense, number))
-        if found is not None:
-            return found
-        rule = self._payees.rule_for(name, expense or None)
-        try:
-            key: str | _Bad = self._key.key(
-                name,
-                supplier_id=raw_id,
-                vat_number=number,
-                company_number=number,
-                rules=self._name_rules,
-            )
-        except ValueError as exc:
-            if self._key is SupplierKey.SUPPLIER_ID:
-                role, value = "supplier_id", raw_id
-            else:
-                role, value = (self._key.value, number) if number else ("supplier_name", name)
-            key = _Bad(self.recognition.column(role), "spend_file.bad_id", str(exc), value)
-        facts = (self._payees.is_withheld(name, raw_id), None if rule is None else rule.id, key)
-        remember(memo, (name, raw_id, expense, number), facts, _PAYEES_CACHED)
-        return facts
 
     # -- what was read ----------------------------------------------------------------
 
@@ -437,7 +483,7 @@ class SpendFile:
     def supplier_spellings(self) -> dict[str, tuple[str, ...]]:
         """Every spelling of each supplier's name, the most frequent first."""
         return {
-            key: tuple(name for name, _ in names.most_common())
+            key: tuple(name for name, _ in Counter(names).most_common())
             for key, names in self._names.items()
             if names
         }
