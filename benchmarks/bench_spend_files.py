@@ -31,7 +31,7 @@ from socialvalue.cli._spend_files import Limits, open_source, spend_sources
 from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.periods import parse_financial_year
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._sorting import forget
+from socialvalue.spend._hot import forget
 from socialvalue.spend.rows import text_rows
 
 ROOT = Path(__file__).resolve().parent.parent

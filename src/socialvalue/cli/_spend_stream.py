@@ -105,11 +105,11 @@ class SpendStream:
             if hashing:
                 seen.check(name, opened.bytes.digest)
             encoding = opened.bytes.encoding
-            self.files.append(FileRead(name, spend.recognition, encoding, spend.reconciliation()))
+            read = spend.reconciliation()
+            self.files.append(FileRead(name, spend.recognition, encoding, read))
             self.bad_rows.extend((name, bad) for bad in spend.bad_rows)
-            settled = spend.reconciliation().period
-            if settled is not None:
-                self._period = settled
+            if read.period is not None:
+                self._period = read.period
 
     def period(self) -> Period | None:
         """The period being read: given, or settled by the first payment date read."""

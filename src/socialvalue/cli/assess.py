@@ -16,6 +16,7 @@ import argparse
 import csv
 import itertools
 import json
+from collections.abc import Iterator
 from typing import TextIO
 
 import attrs
@@ -48,6 +49,7 @@ from socialvalue.spend.assessment import AssessmentResult, assess, with_spelling
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
 from socialvalue.spend.names import SupplierKey
+from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import SpendFileError
 from socialvalue.spend.transparency import TRANSPARENCY_CODE, Columns, check_vat_basis
 
@@ -239,7 +241,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             raise DataError(f"{given} has no spend lines to assess (give --year to report anyway)")
         result = assess(
             policy,
-            itertools.chain([first] if first else [], lines),
+            _Made(itertools.chain([first] if first else [], lines)),
             period,
             before_effective=args.before_effective,
         )
@@ -255,6 +257,24 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)
     _write_assessment(args, out, result, read, policy, notes)
     return 0
+
+
+class _Made:
+    """Spend lines the library made, as an iterable that is not an iterator.
+
+    ``assess`` checks each item of an iterator it is given, as every public function
+    checks its arguments; the stream's lines are :class:`SpendLine` objects by
+    construction (each made by :class:`~socialvalue.spend.reading.SpendFile`), and
+    checking each of a million lines again was a seventh of the run.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Iterator[SpendLine]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[SpendLine]:
+        return self._lines
 
 
 def _check_bases(args: argparse.Namespace, policy: Policy) -> list[str]:

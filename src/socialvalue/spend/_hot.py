@@ -12,20 +12,49 @@ import operator
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._sorting import forget as forget_payees
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import Record
 
 __all__ = [
+    "MEMOS",
     "as_record",
+    "forget",
     "money_of",
     "picker",
     "remember",
+    "shared",
     "spend_line",
 ]
+
+
+# Amounts read, by the format they were read in, kept between files: a year
+# published as twelve monthly files reads an amount written in several once.
+MEMOS: Final[dict[Any, dict[Any, Any]]] = {}
+_MEMOS_KEPT: Final = 16
+
+
+def shared(ident: Any) -> dict[Any, Any]:
+    """The memo kept between readings under ``ident`` (a few are kept)."""
+    found = MEMOS.get(ident)
+    if found is None:
+        if len(MEMOS) >= _MEMOS_KEPT:
+            MEMOS.clear()
+        found = MEMOS[ident] = {}
+    return found
+
+
+def forget() -> None:
+    """Empty every memo kept between readings, so that the next one starts cold.
+
+    For benchmarks: a command-line run starts with none of them.
+    """
+    MEMOS.clear()
+    forget_payees()
 
 
 def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:

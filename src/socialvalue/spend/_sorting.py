@@ -11,20 +11,38 @@ between files. Each file then keeps its own tallies
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from socialvalue._fields import Code
 from socialvalue.errors import RuleViolation
 from socialvalue.spend.names import NameRules, SupplierKey, name_id, normalised, words
 from socialvalue.spend.payees import PayeeRules, classifier, payee_index
 
-__all__ = ["WITHHELD", "Entry", "PayeeSorter", "forget", "sorter_for"]
+__all__ = ["WITHHELD", "Apart", "BadKey", "Entry", "PayeeSorter", "forget", "sorter_for"]
 
-#: What a payee is: ``WITHHELD``; ``("apart", rule, normalised name, name)``;
-#: ``("supplier", key, name)``; or ``("bad", role, message, value)``, a key that
-#: cannot be made (the role's column is named in each bad row's message).
-Entry = tuple[Any, ...]
-WITHHELD: Final[Entry] = ("withheld",)
+
+class Apart(NamedTuple):
+    """A payee set apart: by which rule, its normalised name, and its name as written."""
+
+    rule: str
+    normal: str
+    name: str
+
+
+class BadKey(NamedTuple):
+    """A payee whose key cannot be made: the role whose column is named, why, and the value."""
+
+    role: str | None
+    message: str
+    value: str
+
+
+#: A withheld payee.
+WITHHELD: Final = object()
+#: What a payee is: a supplier, as a plain ``(key, name as written)`` tuple (told
+#: apart from the others by its class, on every row), :class:`Apart`,
+#: :class:`BadKey`, or :data:`WITHHELD`.
+Entry = tuple[str, str] | Apart | BadKey | object
 _ID_CHECK: Final = Code()
 # Payees remembered by each sorter (a year has a few thousand; a cleared memo is
 # only work done again).
@@ -73,7 +91,7 @@ class PayeeSorter:
         elif self._include:
             rule_id = None
         if rule_id is not None:
-            return ("apart", rule_id, normal or normalised(self._names, name), name)
+            return Apart(rule_id, normal or normalised(self._names, name), name)
         return self._supplier(name, raw_id, number)
 
     def _supplier(self, name: str, raw_id: str, number: str) -> Entry:
@@ -94,12 +112,12 @@ class PayeeSorter:
                 role, value = "supplier_id", raw_id
             else:
                 role, value = (key.value, number) if number else ("supplier_name", name)
-            return ("bad", role, str(exc), value)
+            return BadKey(role, str(exc), value)
         try:
             _ID_CHECK.check(supplier)
         except RuleViolation as exc:  # pragma: no cover - every key is made an id
-            return ("bad", None, exc.message, supplier)
-        return ("supplier", supplier, name)
+            return BadKey(None, exc.message, supplier)
+        return (supplier, name)
 
 
 def sorter_for(

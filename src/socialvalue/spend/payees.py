@@ -185,6 +185,10 @@ def classify(
     return classifier(rules)(name, supplier_id, expense_type)
 
 
+# Expense types are few (a few hundred a year); a cleared memo is only work again.
+_EXPENSES_REMEMBERED: Final = 4096
+
+
 class _Classifier:
     """:func:`classify` for one set of rules, its tables at hand."""
 
@@ -203,7 +207,7 @@ class _Classifier:
         expense = self._expenses.get(expense_type)
         if expense is None:
             expense = _said(expense_type) if expense_type else ""
-            if len(self._expenses) >= 4096:  # expense types are few; a cleared memo is cheap
+            if len(self._expenses) >= _EXPENSES_REMEMBERED:
                 self._expenses.clear()
             self._expenses[expense_type] = expense
         first = self._index.first(found, expense)

@@ -48,15 +48,15 @@ from typing import Any, Final
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import as_record, money_of, picker, remember, spend_line
-from socialvalue.spend._sorting import sorter_for
+from socialvalue.spend._hot import as_record, money_of, picker, remember, shared, spend_line
+from socialvalue.spend._sorting import WITHHELD, Apart, BadKey, Entry, sorter_for
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
 from socialvalue.spend.payees import PAYEE_RULES, PayeeRules
 from socialvalue.spend.payments import SpendLine
-from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
+from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation, _Apart
 from socialvalue.spend.rows import (
     BadRow,
     Record,
@@ -73,24 +73,19 @@ __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 #: Bad rows kept with their details; the rest are counted.
 MAX_LISTED_BAD_ROWS: Final = 1_000
 # Distinct amount and date texts remembered (a year holds tens of thousands of
-# amounts, so the cache is cleared when full) and distinct payees (a few thousand).
-_VALUES_CACHED: Final = 8_192
-_PAYEES_CACHED: Final = 65_536
+# amounts, so the cache is cleared when full).
+_VALUES_CACHED: Final = 32_768
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
 _NAME_RULES: Final = NameRules()
 _NUMBERED: Final = (SupplierKey.SUPPLIER_ID, SupplierKey.VAT_NUMBER, SupplierKey.COMPANY_NUMBER)
-# What a payee is, once sorted: set apart (its running tally), withheld, a supplier
-# (its key and spellings), or a problem that makes each of its rows bad.
-_Who = Any
+_new = object.__new__
+_set = object.__setattr__
 
 
 class _Bad(Exception):
     def __init__(self, column: str | None, code: str, message: str, value: str | None) -> None:
         super().__init__(message)
         self.column, self.code, self.message, self.value = column, code, message, value
-
-
-_WITHHELD: Final = object()
 
 
 def _blank(fields: Sequence[str]) -> bool:
@@ -209,12 +204,17 @@ class SpendFile:
         self._started = False
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
-        # Each supplier's spellings and their counts, in the order first seen.
-        self._names: dict[str, dict[str, int]] = {}
-        self._amounts: dict[Any, Money] = {}
-        self._values: dict[str, Decimal] = {}
+        # Rows read of each supplier's (key, spelling), in the order first seen.
+        self._spelled: dict[tuple[str, str], int] = {}
+        # Payees set apart, by what the row names them with (each file tallies its own).
+        self._apart: dict[Any, _Apart] = {}
+        # Amounts read (by their text, or texts), shared by the files read in one
+        # format; one column's texts, as decimals, shared by all columns.
+        amounts = self.recognition.layout.amount_format
+        shape = self._single is not None or (self.vat_basis, *(i is None for i in self._places))
+        self._amounts: dict[Any, Money] = shared(("amounts", amounts, shape))
+        self._values: dict[str, Decimal] = shared(("values", amounts))
         self._days: dict[str, date] = {}
-        self._sorted: dict[Any, _Who] = {}
         self._sorter = sorter_for(
             payees,
             names,
@@ -279,7 +279,7 @@ class SpendFile:
         read, assessed, add = ledger.read, ledger.assessed, SUM_CONTEXT.add
         amounts, amount_pick = self._amounts, self._amount_pick
         days, day_at = self._days, self._at["paid_on"]
-        payees, who_pick = self._sorted, self._who_pick
+        payees, who_pick, spelled = self._sorter.entries, self._who_pick, self._spelled
         name_at, contract_at, basis = self._name_at, self._contract_at, self.vat_basis
         start = end = None
         for row in self._rows:
@@ -308,19 +308,16 @@ class SpendFile:
                 who = payees.get(who_pick(fields))
                 if who is None:
                     who = self._who(fields)
-                if who.__class__ is tuple:
-                    key, spellings, spelled = who
+                if who.__class__ is tuple:  # a supplier: (key, spelling)
                     contract = self._contract(fields) if contract_at is not None else None
-                    spellings[spelled] = spellings.get(spelled, 0) + 1
+                    spelled[who] = spelled.get(who, 0) + 1
                     assessed.lines += 1
                     assessed.total = add(assessed.total, amount)
-                    yield spend_line(key, money, day, basis, contract)
-                elif who is _WITHHELD:
+                    yield spend_line(who[0], money, day, basis, contract)
+                elif who is WITHHELD:
                     ledger.withheld.add(amount)
-                elif who.__class__ is _Bad:
-                    raise _Bad(who.column, who.code, who.message, who.value)
                 else:
-                    who.add(amount)
+                    self._aside(fields, who).add(amount)
             except _Bad as bad:
                 self._bad(row[0], bad, money)
 
@@ -330,8 +327,6 @@ class SpendFile:
         if problem is not None:
             self._ledger.rows += 1
             raise _Bad(None, "spend_file.bad_quoting", problem, None)
-        if len(fields) > self._width and not "".join(fields[self._width :]).strip():
-            return True  # trailing empty fields (Salford's, Manchester's) are fine
         wrong = fields_misfit(self._header, fields, line)
         if wrong is None:
             return True
@@ -367,25 +362,30 @@ class SpendFile:
         """The money of a row whose amounts (``picked``) were not read before."""
         if self._single is not None:  # one amount column (net, or gross): read as is
             try:
-                money = money_of(self._read_amount(picked), self._ledger.currency)
+                # money_of, inline: a year holds tens of thousands of distinct amounts.
+                money: Money = _new(Money)
+                _set(money, "amount", self._read_amount(picked))
+                _set(money, "currency", self._ledger.currency)
             except SpendFileError as exc:
                 raise _Bad(self._single, exc.code, exc.message, picked) from None
-            remember(self._amounts, picked, money, _VALUES_CACHED)
+            if len(self._amounts) >= _VALUES_CACHED:
+                self._amounts.clear()
+            self._amounts[picked] = money
             return money
-        places, header = self._places, self.recognition.header
+        places, header, known = self._places, self.recognition.header, self._values
         values: list[Decimal | None] = []
         for index in places:
             if index is None:
                 values.append(None)
                 continue
             text = fields[index]
-            value = self._values.get(text)
+            value = known.get(text)
             if value is None:
                 try:
                     value = self._read_amount(text)
                 except SpendFileError as exc:
                     raise _Bad(header[index], exc.code, exc.message, text) from None
-                remember(self._values, text, value, _VALUES_CACHED)
+                remember(known, text, value, _VALUES_CACHED)
             values.append(value)
         net, gross, vat = values
         checked = net is not None and gross is not None and vat is not None
@@ -431,42 +431,32 @@ class SpendFile:
             )
         return text or None
 
-    def _who(self, fields: Sequence[str]) -> _Who:
-        """A row's payee in this file: what it is (remembered across files), and its tallies."""
-        picked = self._who_pick(fields)
+    def _who(self, fields: Sequence[str]) -> Entry:
+        """What a row's payee is, sorted once for every file read alike."""
         sorter = self._sorter
-        entry = sorter.entries.get(picked)
-        if entry is None:
-            id_at, name_at, expense_at, number_at = self._who_at
-            entry = sorter.entry(
-                fields[name_at].strip(),
-                "" if id_at is None else fields[id_at].strip(),
-                "" if expense_at is None else fields[expense_at],
-                "" if number_at is None else fields[number_at].strip(),
-            )
-            sorter.remember(picked, entry)
-        kind = entry[0]
-        who: _Who
-        if kind == "supplier":
-            _, key, name = entry
-            spellings = self._names.get(key)
-            if spellings is None:
-                spellings = self._names[key] = {}
-            who = (key, spellings, name)
-        elif kind == "apart":
-            _, rule, normal, name = entry
-            who = self._ledger.apart(rule, normal)
-            who.spellings[name] += 1
-        elif kind == "bad":
-            _, role, message, value = entry
-            column = None if role is None else self.recognition.column(role)
-            who = _Bad(column, "spend_file.bad_id", message, value)
-        else:
-            who = _WITHHELD
-        remember(self._sorted, picked, who, _PAYEES_CACHED)
-        if who.__class__ is _Bad:
-            raise _Bad(who.column, who.code, who.message, who.value)
-        return who
+        id_at, name_at, expense_at, number_at = self._who_at
+        entry = sorter.entry(
+            fields[name_at].strip(),
+            "" if id_at is None else fields[id_at].strip(),
+            "" if expense_at is None else fields[expense_at],
+            "" if number_at is None else fields[number_at].strip(),
+        )
+        sorter.remember(self._who_pick(fields), entry)
+        return entry
+
+    def _aside(self, fields: Sequence[str], entry: Entry) -> _Apart:
+        """The tally in this file of a payee set apart; ``_Bad`` for a payee with no key."""
+        if isinstance(entry, BadKey):
+            column = None if entry.role is None else self.recognition.column(entry.role)
+            raise _Bad(column, "spend_file.bad_id", entry.message, entry.value)
+        assert isinstance(entry, Apart)
+        picked = self._who_pick(fields)
+        tally = self._apart.get(picked)
+        if tally is None:
+            # Each way a file names the payee counts once for its spellings.
+            tally = self._apart[picked] = self._ledger.apart(entry.rule, entry.normal)
+            tally.spellings[entry.name] += 1
+        return tally
 
     # -- what was read ----------------------------------------------------------------
 
@@ -484,9 +474,15 @@ class SpendFile:
         """Every spelling of each supplier's name, the most frequent first."""
         return {
             key: tuple(name for name, _ in Counter(names).most_common())
-            for key, names in self._names.items()
-            if names
+            for key, names in self._spellings().items()
         }
+
+    def _spellings(self) -> dict[str, dict[str, int]]:
+        """Each supplier's spellings and their rows, in the order first seen."""
+        found: dict[str, dict[str, int]] = {}
+        for (key, name), rows in self._spelled.items():
+            found.setdefault(key, {})[name] = rows
+        return found
 
     def supplier_names(self) -> dict[str, str]:
         """Each supplier's most frequent spelling (the first seen wins a tie)."""

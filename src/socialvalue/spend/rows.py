@@ -292,8 +292,19 @@ def _simply_quoted(line: str) -> list[str] | None:
     """
     parts = line.split('"')
     last = len(parts) - 1
+    if last == 2:  # one quoted field, the commonest case, unrolled
+        head, quoted, tail = parts
+        if (head and head[-1] != ",") or (tail and tail[0] != ","):
+            return None
+        fields = head[:-1].split(",") if head else []
+        fields.append(quoted)
+        if tail:
+            fields += tail[1:].split(",")
+        return fields
     if last % 2:
         return None
+    if not last:
+        return line.split(",")
     head = parts[0]
     if head:
         if head[-1] != ",":
