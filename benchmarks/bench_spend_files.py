@@ -32,7 +32,7 @@ from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.periods import parse_financial_year
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend._hot import forget
-from socialvalue.spend.rows import text_rows
+from socialvalue.spend._quoting import text_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the clone; a git worktree one level deeper looks two up.

@@ -17,12 +17,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from socialvalue import AmountFormat, NameRules, PayeeRule, PayeeRules, SpendFileError
-from socialvalue.spend._hot import forget
+from socialvalue.spend._hot import Text, forget
+from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
 from socialvalue.spend.payees import PAYEE_RULES, classify
-from socialvalue.spend.reading import SpendFile, _Text
-from socialvalue.spend.rows import _scan, _simply_quoted, csv_records, text_rows
+from socialvalue.spend.reading import SpendFile
+from socialvalue.spend.rows import csv_records
 
 # -- amounts ------------------------------------------------------------------------
 
@@ -257,10 +258,10 @@ ENDED = st.tuples(LINE, st.sampled_from(["", "\n", "\r\n", "\r"])).map("".join)
 @example('"a","b"x')
 @example('"a","b",')
 def test_simply_quoted_lines_split_as_the_strict_parser_splits_them(line: str) -> None:
-    simple = _simply_quoted(line)
+    simple = simply_quoted(line)
     if simple is not None:
         fields: list[str] = []
-        assert _scan(line, fields, None) is None
+        assert scan(line, fields, None) is None
         assert simple == fields
 
 
@@ -269,7 +270,7 @@ def test_text_rows_are_csv_records(lines: list[str]) -> None:
     """Line, fields and problem of every record, as csv_records (one line a record) reads them."""
     expected = [(r.line, r.fields, r.problem) for r in csv_records(lines)]
     assert [(n, tuple(f), p) for n, f, p in text_rows(lines)] == expected
-    assert list(_Text(lines)) == list(csv_records(lines))
+    assert list(Text(lines)) == list(csv_records(lines))
 
 
 # -- reading ------------------------------------------------------------------------

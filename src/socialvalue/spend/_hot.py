@@ -9,24 +9,28 @@ why that is safe.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._quoting import Row, text_rows
 from socialvalue.spend._sorting import forget as forget_payees
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import Record
 
 __all__ = [
     "MEMOS",
+    "Bad",
+    "Text",
     "as_record",
     "forget",
     "money_of",
     "picker",
     "remember",
+    "rows_of",
     "shared",
     "spend_line",
 ]
@@ -55,6 +59,43 @@ def forget() -> None:
     """
     MEMOS.clear()
     forget_payees()
+
+
+class Bad(Exception):
+    """A bad row's column, code, message and value, raised inside a reader's loop."""
+
+    def __init__(self, column: str | None, code: str, message: str, value: str | None) -> None:
+        super().__init__(message)
+        self.column, self.code, self.message, self.value = column, code, message, value
+
+
+def rows_of(records: Iterable[Record | tuple[int, Sequence[str]]]) -> Iterator[Row]:
+    """Records (or ``(line, fields)`` pairs) as the ``(line, fields, problem)`` a reader reads."""
+    for given in records:
+        # Records from csv_records are Records already (pairs are converted here).
+        record = given if given.__class__ is Record else as_record(given)
+        yield record.line, record.fields, record.problem
+
+
+class Text:
+    """Lines of CSV text from a file, read by :func:`text_rows` (see ``SpendFile._from_text``).
+
+    Iterated, its records are those of :func:`~socialvalue.spend.rows.csv_records`;
+    a reader reads its :meth:`rows` instead, with no :class:`Record` made.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[Record]:
+        for line, fields, problem in self.rows():
+            yield Record(line, tuple(fields), problem)
+
+    def rows(self) -> Iterator[Row]:
+        """The records as ``(line, fields, problem)``."""
+        return text_rows(self._lines)
 
 
 def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:

@@ -42,15 +42,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any, Final
 
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import as_record, money_of, picker, remember, shared, spend_line
+from socialvalue.spend._hot import Bad, Text, picker, remember, rows_of, spend_line
+from socialvalue.spend._quoting import Row
+from socialvalue.spend._row_amounts import RowAmounts
 from socialvalue.spend._sorting import WITHHELD, Apart, BadKey, Entry, sorter_for
-from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
@@ -60,63 +60,25 @@ from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
 from socialvalue.spend.rows import (
     BadRow,
     Record,
-    Row,
     SpendFileError,
     csv_records,
     fields_misfit,
     shown,
-    text_rows,
 )
 
 __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 
 #: Bad rows kept with their details; the rest are counted.
 MAX_LISTED_BAD_ROWS: Final = 1_000
-# Distinct amount and date texts remembered (a year holds tens of thousands of
-# amounts, so the cache is cleared when full).
-_VALUES_CACHED: Final = 32_768
+# Distinct date texts remembered (a year holds a few hundred; cleared when full).
+_DAYS_CACHED: Final = 8_192
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
 _NAME_RULES: Final = NameRules()
 _NUMBERED: Final = (SupplierKey.SUPPLIER_ID, SupplierKey.VAT_NUMBER, SupplierKey.COMPANY_NUMBER)
-_new = object.__new__
-_set = object.__setattr__
-
-
-class _Bad(Exception):
-    def __init__(self, column: str | None, code: str, message: str, value: str | None) -> None:
-        super().__init__(message)
-        self.column, self.code, self.message, self.value = column, code, message, value
 
 
 def _blank(fields: Sequence[str]) -> bool:
     return not any(field.strip() for field in fields)
-
-
-def _rows_of(records: Iterable[Record | tuple[int, Sequence[str]]]) -> Iterator[Row]:
-    for given in records:
-        # Records from csv_records are Records already (pairs are converted here).
-        record = given if given.__class__ is Record else as_record(given)
-        yield record.line, record.fields, record.problem
-
-
-class _Text:
-    """Lines of CSV text from a file, read by :func:`text_rows` (see ``SpendFile._from_text``).
-
-    Iterated, its records are those of :func:`csv_records`; a :class:`SpendFile`
-    reads its :meth:`rows` instead, with no :class:`Record` made.
-    """
-
-    __slots__ = ("_lines",)
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = lines
-
-    def __iter__(self) -> Iterator[Record]:
-        for line, fields, problem in self.rows():
-            yield Record(line, tuple(fields), problem)
-
-    def rows(self) -> Iterator[Row]:
-        return text_rows(self._lines)
 
 
 class SpendFile:
@@ -156,7 +118,7 @@ class SpendFile:
         exclude_names: Iterable[str] = (),
         skip_bad_rows: bool = False,
     ) -> None:
-        self._rows = records.rows() if isinstance(records, _Text) else _rows_of(records)
+        self._rows = records.rows() if isinstance(records, Text) else rows_of(records)
         header = next((r for r in self._rows if r[2] or not _blank(r[1])), None)
         if header is None:
             raise SpendFileError("spend_file.no_header", "the file is empty: it has no header row")
@@ -177,7 +139,7 @@ class SpendFile:
         self._header = named[: self._width]
         self._at = at = dict(self.recognition.positions)
         self._name_at, self._contract_at = at["supplier_name"], at.get("contract_id")
-        self._places = self._amount_plan()
+        self._amounts = RowAmounts(self.recognition, vat_basis)
         has_id = "supplier_id" in self._at
         self._key = key or (SupplierKey.SUPPLIER_ID if has_id else SupplierKey.NAME)
         if self._key in _NUMBERED and self._key.value not in self._at:
@@ -198,9 +160,6 @@ class SpendFile:
         # The fields that decide a row's payee and amount, picked in one C call: the
         # keys of the caches that spare most rows any other work.
         self._who_pick = picker(self._who_at)
-        self._amount_pick = picker(self._places)
-        present = [self.recognition.header[i] for i in self._places if i is not None]
-        self._single = present[0] if len(present) == 1 else None
         self._started = False
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
@@ -208,12 +167,6 @@ class SpendFile:
         self._spelled: dict[tuple[str, str], int] = {}
         # Payees set apart, by what the row names them with (each file tallies its own).
         self._apart: dict[Any, _Apart] = {}
-        # Amounts read (by their text, or texts), shared by the files read in one
-        # format; one column's texts, as decimals, shared by all columns.
-        amounts = self.recognition.layout.amount_format
-        shape = self._single is not None or (self.vat_basis, *(i is None for i in self._places))
-        self._amounts: dict[Any, Money] = shared(("amounts", amounts, shape))
-        self._values: dict[str, Decimal] = shared(("values", amounts))
         self._days: dict[str, date] = {}
         self._sorter = sorter_for(
             payees,
@@ -224,7 +177,6 @@ class SpendFile:
             self._exclude_names,
             tuple(i is not None for i in self._who_at),
         )
-        self._read_amount = amount_reader(self.recognition.layout.amount_format)
 
     @classmethod
     def from_lines(
@@ -244,20 +196,7 @@ class SpendFile:
         the reader goes (:func:`~socialvalue.spend.rows.text_rows`), with no
         :class:`Record` made and no line's type checked again: the command line's way.
         """
-        return cls(_Text(lines), **options)
-
-    def _amount_plan(self) -> tuple[int | None, int | None, int | None]:
-        """Where the net, gross and VAT amounts are, as far as this basis needs them."""
-        net, gross, vat = (self._at.get(role) for role in ("net", "gross", "vat"))
-        wanted = net if self.vat_basis is VatBasis.NET else gross
-        if wanted is None and vat is None:
-            have = "net" if self.vat_basis is VatBasis.GROSS else "gross"
-            raise SpendFileError(
-                "spend_file.vat_mismatch",
-                f"the file's amounts are {have} of VAT with no VAT column, and amounts"
-                f" {self.vat_basis.value} of VAT were asked for; state the basis to read",
-            )
-        return net, gross, vat
+        return cls(Text(lines), **options)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -277,7 +216,11 @@ class SpendFile:
         """
         ledger, width = self._ledger, self._width
         read, assessed, add = ledger.read, ledger.assessed, SUM_CONTEXT.add
-        amounts, amount_pick = self._amounts, self._amount_pick
+        amounts, amount_pick, read_amount = (
+            self._amounts.known,
+            self._amounts.pick,
+            self._amounts.read,
+        )
         days, day_at = self._days, self._at["paid_on"]
         payees, who_pick, spelled = self._sorter.entries, self._who_pick, self._spelled
         name_at, contract_at, basis = self._name_at, self._contract_at, self.vat_basis
@@ -293,7 +236,7 @@ class SpendFile:
                 picked = amount_pick(fields)
                 money = amounts.get(picked)
                 if money is None:
-                    money = self._amount(fields, picked)
+                    money = read_amount(fields, picked)
                 amount = money.amount
                 read.lines += 1
                 read.total = add(read.total, amount)
@@ -318,24 +261,24 @@ class SpendFile:
                     ledger.withheld.add(amount)
                 else:
                     self._aside(fields, who).add(amount)
-            except _Bad as bad:
+            except Bad as bad:
                 self._bad(row[0], bad, money)
 
     def _fits(self, row: Row) -> bool:
-        """Whether a row of the wrong width is read (``False``: it is blank); else ``_Bad``."""
+        """Whether a row of the wrong width is read (``False``: it is blank); else ``Bad``."""
         line, fields, problem = row
         if problem is not None:
             self._ledger.rows += 1
-            raise _Bad(None, "spend_file.bad_quoting", problem, None)
+            raise Bad(None, "spend_file.bad_quoting", problem, None)
         wrong = fields_misfit(self._header, fields, line)
         if wrong is None:
             return True
         if _blank(fields):
             return False
         self._ledger.rows += 1
-        raise _Bad(None, wrong.code, wrong.message, wrong.value)
+        raise Bad(None, wrong.code, wrong.message, wrong.value)
 
-    def _bad(self, line: int, bad: _Bad, money: Money | None) -> None:
+    def _bad(self, line: int, bad: Bad, money: Money | None) -> None:
         """Count a bad row (its amount too, when it was read), or raise it."""
         row = BadRow(line, bad.column, bad.code, bad.message, bad.value)
         if not self.skip_bad_rows:
@@ -358,72 +301,23 @@ class SpendFile:
         index = self._at.get(role)
         return "" if index is None else fields[index]
 
-    def _amount(self, fields: Sequence[str], picked: Any) -> Money:
-        """The money of a row whose amounts (``picked``) were not read before."""
-        if self._single is not None:  # one amount column (net, or gross): read as is
-            try:
-                # money_of, inline: a year holds tens of thousands of distinct amounts.
-                money: Money = _new(Money)
-                _set(money, "amount", self._read_amount(picked))
-                _set(money, "currency", self._ledger.currency)
-            except SpendFileError as exc:
-                raise _Bad(self._single, exc.code, exc.message, picked) from None
-            if len(self._amounts) >= _VALUES_CACHED:
-                self._amounts.clear()
-            self._amounts[picked] = money
-            return money
-        places, header, known = self._places, self.recognition.header, self._values
-        values: list[Decimal | None] = []
-        for index in places:
-            if index is None:
-                values.append(None)
-                continue
-            text = fields[index]
-            value = known.get(text)
-            if value is None:
-                try:
-                    value = self._read_amount(text)
-                except SpendFileError as exc:
-                    raise _Bad(header[index], exc.code, exc.message, text) from None
-                remember(known, text, value, _VALUES_CACHED)
-            values.append(value)
-        net, gross, vat = values
-        checked = net is not None and gross is not None and vat is not None
-        if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
-            raise _Bad(
-                header[places[0]],  # type: ignore[index]
-                "spend_file.amounts_disagree",
-                f"gross {gross} less VAT {vat} is not the net amount {net}",
-                fields[places[0]],  # type: ignore[index]
-            )
-        if self.vat_basis is VatBasis.NET:
-            amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
-        else:
-            amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
-        if amount is net or amount is gross:  # as read, so within the grammar's bounds
-            money = money_of(amount, self._ledger.currency)
-        else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
-            money = Money(amount, self._ledger.currency)
-        remember(self._amounts, picked, money, _VALUES_CACHED)
-        return money
-
     def _day(self, fields: Sequence[str]) -> date:
         at = self._at["paid_on"]
         text = fields[at]
         try:
             day = parse_date(text, self.recognition.layout.date_formats)
         except SpendFileError as exc:
-            raise _Bad(self.recognition.header[at], exc.code, exc.message, text) from None
+            raise Bad(self.recognition.header[at], exc.code, exc.message, text) from None
         # A date is noted for the span the file covers when first read: the same
         # text is the same date, so rows that repeat it need not note it again.
         self._ledger.paid_on(day)
-        remember(self._days, text, day, _VALUES_CACHED)
+        remember(self._days, text, day, _DAYS_CACHED)
         return day
 
     def _contract(self, fields: Sequence[str]) -> str | None:
         text = self._text(fields, "contract_id").strip()
         if text and not _CODE.fullmatch(text):
-            raise _Bad(
+            raise Bad(
                 self.recognition.column("contract_id"),
                 "spend_file.bad_id",
                 f"a contract id is letters, digits and . _ : / -; got {shown(text)}",
@@ -445,10 +339,10 @@ class SpendFile:
         return entry
 
     def _aside(self, fields: Sequence[str], entry: Entry) -> _Apart:
-        """The tally in this file of a payee set apart; ``_Bad`` for a payee with no key."""
+        """The tally in this file of a payee set apart; ``Bad`` for a payee with no key."""
         if isinstance(entry, BadKey):
             column = None if entry.role is None else self.recognition.column(entry.role)
-            raise _Bad(column, "spend_file.bad_id", entry.message, entry.value)
+            raise Bad(column, "spend_file.bad_id", entry.message, entry.value)
         assert isinstance(entry, Apart)
         picked = self._who_pick(fields)
         tally = self._apart.get(picked)
