@@ -161,11 +161,21 @@ def text_rows(lines: Iterable[str], first_line: int = 1) -> Iterator[Row]:
             if line:
                 yield number, line.split(","), None
             continue
+        parts = line.split('"')
+        if len(parts) == 3:  # simply_quoted's commonest case, inline (Manchester's amounts)
+            head, quoted, tail = parts
+            if (not head or head[-1] == ",") and (not tail or tail[0] == ","):
+                fields = head[:-1].split(",") if head else []
+                fields.append(quoted)
+                if tail:
+                    fields += tail[1:].split(",")
+                yield number, fields, None
+                continue
         simple = simply_quoted(line)
         if simple is not None:
             yield number, simple, None
             continue
-        fields: list[str] = []
+        fields = []
         try:
             part = scan(line, fields, None)
         except Broken as broken:

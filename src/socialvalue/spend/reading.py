@@ -160,7 +160,8 @@ class SpendFile:
         # The fields that decide a row's payee and amount, picked in one C call: the
         # keys of the caches that spare most rows any other work.
         self._who_pick = picker(self._who_at)
-        self._started = False
+        self._started = self._finished = False
+        self._read: Reconciliation | None = None
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
         # Rows read of each supplier's (key, spelling), in the order first seen.
@@ -263,6 +264,7 @@ class SpendFile:
                     self._aside(fields, who).add(amount)
             except Bad as bad:
                 self._bad(row[0], bad, money)
+        self._finished = True
 
     def _fits(self, row: Row) -> bool:
         """Whether a row of the wrong width is read (``False``: it is blank); else ``Bad``."""
@@ -361,8 +363,13 @@ class SpendFile:
 
     def reconciliation(self) -> Reconciliation:
         """Where every row read so far went (complete once iteration has finished)."""
+        if self._read is not None:
+            return self._read
         period = self._period if isinstance(self._period, Period) else None
-        return self._ledger.reconciliation(period)
+        read = self._ledger.reconciliation(period)
+        if self._finished:  # nothing changes any more: made once
+            self._read = read
+        return read
 
     def supplier_spellings(self) -> dict[str, tuple[str, ...]]:
         """Every spelling of each supplier's name, the most frequent first."""
