@@ -38,7 +38,8 @@ from socialvalue.cli._render import (
     assessment_table,
     count,
     csv_comments,
-    spreadsheet_rows,
+    spreadsheet_record,
+    uncited,
 )
 from socialvalue.cli._spend_files import MAX_LINE_BYTES, MAX_RATIO, MAX_SPEND_BYTES, Limits
 from socialvalue.cli._spend_stream import SpendStream
@@ -379,13 +380,17 @@ def _write_assessment(
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
     elif form == "csv":
-        records = result.to_records()
-        rows = spreadsheet_rows(records)
-        fields = list(rows[0]) if rows else ["supplier_id"]
+        # Row by row: a body with tens of thousands of suppliers is written without
+        # holding every row (and its spreadsheet form) at once.
+        rows = (spreadsheet_record(uncited(record)) for record in result.records())
+        first = next(rows, None)
+        fields = list(first) if first is not None else ["supplier_id"]
         out.writelines(csv_comments(policy))
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        if first is not None:
+            writer.writerow(first)
+            writer.writerows(rows)
     else:
         width = None if args.wide else NAME_WIDTH
         out.writelines(f"{line}\n" for line in assessment_table(result, name_width=width))

@@ -228,16 +228,18 @@ class AssessmentResult:
         ``policy_effective``, ``policy_source``), so a table cut from it still says
         which rule it applied.
         """
+        return list(self.records())
+
+    def records(self) -> Iterator[dict[str, object]]:
+        """:meth:`to_records` one at a time, so that a long result is written row by row."""
         cited = self.policy.provenance.to_record()
         # A policy has a few bands: each is put in words once, not once a supplier.
         described: dict[int, str] = {}
-        records = []
         for a in self.assessments:
             band = described.get(id(a.band))
             if band is None:
                 band = described[id(a.band)] = a.band.describe()
-            records.append({**a._record(band), **cited})
-        return records
+            yield {**a._record(band), **cited}
 
     def to_frame(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
