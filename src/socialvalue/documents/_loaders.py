@@ -187,9 +187,15 @@ def _object(cls: type) -> Read:
     }
     allowed = frozenset(f.alias or f.name for f in fields if f.init)
     names["allowed"] = allowed
+    # A document with as many keys as the class has fields is checked for unknown
+    # keys by reading: every field's key must then be there (a missing one means
+    # another key took its place), which costs nothing when all are given.
     body = [
         "def load(d):",
-        "    if type(d) is not dict or not d.keys() <= allowed:",
+        "    if type(d) is not dict:",
+        "        raise NotCommon",
+        f"    full = len(d) == {len(allowed)}",
+        "    if not full and not d.keys() <= allowed:",
         "        raise NotCommon",
         "    obj = new(cls)",
     ]
@@ -211,6 +217,12 @@ def _object(cls: type) -> Read:
         if field.default is attrs.NOTHING:
             body.append(f"    v = d[{key!r}]")
             body.extend(present)
+        elif _none_by_default(field, declared) and present[0] == "    if v is not None:":
+            # Absent or null, the value is None: read with get, look inside otherwise.
+            body.append(f"    v = d.get({key!r})")
+            body.extend(present)
+            body.append(f"    elif full and {key!r} not in d:")
+            body.append("        raise NotCommon")
         else:
             if isinstance(default, _FACTORY):
                 if default.takes_self:
@@ -223,6 +235,8 @@ def _object(cls: type) -> Read:
             # A default is valid by the class's making; attrs' check of it would pass.
             body.append(f"    v = d.get({key!r}, NOTHING)")
             body.append("    if v is NOTHING:")
+            body.append("        if full:")
+            body.append("            raise NotCommon")
             body.append(f"        v = {fill}")
             if field.converter is not None:
                 body.append(f"        v = convert{index}(v)")
@@ -249,6 +263,20 @@ def _object(cls: type) -> Read:
     )  # source built from the fields
     load: Read = names["load"]
     return load
+
+
+def _none_by_default(field: attrs.Attribute[Any], declared: Any) -> bool:
+    """Whether an absent ``field`` is None, as a null one is, and both are valid.
+
+    So reading it needs no test for absence: no converter, the default None, an
+    optional type and a field check (if any) that takes None.
+    """
+    return (
+        field.default is None
+        and field.converter is None
+        and _optional_of(field.type) is not None
+        and (not isinstance(declared, FieldCheck) or declared.optional)
+    )
 
 
 def _setter(cls: type, name: str, index: int, names: dict[str, Any]) -> str:
@@ -307,8 +335,17 @@ def _inline(
     elif check is not None and check.optional != (optional is not None):
         lines = None
     elif type_ is str and type(check) is Code:
-        names["CODE"] = _CODE
-        lines = ["if type(v) is not str or not CODE(v):", "    raise NotCommon"]
+        names["CODE"], names[f"codes{index}"] = _CODE, _Codes()
+        # Codes repeat (a catalogue's measures in every document): a code met
+        # before is known to match without running the pattern again.
+        lines = [
+            "if type(v) is not str:",
+            "    raise NotCommon",
+            f"if v not in codes{index}:",
+            "    if not CODE(v):",
+            "        raise NotCommon",
+            f"    codes{index}.remember(v)",
+        ]
     elif type_ is str and type(check) is Text:
         names[f"check{index}"] = check.check
         lines = [
@@ -327,8 +364,19 @@ def _inline(
         ]
         names["Decimal"] = Decimal
     elif type_ is date and check is None:
-        names["DATE"], names["day"] = _DATE, date.fromisoformat
-        lines = ["if type(v) is not str or not DATE(v):", "    raise NotCommon", "v = day(v)"]
+        names["DATE"], names["day"], names[f"days{index}"] = _DATE, date.fromisoformat, _Days()
+        # Dates repeat (a period's ends, a signing day): a date read before is not
+        # matched and parsed again. An impossible one (30 February) raises ValueError.
+        lines = [
+            "if type(v) is not str:",
+            "    raise NotCommon",
+            f"w = days{index}.get(v)",
+            "if w is None:",
+            "    if not DATE(v):",
+            "        raise NotCommon",
+            f"    w = days{index}.remember(v, day(v))",
+            "v = w",
+        ]
     elif type_ is Money and (check is None or _whole_rule_is(check, "money-not-negative")):
         names["MONEY_KEYS"], names["CURRENCY"], names["money"] = (
             _MONEY_KEYS,
@@ -374,6 +422,33 @@ def _inline(
     return [f"    {line}" for line in lines]
 
 
+# How many values of one field the loaders keep as already read: a few thousand,
+# forgotten all at once when full, so values that never repeat (supplier ids) cost a
+# bounded memory and those that do repeat are soon back.
+_REMEMBERED: Final = 2048
+
+
+class _Codes(set[str]):
+    """Codes of one field already seen to match the code pattern."""
+
+    def remember(self, code: str) -> None:
+        """Keep ``code`` (exactly a ``str``, matched) as known to match."""
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        self.add(code)
+
+
+class _Days(dict[str, date]):
+    """Dates of one field already read, by their text (``date`` is immutable)."""
+
+    def remember(self, text: str, day: date) -> date:
+        """Keep ``day`` as what ``text`` (exactly a ``str``, matched) reads as."""
+        if len(self) >= _REMEMBERED:
+            self.clear()
+        self[text] = day
+        return day
+
+
 def _items_check(check: Items) -> Read:
     """``check`` on the tuple a reader built: the same verdict, without the general path.
 
@@ -382,11 +457,20 @@ def _items_check(check: Items) -> Read:
     """
     low, high, key = check.min_items, check.max_items, check.unique_by
     each = None if check.each is None else check.each.check
+    codes = _Codes() if type(check.each) is Code else None
 
     def items(value: tuple[Any, ...]) -> None:
         if not low <= len(value) <= high:
             raise NotCommon
-        if each is not None:
+        if codes is not None:
+            for item in value:  # as the inline check of one code
+                if type(item) is not str:
+                    raise NotCommon
+                if item not in codes:
+                    if not _CODE(item):
+                        raise NotCommon
+                    codes.remember(item)
+        elif each is not None:
             for item in value:
                 each(item)
         if key is not None and len({key(item) for item in value}) != len(value):
