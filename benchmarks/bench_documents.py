@@ -589,6 +589,17 @@ _GAP = """### How `load` reaches pydantic
   slots of a new object directly, so the attrs `__init__`, the annotation type
   checks (met by construction) and cattrs' generic path are skipped. Validators
   that are not field checks and `__attrs_post_init__` run as attrs runs them.
+- What repeats across documents is read once: each loader keeps, per field, the
+  codes it has seen match their pattern (a catalogue's measures) and the dates it
+  has read (a period's ends), at most 2,048 of each, forgotten at once when full
+  (supplier ids never repeat). A document with as many keys as its class has
+  fields is checked for unknown keys by reading them, not by a set comparison.
+- The way in costs about 2 µs a call: the argument check lets positional values of
+  exactly an annotated class through with one generated test, and the decimal
+  guard installs its fresh context without `decimal.localcontext`'s manager (a
+  public call made inside another runs in the context already installed).
+- What is left is per line: the quantity's pattern and `Decimal()`, five slots
+  set, the line's own function call; pydantic does the same work in Rust.
 - Anything unusual (a `str` subclass, a missing key, a bad value) makes the loader
   give up, and the thorough converter reports every issue with its path. The
   agreement tests check on every example, every single mutation and documents

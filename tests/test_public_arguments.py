@@ -388,3 +388,18 @@ def test_only_values_of_exactly_a_passing_class_skip_the_check() -> None:
             call()
     with pytest.raises(TypeError):
         _half(4, (), "y", "too many")  # type: ignore[call-arg]
+
+
+@typed_arguments
+def _four(a: int, b: str, c: int, d: str, e: object = None) -> str:
+    return f"{a}{b}{c}{d}"
+
+
+def test_every_position_is_checked_however_many_are_given() -> None:
+    assert _four(1, "b", 3, "d", object()) == "1b3d"
+    for index, wrong in enumerate(("1", 2, "3", 4)):
+        values: list[Any] = [1, "b", 3, "d"]
+        values[index] = wrong
+        for count in range(index + 1, 5):
+            with pytest.raises(TypeError, match=f"argument '{'abcd'[index]}'"):
+                _four(*values[:count])

@@ -102,23 +102,40 @@ def typed_arguments(function: F) -> F:
 def _passing_at_once(
     by_position: tuple[_Argument | None, ...],
 ) -> tuple[Callable[[tuple[Any, ...]], bool], ...]:
-    """For 0, 1, ... values given by position: whether each is of a class that passes.
-
-    Written out per count (``a[0].__class__ in E0 and ...``): a loop over the values
-    would cost as much as the checks it saves.
-    """
-    names: dict[str, Any] = {}
-    tests: list[Callable[[tuple[Any, ...]], bool]] = []
+    """For 0, 1, ... values given by position: whether each is of a class that passes."""
+    tests = []
     for count in range(len(by_position) + 1):
-        terms = []
-        for index, check in enumerate(by_position[:count]):
-            if check is not None:
-                names[f"E{index}"] = check.passing
-                terms.append(f"a[{index}].__class__ in E{index}")
-        source = f"lambda a: {' and '.join(terms) or 'True'}"
-        # The source is built here from indices alone.
-        tests.append(eval(compile(source, "<typed_arguments>", "eval"), names))
+        checks = tuple(
+            (index, check.passing)
+            for index, check in enumerate(by_position[:count])
+            if check is not None
+        )
+        tests.append(_all_pass(checks))
     return tuple(tests)
+
+
+def _all_pass(
+    checks: tuple[tuple[int, frozenset[type]], ...],
+) -> Callable[[tuple[Any, ...]], bool]:
+    """Whether the values at the given indices are each of a class that passes.
+
+    Written out for up to three checked values: a loop over them would cost as much
+    as the checks it saves.
+    """
+    if not checks:
+        return lambda values: True
+    if len(checks) == 1:
+        ((i, e),) = checks
+        return lambda values: values[i].__class__ in e
+    if len(checks) == 2:
+        (i, e), (j, f) = checks
+        return lambda values: values[i].__class__ in e and values[j].__class__ in f
+    if len(checks) == 3:
+        (i, e), (j, f), (k, g) = checks
+        return lambda values: (
+            values[i].__class__ in e and values[j].__class__ in f and values[k].__class__ in g
+        )
+    return lambda values: all(values[i].__class__ in e for i, e in checks)
 
 
 def _parameter_hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[str, Any]:
