@@ -393,3 +393,16 @@ def test_priority_coverage_on_its_own() -> None:
     lines, unmapped = sv.priority_coverage(signups, framework=gm, crosswalks=())
     assert unmapped == 1
     assert all(c.commitments == 0 for c in lines)
+
+
+@given(scenarios())
+def test_rows_equal_rows_built_through_the_checks(scenario: Scenario) -> None:
+    """Rows are built without re-checking their fields; the checking __init__ agrees."""
+    found, signups, reviews, as_of = scenario
+    report = compliance(POLICY, found, signups, reviews, as_of)
+    for row in report.rows:
+        fields = {f.name: getattr(row, f.name) for f in attrs.fields(sv.ComplianceRow)}
+        rebuilt = sv.ComplianceRow(**fields)
+        assert rebuilt == row
+        assert repr(rebuilt) == repr(row)
+        assert row.spend == sv.Money(row.spend.amount, row.spend.currency)

@@ -203,3 +203,44 @@ def test_every_unknown_code_is_reported_at_its_path(
     issues = sv.check_submission(submission(mixed), CATALOGUE)
     assert [issue.path for issue in issues] == expected
     assert all(issue.code == "score.unknown_measure" for issue in issues)
+
+
+def _checked(value: object) -> object:
+    """``value`` rebuilt through its class's checking ``__init__`` (Money by its gate)."""
+    if isinstance(value, sv.Money):
+        return sv.Money(value.amount, value.currency)
+    if isinstance(value, dict):
+        return {key: _checked(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_checked(item) for item in value)
+    if attrs.has(type(value)):
+        fields = {f.name: _checked(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        return type(value)(**fields)
+    return value
+
+
+@given(lines, methods)
+def test_trusted_results_equal_the_checking_constructors(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod
+) -> None:
+    """Figures built without re-checking equal, field for field, those built with the checks.
+
+    Totals, breakdowns, counts and delivery skip the checking constructors (their
+    values are exact results of library arithmetic): rebuilding each through
+    ``__init__`` and Money's gate gives an equal object of the same repr, and the
+    breakdowns still sum exactly to the totals.
+    """
+    sub = attrs.evolve(
+        submission(reported),
+        commitments=(sv.MeasureTarget(CATALOGUE.measures[0].code, Decimal(3)),),
+    )
+    report = sv.score(sub, CATALOGUE, method)
+    for name in ("totals", "by_priority", "by_kind", "counts", "excluded", "delivery", "ratio"):
+        value = getattr(report, name)
+        rebuilt = _checked(value)
+        assert rebuilt == value
+        assert repr(rebuilt) == repr(value)
+    for figure in FIGURES:
+        total = getattr(report, figure)
+        assert sum((getattr(t, figure) for t in report.by_priority.values()), total * 0) == total
+        assert sum((getattr(t, figure) for t in report.by_kind.values()), total * 0) == total

@@ -67,6 +67,8 @@ from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
 
 _T = TypeVar("_T")
+_new = object.__new__
+_set = object.__setattr__
 
 __all__ = [
     "ComplianceReport",
@@ -275,9 +277,8 @@ def _review_for(
     return _pick(found, lambda r: (r.declaration.signed_on, r.period.end)) if found else None
 
 
-def _owed(assessment: Assessment) -> str:
-    spend = assessment.total.format()
-    return f"spend of {spend} in {assessment.period.label}"
+def _owed(assessment: Assessment, spend: Money) -> str:
+    return f"spend of {spend.format()} in {assessment.period.label}"
 
 
 def _row(
@@ -291,6 +292,7 @@ def _row(
     review_satisfies_charter: bool,
 ) -> ComplianceRow:
     name = assessment.supplier_name or assessment.supplier_id
+    spend = assessment.total  # checked once, for the text and the row
     status = (
         None if signup is None else charter_status(signup, as_of, renewal_window=renewal_window)
     )
@@ -313,25 +315,28 @@ def _row(
         )
     complete = review is not None and not review_issues
     what = "; ".join(provided) or "nothing"
-    owed = _owed(assessment)
+    owed = _owed(assessment, spend)
 
     def row(state: ComplianceStatus, gap: Gap | None, action: str) -> ComplianceRow:
-        return ComplianceRow(
-            supplier_id=assessment.supplier_id,
-            supplier_name=assessment.supplier_name,
-            owes=assessment.obligation,
-            spend=assessment.total,
-            period=assessment.period,
-            status=state,
-            gap=gap,
-            provided=what,
-            action=action,
-            charter=signup,
-            charter_status=status,
-            review=review,
-            charter_issues=issues,
-            review_issues=review_issues,
-        )
+        # Every field is a value checked where it was made (an assessment, a
+        # signup, a Review, their issues) or text made here: the attrs __init__
+        # would check the types of fourteen fields again for every supplier.
+        made: ComplianceRow = _new(ComplianceRow)
+        _set(made, "supplier_id", assessment.supplier_id)
+        _set(made, "supplier_name", assessment.supplier_name)
+        _set(made, "owes", assessment.obligation)
+        _set(made, "spend", spend)
+        _set(made, "period", assessment.period)
+        _set(made, "status", state)
+        _set(made, "gap", gap)
+        _set(made, "provided", what)
+        _set(made, "action", action)
+        _set(made, "charter", signup)
+        _set(made, "charter_status", status)
+        _set(made, "review", review)
+        _set(made, "charter_issues", issues)
+        _set(made, "review_issues", review_issues)
+        return made
 
     if assessment.obligation is Obligation.REVIEW:
         if complete:

@@ -229,7 +229,7 @@ def regional_report(
     for supplier_id in sorted(scored):
         if supplier_id in assessed:
             assessment = assessed[supplier_id]
-            covered.add(assessment.total.amount, supplier_id, assessment.line_count)
+            covered.add(assessment.amount, supplier_id, assessment.line_count)
 
     figures, caveats = spend_section(assessed, listed, area, currency, period)
     contribution, more, counts = contribution_section(
@@ -322,9 +322,9 @@ def _review_caveats(
         if supplier_id in scored:
             continue
         assessment = assessed[supplier_id]
-        uncovered.add(assessment.total.amount, supplier_id, assessment.line_count)
+        uncovered.add(assessment.amount, supplier_id, assessment.line_count)
         if assessment.obligation is Obligation.REVIEW:
-            unmeasured.add(assessment.total.amount, supplier_id, assessment.line_count)
+            unmeasured.add(assessment.amount, supplier_id, assessment.line_count)
     if unmeasured.suppliers:
         add(
             CaveatKind.UNMEASURED,

@@ -9,6 +9,7 @@ and every grouping is keyed, so the report does not depend on input order.
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
@@ -18,7 +19,7 @@ from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.report.figures import CaveatKind, ReportCaveat, ReportFigure, ReportSection
 from socialvalue.report.priorities import UNMAPPED, apportion, split_targets
-from socialvalue.review.measures import MeasureCatalogue, MeasureKind
+from socialvalue.review.measures import MeasureCatalogue, MeasureKind, ReviewMeasure
 from socialvalue.review.method import ScoringMethod, ValueBasis
 from socialvalue.review.score_report import ScoreReport, ValueTotals
 from socialvalue.spend.assessment import Assessment
@@ -182,7 +183,7 @@ def spend_section(
     places = {place: Tally() for place in PLACES}
     for supplier_id in sorted(assessed):
         assessment = assessed[supplier_id]
-        amount, lines = assessment.total.amount, assessment.line_count
+        amount, lines = assessment.amount, assessment.line_count
         total.add(amount, supplier_id, lines)
         supplier = listed.get(supplier_id)
         if supplier is None:
@@ -288,8 +289,9 @@ def _line_groups(
     by_kind: dict[MeasureKind, int] = {}
     by_measure: dict[str, int] = {}
     kinds: dict[str, set[MeasureKind]] = {}
+    measures = _measures(catalogue)
     for line in report.submission.lines:
-        measure = catalogue.measure(line.measure)
+        measure = measures[line.measure]  # every code was found when the Review was scored
         if measure.proxy is None:
             if not (line.local is False and exclude_non_local):
                 by_measure[measure.code] = by_measure.get(measure.code, 0) + 1
@@ -299,6 +301,12 @@ def _line_groups(
         by_kind[measure.kind] = by_kind.get(measure.kind, 0) + 1
         kinds.setdefault(priority, set()).add(measure.kind)
     return by_priority, by_kind, by_measure, kinds
+
+
+@functools.lru_cache(maxsize=16)
+def _measures(catalogue: MeasureCatalogue) -> dict[str, ReviewMeasure]:
+    """The catalogue's measures by code, without a checked method call for each line."""
+    return {measure.code: measure for measure in catalogue}
 
 
 def _amounts(values: ValueTotals) -> dict[ValueBasis, Decimal]:
