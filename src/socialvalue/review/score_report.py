@@ -419,28 +419,38 @@ class ScoreReport:
         """Spend with the supplier in the period."""
         return self.submission.spend
 
-    def _money(self, amount: Decimal) -> Money:
-        return Money._computed(amount, self._state.currency)
+    def _money(self, position: int) -> Money:
+        """Total figure ``position``: from the cached ``totals`` when all four are bounded.
+
+        Otherwise each is checked on its own, so that reading one figure within
+        Money's bounds never fails for another figure that is not.
+        """
+        cached: ValueTotals | None = self._cache.get("totals")
+        if cached is None and self._parts() is _bounded:
+            cached = self.totals
+        if cached is not None:
+            return (cached.gross, cached.net, cached.undiscounted, cached.present_value)[position]
+        return Money._computed(self._state.totals[position], self._state.currency)
 
     @property
     def gross(self) -> Money:
         """Σ quantity × proxy over valued lines (excluded non-local lines included)."""
-        return self._money(self._state.totals[0])
+        return self._money(0)
 
     @property
     def net(self) -> Money:
         """Gross after deadweight, displacement, attribution and leakage (first year)."""
-        return self._money(self._state.totals[1])
+        return self._money(1)
 
     @property
     def undiscounted(self) -> Money:
         """Net value over each outcome's duration, with drop-off, before discounting."""
-        return self._money(self._state.totals[2])
+        return self._money(2)
 
     @property
     def present_value(self) -> Money:
         """The undiscounted value discounted to the reporting year (Green Book)."""
-        return self._money(self._state.totals[3])
+        return self._money(3)
 
     @property
     def totals(self) -> ValueTotals:
