@@ -41,7 +41,7 @@ SUPPLIERS = 2_500
 REVIEWS = 700
 LINES = 20
 TARGET = 20.0
-ROUNDS = 5
+ROUNDS = 7
 PRIORITIES = (
     "resilient-communities",
     "reduced-demand",

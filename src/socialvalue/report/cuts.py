@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
-from socialvalue.money import Money
+from socialvalue.money import Money, _formatted
 from socialvalue.report.figures import ReportFigure, ReportSection
 from socialvalue.report.sections import (
     PLACES,
@@ -50,7 +50,7 @@ _NAMED: Final = 12
 
 def _money(value: Decimal, currency: str) -> str:
     # Sums of figures the library computed, in the policy's checked currency.
-    return Money._computed(value, currency).format()
+    return _formatted(value, currency)
 
 
 _FIGURE: Final = {

@@ -20,7 +20,8 @@ from socialvalue.charter.compliance_report import (
     ComplianceReport,
     ComplianceStatus,
     Gap,
-    compliance,
+    Judged,
+    _compliance,
 )
 from socialvalue.charter.coverage import priority_coverage
 from socialvalue.charter.signups import CharterSignup, CharterStatus, charter_status, check_signup
@@ -85,10 +86,15 @@ def duties_section(
     catalogue: MeasureCatalogue,
     listed: Mapping[str, Supplier],
     area: LocalArea = GREATER_MANCHESTER,
+    judged: Judged | None = None,
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
-    """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage."""
+    """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage.
+
+    ``judged``: the Reviews the report has already judged complete or not (see
+    :func:`socialvalue.charter.compliance_report._compliance`).
+    """
     walks = _walks(signups, target, given)
-    report: ComplianceReport = compliance(
+    report: ComplianceReport = _compliance(
         policy,
         assessed.values(),
         signups,
@@ -97,6 +103,7 @@ def duties_section(
         framework=target,
         crosswalks=walks,
         catalogue=catalogue,
+        verdicts=judged,
     )
     on = as_of.isoformat()
     figures = []

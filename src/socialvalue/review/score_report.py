@@ -106,11 +106,19 @@ _new: Final = object.__new__
 _set: Final = object.__setattr__
 
 
+# The slots' own setters, the cheapest way to fill a frozen object of checked values.
+_put_amount: Final[Any] = vars(Money)["amount"].__set__
+_put_currency: Final[Any] = vars(Money)["currency"].__set__
+_put_figures: Final[tuple[Any, ...]] = tuple(
+    vars(ValueTotals)[name].__set__ for name in ("gross", "net", "undiscounted", "present_value")
+)
+
+
 def _bounded(amount: Decimal, currency: str) -> Money:
     """Money of an amount known to be within Money's bounds (see ``ScoreReport._parts``)."""
     money: Money = _new(Money)
-    _set(money, "amount", amount)
-    _set(money, "currency", currency)
+    _put_amount(money, amount)
+    _put_currency(money, currency)
     return money
 
 
@@ -124,11 +132,12 @@ def _totals(
     # hold by construction (never used for user input). A test compares the result
     # with the checking constructor's.
     gross, net, undiscounted, present = figures
+    put_gross, put_net, put_undiscounted, put_present = _put_figures
     totals: ValueTotals = _new(ValueTotals)
-    _set(totals, "gross", money(gross, currency))
-    _set(totals, "net", money(net, currency))
-    _set(totals, "undiscounted", money(undiscounted, currency))
-    _set(totals, "present_value", money(present, currency))
+    put_gross(totals, money(gross, currency))
+    put_net(totals, money(net, currency))
+    put_undiscounted(totals, money(undiscounted, currency))
+    put_present(totals, money(present, currency))
     return totals
 
 
