@@ -477,8 +477,12 @@ class ScoreReport:
         when the totals are within Money's bounds, so is every part, and checking the
         magnitude of each part's amounts again would find nothing.
         """
-        totals = self._state.totals
-        return _bounded if min(totals) >= 0 and max(totals) < _LIMIT else Money._computed
+        found: Callable[[Decimal, str], Money] | None = self._cache.get("parts")
+        if found is None:
+            totals = self._state.totals
+            bounded = min(totals) >= 0 and max(totals) < _LIMIT
+            found = self._cache["parts"] = _bounded if bounded else Money._computed
+        return found
 
     @property
     def by_priority(self) -> dict[str, ValueTotals]:
@@ -570,11 +574,17 @@ class ScoreReport:
             _POSITION[basis]
         ]
         spend = self.submission.spend
-        if not spend.amount:
-            return SocialValueRatio(basis, value, spend, None, None)
-        per_pound = _RATIO.divide(value.amount, spend.amount)
-        percent = _RATIO.multiply(per_pound, _HUNDRED)
-        return SocialValueRatio(basis, value, spend, per_pound, percent)
+        per_pound = percent = None
+        if spend.amount:
+            per_pound = _RATIO.divide(value.amount, spend.amount)
+            percent = _RATIO.multiply(per_pound, _HUNDRED)
+        ratio: SocialValueRatio = _new(SocialValueRatio)  # fields of checked values
+        _set(ratio, "basis", basis)
+        _set(ratio, "value", value)
+        _set(ratio, "spend", spend)
+        _set(ratio, "per_pound", per_pound)
+        _set(ratio, "percent", percent)
+        return ratio
 
     @property
     def lines(self) -> tuple[ScoredLine, ...]:
