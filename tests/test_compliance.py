@@ -17,6 +17,7 @@ from socialvalue.charter.compliance_report import (
     ComplianceReport,
     ComplianceStatus,
     Gap,
+    _compliance,
     compliance,
 )
 from socialvalue.policy.gm_policing import default_policy
@@ -393,3 +394,25 @@ def test_priority_coverage_on_its_own() -> None:
     lines, unmapped = sv.priority_coverage(signups, framework=gm, crosswalks=())
     assert unmapped == 1
     assert all(c.commitments == 0 for c in lines)
+
+
+@given(scenarios())
+def test_rows_equal_rows_built_through_the_checks(scenario: Scenario) -> None:
+    """Rows are built without re-checking their fields; the checking __init__ agrees."""
+    found, signups, reviews, as_of = scenario
+    report = compliance(POLICY, found, signups, reviews, as_of)
+    for row in report.rows:
+        fields = {f.name: getattr(row, f.name) for f in attrs.fields(sv.ComplianceRow)}
+        rebuilt = sv.ComplianceRow(**fields)
+        assert rebuilt == row
+        assert repr(rebuilt) == repr(row)
+        assert row.spend == sv.Money(row.spend.amount, row.spend.currency)
+
+
+@given(scenarios())
+def test_verdicts_given_by_the_report_change_nothing(scenario: Scenario) -> None:
+    """Compliance given the Reviews' completeness, as the regional report gives it, agrees."""
+    found, signups, reviews, as_of = scenario
+    verdicts = {id(r): (r, YEAR, sv.check_complete(r, YEAR)) for r in reviews}
+    given_verdicts = _compliance(POLICY, found, signups, reviews, as_of, verdicts=verdicts)
+    assert given_verdicts == compliance(POLICY, found, signups, reviews, as_of)

@@ -17,10 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import socialvalue as sv
+from socialvalue._numbers import LIBRARY_CONTEXT, in_library_context
 from tests import scoring_fixtures, test_evaluation
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -127,3 +129,41 @@ def test_answers_do_not_depend_on_the_callers_context(
 def test_a_tight_context_once_rounded_money_text() -> None:
     with decimal.localcontext(decimal.Context(prec=5)):
         assert sv.Money("49999.99").format() == "£49,999.99"
+
+
+def test_a_call_from_inside_another_runs_in_the_context_already_installed() -> None:
+    seen: list[decimal.Context] = []
+
+    @in_library_context
+    def inner() -> None:
+        seen.append(decimal.getcontext())
+
+    @in_library_context
+    def outer() -> decimal.Context:
+        inner()
+        with decimal.localcontext(decimal.Context(prec=60)):
+            inner()  # an explicit context of the library's is not the library's own
+        return decimal.getcontext()
+
+    caller = decimal.Context(prec=3, traps=[decimal.Inexact])
+    with decimal.localcontext(caller) as active:
+        installed = outer()
+        assert decimal.getcontext() is active
+    assert seen[0] is installed
+    assert seen[1] is not installed
+    for context in (installed, seen[1]):
+        assert (context.prec, context.traps) == (LIBRARY_CONTEXT.prec, LIBRARY_CONTEXT.traps)
+        assert context.flags == LIBRARY_CONTEXT.flags
+
+
+def test_the_callers_context_comes_back_when_the_call_raises() -> None:
+    @in_library_context
+    def failing() -> None:
+        assert decimal.getcontext().prec == LIBRARY_CONTEXT.prec
+        raise ValueError("no")
+
+    with decimal.localcontext(decimal.Context(prec=4)) as active:
+        with pytest.raises(ValueError, match="no"):
+            failing()
+        assert decimal.getcontext() is active
+        assert active.prec == 4

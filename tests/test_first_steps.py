@@ -261,6 +261,28 @@ def test_to_frame_keeps_amounts_exact_and_numeric() -> None:
 
 
 @needs_pandas
+def test_to_frame_describes_its_exact_decimal_columns() -> None:
+    import pandas as pd
+
+    _, result = read_example()
+    frame = result.to_frame()
+    totals = [Decimal(str(r["total"])) for r in result.to_records()]
+    # pandas alone cannot describe an Arrow decimal column: the reason for the subclass.
+    with pytest.raises(Exception):  # noqa: B017, PT011 - pyarrow's ArrowTypeError
+        pd.DataFrame(frame)["total"].describe()
+    summary = frame.describe()
+    assert summary.loc["count", "total"] == len(totals)
+    # Each amount is read as the float nearest it: £5,125.40 shows as 5125.4.
+    assert summary.loc["max", "total"] == float(max(totals))
+    assert summary.loc["min", "total"] == float(min(totals))
+    assert frame["total"].describe()["max"] == float(max(totals))
+    # The frame itself is untouched: still exact decimals, and slices keep the describe.
+    assert str(frame.dtypes["total"]) == "decimal128(38, 2)[pyarrow]"
+    review = frame[frame["obligation"] == "review"]
+    assert review.describe().loc["count", "total"] == len(review)
+
+
+@needs_pandas
 def test_to_frame_of_a_score_report_drops_no_digit() -> None:
     report = sv.score(
         sv.documents.load(

@@ -46,6 +46,13 @@ EXPECTED = {
         "health-wellbeing",
         "community-cohesion",
     ),
+    "ppn-002-missions": (
+        "economic-growth",
+        "clean-energy",
+        "safer-streets",
+        "opportunity",
+        "nhs-future",
+    ),
 }
 
 
@@ -61,6 +68,7 @@ def test_builtin_frameworks_cite_their_source(framework_id: str) -> None:
         "gm-sv-policy-2014": frameworks.gm_2014,
         "gm-sv-framework-2020": frameworks.gm_2020,
         "ppn-06-20": frameworks.ppn_06_20,
+        "ppn-002-missions": frameworks.ppn_002,
     }[framework_id]
     assert module.__doc__ is not None
     assert "Source:" in module.__doc__

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialvalue import Money, Rounding, RuleViolation
+from socialvalue.money import _formatted
 from tests import strategies as s
 
 
@@ -198,3 +199,27 @@ def test_sum_matches_decimal_sum(items: list[Money]) -> None:
     total = sum(items, Money.zero())
     assert total.amount == sum((m.amount for m in items), Decimal(0))
     assert sum(items) == total or not items
+
+
+@given(
+    st.decimals(
+        min_value=Decimal("-999999999999999.99"),
+        max_value=Decimal("999999999999999.99"),
+        places=12,
+        allow_nan=False,
+        allow_infinity=False,
+    ),
+    st.sampled_from(["GBP", "EUR", "USD", "JPY"]),
+    st.sampled_from(list(Rounding)),
+)
+def test_the_reports_formatter_is_format(amount: Decimal, currency: str, policy: Rounding) -> None:
+    """Reports format their own sums without Money's argument checks, to the same text."""
+    assert _formatted(amount, currency, policy) == Money(amount, currency).format(policy)
+
+
+def test_the_reports_formatter_refuses_what_rounding_pushes_out_of_bounds() -> None:
+    edge = Decimal("999999999999999.995")
+    with pytest.raises(RuleViolation):
+        Money(edge).format()
+    with pytest.raises(RuleViolation):
+        _formatted(edge, "GBP")

@@ -1,4 +1,4 @@
-"""The national Social Value Model: crosswalks onto PPN 06/20, and crosswalks as documents."""
+"""The national Social Value Model: crosswalks onto PPN 06/20 and the PPN 002 missions."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ NATIONAL = {
         "supply-chain-resilience",
     },
     ("gm-sv-framework-2020", "ppn-06-20"): {"disability-employment-gap"},
+    # The policing aims speak of communities, demand, environment and prevention, not growth.
+    ("gm-policing-sv", "ppn-002-missions"): {"economic-growth"},
+    ("gm-sv-framework-2020", "ppn-002-missions"): set(),
+    ("ppn-06-20", "ppn-002-missions"): set(),
 }
 
 
@@ -66,6 +70,34 @@ def test_a_report_under_ppn_06_20_carries_every_pound() -> None:
     assert national.caveat(sv.CaveatKind.UNMAPPED_PRIORITY) is None
     # Charter coverage crosses too: social-capital and resilient-communities both reach cohesion.
     assert national.value("coverage", "priority", "community-cohesion", "commitments") == 4
+
+
+def test_a_report_under_the_ppn_002_missions_carries_every_pound() -> None:
+    year = sv.example_year()
+    gm = year.report()
+    missions = year.report(framework="ppn-002-missions")
+    assert (missions.framework_id, missions.framework_version) == ("ppn-002-missions", "2025")
+    assert "Through gm-policing-sv → ppn-002-missions." in missions.apportionment
+    for measure in ("gross", "net", "present-value"):
+        total = missions.value("contribution", "total", measure=measure)
+        assert total == gm.value("contribution", "total", measure=measure)
+        parts = [f.value for f in missions.of("contribution", "priority") if f.measure == measure]
+        assert sum(parts) == total
+    # The example's valued measures all serve social capital: one link, to safer streets.
+    assert {f.item for f in missions.of("contribution", "priority")} == {"safer-streets"}
+    assert missions.caveat(sv.CaveatKind.UNMAPPED_PRIORITY) is None
+
+
+def test_ppn_06_20_outcomes_each_reach_a_mission() -> None:
+    walk = frameworks.crosswalk("ppn-06-20", "ppn-002-missions")
+    assert walk.map("new-jobs-skills") == ("economic-growth", "opportunity")
+    assert walk.map("disability-employment-gap") == ("opportunity",)
+    assert walk.map("community-cohesion") == ("safer-streets",)
+    # GM 2014 reaches the missions in two steps, through GM 2020.
+    chained, how = sv.report.priorities.find_crosswalk("gm-sv-policy-2014", "ppn-002-missions")
+    assert chained is not None
+    assert how.startswith("Through gm-sv-policy-2014 → gm-sv-framework-2020, then")
+    assert chained.map("environmental-sustainability") == ("clean-energy",)
 
 
 def test_the_2014_objectives_reach_ppn_06_20_in_two_steps() -> None:

@@ -368,3 +368,38 @@ def test_an_iterator_for_either_of_two_kinds_of_iterable_is_checked_item_by_item
     assert count(iter([1, "a"])) == 2
     with pytest.raises(TypeError, match=r"item 1 must be int or str; got float 2.5"):
         count(iter([1, 2.5]))
+
+
+@typed_arguments
+def _half(amount: int, labels: tuple[str, ...] = (), unit: str = "x") -> int:
+    return amount // 2
+
+
+def test_only_values_of_exactly_a_passing_class_skip_the_check() -> None:
+    assert _half(4) == _half(4, ("a",)) == _half(4, (), "y") == 2
+    for call in (
+        lambda: _half(True),  # bool is an int, yet not a whole number here
+        lambda: _half(4, ("a", 1)),  # a tuple's items are looked at
+        lambda: _half(4, (), 3),
+        lambda: _half(4, unit=3),  # by keyword
+        lambda: _half(amount="4"),
+    ):
+        with pytest.raises(TypeError, match=r"_half\(\) argument"):
+            call()
+    with pytest.raises(TypeError):
+        _half(4, (), "y", "too many")  # type: ignore[call-arg]
+
+
+@typed_arguments
+def _four(a: int, b: str, c: int, d: str, e: object = None) -> str:
+    return f"{a}{b}{c}{d}"
+
+
+def test_every_position_is_checked_however_many_are_given() -> None:
+    assert _four(1, "b", 3, "d", object()) == "1b3d"
+    for index, wrong in enumerate(("1", 2, "3", 4)):
+        values: list[Any] = [1, "b", 3, "d"]
+        values[index] = wrong
+        for count in range(index + 1, 5):
+            with pytest.raises(TypeError, match=f"argument '{'abcd'[index]}'"):
+                _four(*values[:count])

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import socialvalue as sv
+from socialvalue.review.completeness import _judged_and_scored
 from tests import strategies
 from tests.scoring_fixtures import D, catalogue, proxy, submission
 
@@ -203,3 +206,91 @@ def test_every_unknown_code_is_reported_at_its_path(
     issues = sv.check_submission(submission(mixed), CATALOGUE)
     assert [issue.path for issue in issues] == expected
     assert all(issue.code == "score.unknown_measure" for issue in issues)
+
+
+def _checked(value: object) -> object:
+    """``value`` rebuilt through its class's checking ``__init__`` (Money by its gate)."""
+    if isinstance(value, sv.Money):
+        return sv.Money(value.amount, value.currency)
+    if isinstance(value, dict):
+        return {key: _checked(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_checked(item) for item in value)
+    kind: Any = type(value)
+    if attrs.has(kind):
+        fields = {f.name: _checked(getattr(value, f.name)) for f in attrs.fields(kind)}
+        return kind(**fields)
+    return value
+
+
+@given(lines, methods)
+def test_trusted_results_equal_the_checking_constructors(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod
+) -> None:
+    """Figures built without re-checking equal, field for field, those built with the checks.
+
+    Totals, breakdowns, counts and delivery skip the checking constructors (their
+    values are exact results of library arithmetic): rebuilding each through
+    ``__init__`` and Money's gate gives an equal object of the same repr, and the
+    breakdowns still sum exactly to the totals.
+    """
+    sub = attrs.evolve(
+        submission(reported),
+        commitments=(sv.MeasureTarget(CATALOGUE.measures[0].code, Decimal(3)),),
+    )
+    report = sv.score(sub, CATALOGUE, method)
+    for name in ("totals", "by_priority", "by_kind", "counts", "excluded", "delivery", "ratio"):
+        value = getattr(report, name)
+        rebuilt = _checked(value)
+        assert rebuilt == value
+        assert repr(rebuilt) == repr(value)
+    for figure in FIGURES:
+        total = getattr(report, figure)
+        assert sum((getattr(t, figure) for t in report.by_priority.values()), total * 0) == total
+        assert sum((getattr(t, figure) for t in report.by_kind.values()), total * 0) == total
+
+
+def test_a_total_beyond_money_leaves_the_other_totals_readable() -> None:
+    """Each total is checked on its own when one of them is beyond Money's bounds."""
+    lasting = sv.Adjustments(duration_years=3)
+    report = _value(Decimal(1), Decimal("500000000000000"), lasting)
+    assert report.gross == sv.Money("500000000000000")
+    assert report.net == report.gross
+    with pytest.raises(sv.RuleViolation, match="integer digits"):
+        _ = report.undiscounted
+    with pytest.raises(sv.RuleViolation, match="integer digits"):
+        _ = report.by_priority
+
+
+PARTIAL = sv.MeasureCatalogue("partial", "1", CATALOGUE.framework_id, list(CATALOGUE.measures[1:]))
+
+
+@given(lines, methods, st.booleans(), st.booleans())
+def test_judging_and_scoring_at_once_is_check_complete_then_score(
+    reported: list[sv.ReportedLine], method: sv.ScoringMethod, partial: bool, short: bool
+) -> None:
+    """The regional report's one pass agrees with check_complete() followed by score()."""
+    sub = submission(reported)
+    catalogue = PARTIAL if partial else CATALOGUE
+    period = sv.parse_financial_year("2024/25") if short else sub.period
+    expected = sv.check_complete(sub, period, catalogue)
+    refused: tuple[sv.Issue, ...] | None = None
+    try:
+        problems, report = _judged_and_scored(sub, period, catalogue, method)
+    except sv.InvalidDocument as exc:
+        refused = exc.issues
+    if refused is not None:
+        assert not expected
+        with pytest.raises(sv.InvalidDocument) as again:
+            sv.score(sub, catalogue, method)
+        assert again.value.issues == refused
+        return
+    assert problems == expected
+    if problems:
+        assert report is None
+        return
+    assert report is not None
+    scored = sv.score(sub, catalogue, method)
+    assert report == scored
+    assert report.breakdown_records() == scored.breakdown_records()
+    assert report.to_records() == scored.to_records()

@@ -40,15 +40,17 @@ if TYPE_CHECKING:
         charter_status,
         check_signup,
     )
-    from socialvalue.commissioning.decisions import (
+    from socialvalue.commissioning.decision_rules import (
         DecisionRules,
         GradeReduction,
         OptimismBias,
+        default_optimism_bias,
+    )
+    from socialvalue.commissioning.decisions import (
         Portfolio,
         Recommendation,
         ServiceDecision,
         assess_service,
-        default_optimism_bias,
         portfolio,
     )
     from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
@@ -504,15 +506,17 @@ __getattr__, __dir__ = attach(
             "Service",
             "ServiceOutcome",
         ),
-        "socialvalue.commissioning.decisions": (
+        "socialvalue.commissioning.decision_rules": (
             "DecisionRules",
             "GradeReduction",
             "OptimismBias",
+            "default_optimism_bias",
+        ),
+        "socialvalue.commissioning.decisions": (
             "Portfolio",
             "Recommendation",
             "ServiceDecision",
             "assess_service",
-            "default_optimism_bias",
             "portfolio",
         ),
         # the regional report

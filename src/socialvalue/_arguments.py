@@ -31,6 +31,14 @@ _Checker = Callable[[Any], "str | None"]
 # is read (it can be read only once, and may be long or endless).
 _ITERABLES = (Iterable, Collection, Sequence, Iterator)
 
+# A function's checks by position and by name, and by the number of values given
+# by position, whether they all pass at once (see _passing_at_once).
+_Plan = tuple[
+    tuple["_Argument | None", ...],
+    dict[str, "_Argument"],
+    tuple[Callable[[tuple[Any, ...]], bool], ...],
+]
+
 
 def typed_arguments(function: F) -> F:
     """Check every argument ``function`` is called with against its annotation.
@@ -55,21 +63,26 @@ def typed_arguments(function: F) -> F:
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
     ]
     # By position and by name; None where any value will do (object, Any, no annotation).
-    plan: list[tuple[tuple[_Argument | None, ...], dict[str, _Argument]]] = []
+    plan: list[_Plan] = []
 
-    def resolve() -> tuple[tuple[_Argument | None, ...], dict[str, _Argument]]:
+    def resolve() -> _Plan:
         hints = _parameter_hints(function, signature)
         by_name = {
             name: _Argument(function, name, hint)
             for name, hint in hints.items()
             if hint is not object and hint is not Any
         }
-        plan.append((tuple(by_name.get(name) for name in names), by_name))
+        by_position = tuple(by_name.get(name) for name in names)
+        plan.append((by_position, by_name, _passing_at_once(by_position)))
         return plan[0]
 
     @functools.wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        by_position, by_name = plan[0] if plan else resolve()
+        by_position, by_name, at_once = plan[0] if plan else resolve()
+        if not kwargs and len(args) < len(at_once) and at_once[len(args)](args):
+            # The common call: positional values each of a class that passes at once
+            # (the classes _Argument lets through first), so no check is called.
+            return function(*args)
         replaced: list[Any] | None = None
         for index, (check, value) in enumerate(zip(by_position, args, strict=False)):
             if check is not None:
@@ -84,6 +97,45 @@ def typed_arguments(function: F) -> F:
         return function(*(args if replaced is None else replaced), **kwargs)
 
     return typing.cast(F, checked)
+
+
+def _passing_at_once(
+    by_position: tuple[_Argument | None, ...],
+) -> tuple[Callable[[tuple[Any, ...]], bool], ...]:
+    """For 0, 1, ... values given by position: whether each is of a class that passes."""
+    tests = []
+    for count in range(len(by_position) + 1):
+        checks = tuple(
+            (index, check.passing)
+            for index, check in enumerate(by_position[:count])
+            if check is not None
+        )
+        tests.append(_all_pass(checks))
+    return tuple(tests)
+
+
+def _all_pass(
+    checks: tuple[tuple[int, frozenset[type]], ...],
+) -> Callable[[tuple[Any, ...]], bool]:
+    """Whether the values at the given indices are each of a class that passes.
+
+    Written out for up to three checked values: a loop over them would cost as much
+    as the checks it saves.
+    """
+    if not checks:
+        return lambda values: True
+    if len(checks) == 1:
+        ((i, e),) = checks
+        return lambda values: values[i].__class__ in e
+    if len(checks) == 2:
+        (i, e), (j, f) = checks
+        return lambda values: values[i].__class__ in e and values[j].__class__ in f
+    if len(checks) == 3:
+        (i, e), (j, f), (k, g) = checks
+        return lambda values: (
+            values[i].__class__ in e and values[j].__class__ in f and values[k].__class__ in g
+        )
+    return lambda values: all(values[i].__class__ in e for i, e in checks)
 
 
 def _parameter_hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[str, Any]:
@@ -104,13 +156,15 @@ def _parameter_hints(function: Callable[..., Any], signature: inspect.Signature)
 class _Argument:
     """One parameter's check: the value itself, or an iterator that checks its items."""
 
-    __slots__ = ("_check", "_exact", "_items", "_lazy", "_what")
+    __slots__ = ("_check", "_exact", "_items", "_lazy", "_what", "passing")
 
     def __init__(self, function: Callable[..., Any], name: str, hint: Any) -> None:
         self._what = f"{function.__qualname__}() argument {name!r}"
         self._exact, self._items = _fast_path(hint)
         self._check = _argument_checker(hint)
         self._lazy = _lazy_items(hint)
+        #: The classes whose values pass without a look inside (a tuple's items need one).
+        self.passing = frozenset(self._exact) - {tuple}
 
     def __call__(self, value: Any) -> Any:
         kind = value.__class__

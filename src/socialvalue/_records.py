@@ -77,20 +77,23 @@ def records_frame(records: Sequence[Mapping[str, object]]) -> Any:
     ``pd.ArrowDtype(pa.decimal128(38, scale))`` column (``decimal256`` past 38
     digits), with the scale that holds every value: pandas sums and groups it
     exactly, where plain ``Decimal`` values would make an ``object`` column that
-    numeric operations skip. pandas's own ``describe()`` fails on Arrow decimal
-    columns (pandas 2.3 and 3.1); ``frame.astype({column: "float64[pyarrow]"})``
-    first describes them, for display only. Needs the ``pandas`` extra
+    numeric operations skip. The frame is a :class:`~socialvalue._frames.RecordsFrame`,
+    whose ``describe()`` (and its columns') works on those columns, which pandas's
+    own fails on (pandas 2.3 to 3.1): the summary is computed from the values read
+    as floats, the data stay exact. Needs the ``pandas`` extra
     (``pip install 'socialvalue[pandas]'``).
     """
     try:
         import pandas as pd
         import pyarrow as pa
+
+        from socialvalue._frames import RecordsFrame
     except ImportError as exc:  # pragma: no cover - the dev environment has both
         raise ImportError(
             "to_frame() needs pandas and pyarrow: pip install 'socialvalue[pandas]'"
         ) from exc
     rows = list(records)
-    frame = pd.DataFrame(rows)
+    frame = RecordsFrame(rows)
     for column in list(frame.columns):
         values = [row.get(column) for row in rows]
         present = [v for v in values if v is not None]

@@ -73,6 +73,7 @@ _CONTEXT: Final = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
 _FINEST: Final = Decimal(1).scaleb(-MAX_PLACES)
+_PENNY: Final = Decimal(1).scaleb(-2)
 
 
 class Rounding(enum.Enum):
@@ -188,8 +189,8 @@ class Money:
                 "money.bad_amount", f"amount must have at most {MAX_INTEGER_DIGITS} integer digits"
             )
         money = object.__new__(cls)
-        object.__setattr__(money, "amount", amount)
-        object.__setattr__(money, "currency", currency)
+        _put_amount(money, amount)
+        _put_currency(money, currency)
         return money
 
     @classmethod
@@ -236,13 +237,7 @@ class Money:
     @typed_arguments
     def format(self, policy: Rounding = Rounding.HALF_UP) -> str:
         """Display text, rounded to pence by ``policy``: ``'£50,000.00'``."""
-        rounded = self.round(policy).amount
-        sign = "-" if rounded < 0 else ""
-        symbol = _SYMBOLS.get(self.currency, "")
-        # copy_abs() and a two-place quantum mean the formatting itself never rounds,
-        # so the caller's decimal context has nothing to change.
-        text = f"{sign}{symbol}{rounded.copy_abs():,.2f}"
-        return text if symbol else f"{text} {self.currency}"
+        return _formatted(self.amount, self.currency, policy)
 
     def __str__(self) -> str:
         return self.format()
@@ -316,6 +311,29 @@ class Money:
 
     def __bool__(self) -> bool:
         return bool(self.amount)
+
+
+def _formatted(amount: Decimal, currency: str, policy: Rounding = Rounding.HALF_UP) -> str:
+    """``Money(amount, currency).format(policy)`` for an amount the library computed.
+
+    The same steps as :meth:`Money.round` and :meth:`Money.format`, without their
+    argument checks: a report formats thousands of its own sums.
+    """
+    rounded = Money._computed(
+        amount.quantize(_PENNY, rounding=policy.value, context=_CONTEXT), currency
+    ).amount
+    sign = "-" if rounded < 0 else ""
+    symbol = _SYMBOLS.get(currency, "")
+    # copy_abs() and a two-place quantum mean the formatting itself never rounds,
+    # so the caller's decimal context has nothing to change.
+    text = f"{sign}{symbol}{rounded.copy_abs():,.2f}"
+    return text if symbol else f"{text} {currency}"
+
+
+# The slots' own setters: a frozen class refuses setattr, and these are the cheapest
+# way round it for the trusted constructor (cheaper than object.__setattr__).
+_put_amount: Final[Any] = vars(Money)["amount"].__set__
+_put_currency: Final[Any] = vars(Money)["currency"].__set__
 
 
 def _currency_schema(defs: dict[str, Schema]) -> Schema:

@@ -58,7 +58,7 @@ from socialvalue.charter.signups import (
 )
 from socialvalue.errors import Issue
 from socialvalue.frameworks import BUILTIN_FRAMEWORKS, Crosswalk, Framework
-from socialvalue.money import Money
+from socialvalue.money import Money, _formatted
 from socialvalue.periods import Period
 from socialvalue.policy.thresholds import Obligation, Policy
 from socialvalue.review.completeness import check_complete
@@ -67,6 +67,8 @@ from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
 
 _T = TypeVar("_T")
+_new = object.__new__
+_set = object.__setattr__
 
 __all__ = [
     "ComplianceReport",
@@ -275,9 +277,8 @@ def _review_for(
     return _pick(found, lambda r: (r.declaration.signed_on, r.period.end)) if found else None
 
 
-def _owed(assessment: Assessment) -> str:
-    spend = assessment.total.format()
-    return f"spend of {spend} in {assessment.period.label}"
+def _owed(assessment: Assessment, spend: Money) -> str:
+    return f"spend of {_formatted(spend.amount, spend.currency)} in {assessment.period.label}"
 
 
 def _row(
@@ -291,6 +292,7 @@ def _row(
     review_satisfies_charter: bool,
 ) -> ComplianceRow:
     name = assessment.supplier_name or assessment.supplier_id
+    spend = assessment.total  # checked once, for the text and the row
     status = (
         None if signup is None else charter_status(signup, as_of, renewal_window=renewal_window)
     )
@@ -313,25 +315,28 @@ def _row(
         )
     complete = review is not None and not review_issues
     what = "; ".join(provided) or "nothing"
-    owed = _owed(assessment)
+    owed = _owed(assessment, spend)
 
     def row(state: ComplianceStatus, gap: Gap | None, action: str) -> ComplianceRow:
-        return ComplianceRow(
-            supplier_id=assessment.supplier_id,
-            supplier_name=assessment.supplier_name,
-            owes=assessment.obligation,
-            spend=assessment.total,
-            period=assessment.period,
-            status=state,
-            gap=gap,
-            provided=what,
-            action=action,
-            charter=signup,
-            charter_status=status,
-            review=review,
-            charter_issues=issues,
-            review_issues=review_issues,
-        )
+        # Every field is a value checked where it was made (an assessment, a
+        # signup, a Review, their issues) or text made here: the attrs __init__
+        # would check the types of fourteen fields again for every supplier.
+        made: ComplianceRow = _new(ComplianceRow)
+        _set(made, "supplier_id", assessment.supplier_id)
+        _set(made, "supplier_name", assessment.supplier_name)
+        _set(made, "owes", assessment.obligation)
+        _set(made, "spend", spend)
+        _set(made, "period", assessment.period)
+        _set(made, "status", state)
+        _set(made, "gap", gap)
+        _set(made, "provided", what)
+        _set(made, "action", action)
+        _set(made, "charter", signup)
+        _set(made, "charter_status", status)
+        _set(made, "review", review)
+        _set(made, "charter_issues", issues)
+        _set(made, "review_issues", review_issues)
+        return made
 
     if assessment.obligation is Obligation.REVIEW:
         if complete:
@@ -443,6 +448,58 @@ def compliance(
     ``framework`` reports priority coverage in that framework's codes, crossing
     other frameworks' commitments over by ``crosswalks`` (default: the built-in ones).
     """
+    return _compliance(
+        policy,
+        assessments,
+        signups,
+        reviews,
+        as_of,
+        renewal_window=renewal_window,
+        review_satisfies_charter=review_satisfies_charter,
+        framework=framework,
+        frameworks=frameworks,
+        crosswalks=crosswalks,
+        catalogue=catalogue,
+    )
+
+
+#: Reviews already judged by ``check_complete(review, period, catalogue)``, by the
+#: review's id: (the review itself, so that the id stays its own, the period, issues).
+Judged = Mapping[int, tuple[ReviewSubmission, Period, tuple[Issue, ...]]]
+
+
+def _review_issues(
+    review: ReviewSubmission, period: Period, catalogue: MeasureCatalogue | None, judged: Judged
+) -> tuple[Issue, ...]:
+    """``check_complete(review, period, catalogue)``, from ``judged`` when it is there."""
+    known = judged.get(id(review))
+    if known is not None and known[0] is review and known[1] == period:
+        return known[2]
+    return check_complete(review, period, catalogue)
+
+
+def _compliance(
+    policy: Policy,
+    assessments: Iterable[Assessment],
+    signups: Iterable[CharterSignup],
+    reviews: Iterable[ReviewSubmission],
+    as_of: date,
+    *,
+    renewal_window: timedelta = DEFAULT_RENEWAL_WINDOW,
+    review_satisfies_charter: bool = True,
+    framework: Framework | None = None,
+    frameworks: Iterable[Framework] = (),
+    crosswalks: Iterable[Crosswalk] | None = None,
+    catalogue: MeasureCatalogue | None = None,
+    verdicts: Judged | None = None,
+) -> ComplianceReport:
+    """:func:`compliance`, given (by the regional report) the Reviews it has judged already.
+
+    The arguments are checked by the caller. ``verdicts`` must hold completeness
+    judged against the same ``catalogue`` (the regional report judges each Review
+    once for both its value and its duties).
+    """
+    verdicts = verdicts or {}
     known = {(fw.id, fw.version): fw for fw in BUILTIN_FRAMEWORKS.values()}
     known.update({(fw.id, fw.version): fw for fw in frameworks})
     if framework is not None:
@@ -471,7 +528,7 @@ def compliance(
         charter, issues = (None, ()) if judged is None else judged
         chosen = _review_for(reviews_by.get(supplier_id, ()), assessment.period, as_of)
         review_issues = (
-            () if chosen is None else check_complete(chosen, assessment.period, catalogue)
+            () if chosen is None else _review_issues(chosen, assessment.period, catalogue, verdicts)
         )
         rows.append(
             _row(

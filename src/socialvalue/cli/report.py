@@ -68,7 +68,10 @@ def add_parser(commands: Subparsers) -> argparse.ArgumentParser:
         "--framework",
         default=None,
         metavar="ID",
-        help="report priorities under this framework, e.g. gm-sv-framework-2020 or ppn-06-20",
+        help=(
+            "report priorities under this framework, e.g. gm-sv-framework-2020, ppn-06-20"
+            " or ppn-002-missions"
+        ),
     )
     parser.add_argument(
         "--crosswalk",

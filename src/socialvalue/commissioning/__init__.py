@@ -2,8 +2,8 @@
 
 "Commissioning targets early intervention and prevention, and decommissions
 low-value or unaffordable services" (the source policy). :mod:`.services` describes
-services and their outcomes; :mod:`.decisions` recommends what to do with each,
-with HM Treasury Green Book optimism bias applied to costs.
+services and their outcomes; :mod:`.decisions` recommends what to do with each, by
+the thresholds and optimism-bias table of :mod:`.decision_rules`.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING
 from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
-    from socialvalue.commissioning.decisions import (
+    from socialvalue.commissioning.decision_rules import (
         DecisionRules,
         GradeReduction,
         OptimismBias,
+        default_optimism_bias,
+    )
+    from socialvalue.commissioning.decisions import (
         Portfolio,
         Recommendation,
         ServiceDecision,
         assess_service,
-        default_optimism_bias,
         portfolio,
     )
     from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
@@ -34,15 +36,17 @@ __getattr__, __dir__ = attach(
             "Service",
             "ServiceOutcome",
         ),
-        "socialvalue.commissioning.decisions": (
+        "socialvalue.commissioning.decision_rules": (
             "DecisionRules",
             "GradeReduction",
             "OptimismBias",
+            "default_optimism_bias",
+        ),
+        "socialvalue.commissioning.decisions": (
             "Portfolio",
             "Recommendation",
             "ServiceDecision",
             "assess_service",
-            "default_optimism_bias",
             "portfolio",
         ),
     },

@@ -14,7 +14,8 @@ Network and New Economy, April 2014, supplementary Green Book guidance):
    public purse), economic (to the local economy), social (to people's wellbeing).
 2. **Adjustments.** Deadweight (what would have happened anyway) comes off first;
    then the optimism-bias cut for the outcome's evidence confidence grade, from an
-   :class:`OptimismBias` table. The default table (:func:`default_optimism_bias`)
+   :class:`~.decision_rules.OptimismBias` table. The default table
+   (:func:`~.decision_rules.default_optimism_bias`)
    is *unconfirmed*: we could not read the CBA model's own table in full, so its
    figures are a documented placeholder; pass your own.
 3. **Measures.** Value for money = adjusted benefit ÷ annual cost (the CBA's
@@ -22,7 +23,9 @@ Network and New Economy, April 2014, supplementary Green Book guidance):
    cost) ÷ cost; payback period = annual cost ÷ adjusted *fiscal* benefit a year
    (simple, undiscounted: the years of public-purse savings that repay one year's
    spend); affordability = annual cost within budget (plus any tolerance).
-4. **Recommendation** by :class:`DecisionRules` (every threshold configurable):
+4. **Recommendation** by :class:`~.decision_rules.DecisionRules` (every threshold
+   configurable; the thresholds and the optimism-bias table live in
+   :mod:`.decision_rules`):
 
    ============================  =========================  =========================
    value for money               within budget              over budget
@@ -45,36 +48,31 @@ monotone in the value-for-money ratio.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
-from socialvalue._fields import DecimalRange, Items, Text, Whole
 from socialvalue._numbers import CONTEXT, half_up, in_library_context, library_context_methods
 from socialvalue._records import html_grid, records_frame
 from socialvalue._typed import typed_fields
+from socialvalue.commissioning.decision_rules import DecisionRules, OptimismBias
 from socialvalue.commissioning.services import BenefitType, Service, ServiceOutcome
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
 __all__ = [
-    "DecisionRules",
-    "GradeReduction",
-    "OptimismBias",
     "Portfolio",
     "Recommendation",
     "ServiceDecision",
     "assess_service",
-    "default_optimism_bias",
     "portfolio",
 ]
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
-_FRACTION: Final = DecimalRange(minimum=_ZERO, maximum=_ONE)
 
 
 class Recommendation(enum.Enum):
@@ -86,108 +84,6 @@ class Recommendation(enum.Enum):
 
 
 _ORDER: Final = {r: n for n, r in enumerate(Recommendation)}
-
-
-@attrs.frozen(field_transformer=typed_fields)
-class GradeReduction:
-    """The optimism-bias cut for one evidence confidence grade."""
-
-    grade: int = attrs.field(validator=Whole(1, 9))
-    reduction: Decimal = attrs.field(validator=_FRACTION)
-    evidence: str = attrs.field(validator=Text(300))
-
-
-def _grades(value: Iterable[GradeReduction]) -> tuple[GradeReduction, ...]:
-    return tuple(value)
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class OptimismBias:
-    """A table of optimism-bias cuts by evidence confidence grade, with its source."""
-
-    source: str = attrs.field(validator=Text(300))
-    grades: tuple[GradeReduction, ...] = attrs.field(
-        converter=_grades,
-        validator=Items(min_items=1, max_items=9, unique_by=lambda g: g.grade, what="grade"),
-    )
-    confirmed: bool = False
-
-    @typed_arguments
-    def reduction(self, grade: int) -> Decimal:
-        """The cut for ``grade``; ``RuleViolation`` if the table has no such grade."""
-        for row in self.grades:
-            if row.grade == grade:
-                return row.reduction
-        known = ", ".join(str(g.grade) for g in self.grades)
-        raise RuleViolation(
-            "commissioning.unknown_grade",
-            f"confidence grade {grade} is not in the optimism bias table (grades {known})",
-        )
-
-
-@in_library_context
-def default_optimism_bias() -> OptimismBias:
-    """An optimism-bias table by confidence grade, 1 (best evidence) to 6 (weakest).
-
-    *Unconfirmed placeholder.* The GM CBA model cuts benefits by evidence
-    confidence, but we could not read its published table in full; these cuts
-    (0%, 10%, 20%, 30%, 40%, 60%) follow its shape, rising as evidence weakens.
-    ``confirmed`` is ``False`` so reports can say so; pass your own table in
-    :class:`DecisionRules` to use your body's figures.
-    """
-    rows = (
-        (1, "0", "Independently audited data or a robust evaluation, locally relevant"),
-        (2, "0.1", "Independent data or a good evaluation, recent"),
-        (3, "0.2", "Credible data from a reputable source, partly local"),
-        (4, "0.3", "Data from a single source or older than three years"),
-        (5, "0.4", "Expert judgement or data from a different context"),
-        (6, "0.6", "Anecdote, assumption or a commissioner's own estimate"),
-    )
-    return OptimismBias(
-        "socialvalue default, shaped on the GM CBA model (New Economy, 2014); unconfirmed",
-        tuple(GradeReduction(grade, Decimal(cut), text) for grade, cut, text in rows),
-    )
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
-        raise RuleViolation(
-            "decimal.out_of_range", f"{attribute.name} must be above 0; got {value}"
-        )
-
-
-@attrs.frozen(field_transformer=typed_fields)
-class DecisionRules:
-    """The thresholds a commissioning board decides by; every one is configurable.
-
-    ``retain_ratio`` and ``decommission_ratio`` are value-for-money ratios (benefit
-    per £1 of cost); ``prevention_factor`` scales both for prevention services;
-    ``budget_tolerance`` is the share over budget still counted as affordable;
-    ``places`` is the rounding of published ratios, which decisions use.
-    """
-
-    retain_ratio: Decimal = attrs.field(default=_ONE, validator=_positive)
-    decommission_ratio: Decimal = attrs.field(default=Decimal("0.5"), validator=_positive)
-    prevention_factor: Decimal = attrs.field(default=Decimal("0.8"), validator=_FRACTION)
-    budget_tolerance: Decimal = attrs.field(default=_ZERO, validator=_FRACTION)
-    optimism_bias: OptimismBias = attrs.field(factory=default_optimism_bias)
-    places: int = attrs.field(default=2, validator=Whole(0, 6))
-
-    def __attrs_post_init__(self) -> None:
-        if self.decommission_ratio > self.retain_ratio:
-            raise RuleViolation(
-                "commissioning.thresholds_out_of_order",
-                f"the decommission ratio ({self.decommission_ratio}) must not be above the"
-                f" retain ratio ({self.retain_ratio})",
-                field=["decommission_ratio"],
-            )
-        if self.prevention_factor == 0:
-            raise RuleViolation(
-                "decimal.out_of_range",
-                "prevention_factor must be above 0 (1 gives prevention no priority)",
-                field=["prevention_factor"],
-            )
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import enum
 import inspect
-import re
 import types
 import typing
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -30,7 +28,6 @@ from typing import Any, Final
 import attrs
 
 from socialvalue._fields import (
-    CODE_PATTERN,
     MAX_LIST_ITEMS,
     Code,
     DecimalRange,
@@ -39,80 +36,29 @@ from socialvalue._fields import (
     Text,
 )
 from socialvalue.documents import _converter
+from socialvalue.documents._reading import (
+    CODE,
+    CURRENCY,
+    DATE,
+    DECIMAL,
+    MONEY_KEYS,
+    PRIMITIVES,
+    QUANTITY,
+    Codes,
+    Days,
+    NotCommon,
+    Read,
+)
 from socialvalue.money import Money
 
 __all__ = ["loader"]
 
-_DECIMAL: Final = re.compile(_converter.DECIMAL_PATTERN).fullmatch
-_DATE: Final = re.compile(_converter.DATE_PATTERN).fullmatch
-_CURRENCY: Final = re.compile(r"[A-Z]{3}").fullmatch
-_CODE: Final = re.compile(CODE_PATTERN).fullmatch
-_QUANTITY: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?").fullmatch
-_SURROGATE: Final = re.compile("[\ud800-\udfff]").search
-_MONEY_KEYS: Final = frozenset({"amount", "currency"})
 # The slot in which attrs classes made with cache_hash=True keep their hash; their
 # __init__ clears it.
 _HASH_CACHE: Final = "_attrs_cached_hash"
-
-Read = Callable[[Any], Any]
 # The class of attrs' default factories (attrs.Factory is typed as a function).
 _FACTORY: Final[Any] = type(attrs.Factory(list))
 _LOADERS: dict[Any, Read] = {}
-
-
-class NotCommon(Exception):
-    """The loader leaves this document to the thorough path."""
-
-
-def _read_str(value: Any) -> str:
-    if type(value) is not str or (not value.isascii() and _SURROGATE(value)):
-        raise NotCommon
-    return value
-
-
-def _read_int(value: Any) -> int:
-    if type(value) is not int:
-        raise NotCommon
-    return value
-
-
-def _read_bool(value: Any) -> bool:
-    if type(value) is not bool:
-        raise NotCommon
-    return value
-
-
-def _read_decimal(value: Any) -> Decimal:
-    if type(value) is not str or len(value) > 24 or not _DECIMAL(value):
-        raise NotCommon
-    return Decimal(value)
-
-
-def _read_date(value: Any) -> date:
-    if type(value) is not str or not _DATE(value):
-        raise NotCommon
-    return date.fromisoformat(value)  # a ValueError (30 February) leaves it to the thorough path
-
-
-def _read_money(value: Any) -> Money:
-    if type(value) is not dict or value.keys() != _MONEY_KEYS:
-        raise NotCommon
-    amount, currency = value["amount"], value["currency"]
-    if type(currency) is not str or not _CURRENCY(currency):
-        raise NotCommon
-    # The amount's pattern bounds its digits and places, the currency is checked:
-    # what Money's own gate would check, so the trusted route builds the same object.
-    return Money._computed(_read_decimal(amount), currency)
-
-
-_PRIMITIVES: Final[dict[Any, Read]] = {
-    str: _read_str,
-    int: _read_int,
-    bool: _read_bool,
-    Decimal: _read_decimal,
-    date: _read_date,
-    Money: _read_money,
-}
 
 
 def loader(type_: Any) -> Read:
@@ -124,7 +70,7 @@ def loader(type_: Any) -> Read:
 
 
 def _build(type_: Any) -> Read:
-    primitive = _PRIMITIVES.get(type_)
+    primitive = PRIMITIVES.get(type_)
     if primitive is not None:
         return primitive
     args = typing.get_args(type_)
@@ -187,12 +133,22 @@ def _object(cls: type) -> Read:
     }
     allowed = frozenset(f.alias or f.name for f in fields if f.init)
     names["allowed"] = allowed
+    # A document with as many keys as the class has fields is checked for unknown
+    # keys by reading: every field's key must then be there (a missing one means
+    # another key took its place), which costs nothing when all are given.
     body = [
         "def load(d):",
-        "    if type(d) is not dict or not d.keys() <= allowed:",
+        "    if type(d) is not dict:",
         "        raise NotCommon",
-        "    obj = new(cls)",
+        f"    full = len(d) == {len(allowed)}",
+        "    if not full and not d.keys() <= allowed:",
+        "        raise NotCommon",
+        "    obj = new(shape)",
     ]
+    # Filled as an object of a twin class that allows setting its slots, then given
+    # its own class: plain attribute stores cost half the slots' own setters.
+    twin = _twin(cls, fields)
+    names["shape"] = cls if twin is None else twin
     if _HASH_CACHE in getattr(cls, "__slots__", ()):
         body.append(f"    put(obj, {_HASH_CACHE!r}, None)")  # as attrs' __init__ does
     after: list[str] = []
@@ -203,7 +159,7 @@ def _object(cls: type) -> Read:
             if not isinstance(default, _FACTORY) or default.takes_self:
                 return _refusing
             names[f"factory{index}"] = default.factory
-            body.append(f"    {_setter(cls, field.name, index, names)}(obj, factory{index}())")
+            body.append(f"    {_setter(twin, field.name, f'factory{index}()')}")
             continue
         names[f"read{index}"] = _field_reader(field)
         declared = _converter._declared_validator(field)
@@ -211,6 +167,12 @@ def _object(cls: type) -> Read:
         if field.default is attrs.NOTHING:
             body.append(f"    v = d[{key!r}]")
             body.extend(present)
+        elif _none_by_default(field, declared) and present[0] == "    if v is not None:":
+            # Absent or null, the value is None: read with get, look inside otherwise.
+            body.append(f"    v = d.get({key!r})")
+            body.extend(present)
+            body.append(f"    elif full and {key!r} not in d:")
+            body.append("        raise NotCommon")
         else:
             if isinstance(default, _FACTORY):
                 if default.takes_self:
@@ -223,6 +185,8 @@ def _object(cls: type) -> Read:
             # A default is valid by the class's making; attrs' check of it would pass.
             body.append(f"    v = d.get({key!r}, NOTHING)")
             body.append("    if v is NOTHING:")
+            body.append("        if full:")
+            body.append("            raise NotCommon")
             body.append(f"        v = {fill}")
             if field.converter is not None:
                 body.append(f"        v = convert{index}(v)")
@@ -238,7 +202,9 @@ def _object(cls: type) -> Read:
             names[f"validate{index}"] = declared
             names[f"field{index}"] = field
             after.append(f"    validate{index}(obj, field{index}, obj.{field.name})")
-        body.append(f"    {_setter(cls, field.name, index, names)}(obj, v)")
+        body.append(f"    {_setter(twin, field.name, 'v')}")
+    if twin is not None:
+        body.append("    obj.__class__ = cls")
     body.extend(after)
     if hasattr(cls, "__attrs_post_init__"):
         body.append("    obj.__attrs_post_init__()")
@@ -251,22 +217,62 @@ def _object(cls: type) -> Read:
     return load
 
 
-def _setter(cls: type, name: str, index: int, names: dict[str, Any]) -> str:
-    """The name of a function that sets ``name`` on a new object of ``cls``.
+def _none_by_default(field: attrs.Attribute[Any], declared: Any) -> bool:
+    """Whether an absent ``field`` is None, as a null one is, and both are valid.
 
-    A slot's own descriptor when there is one (a third faster than
-    ``object.__setattr__``, which frozen classes need otherwise).
+    So reading it needs no test for absence: no converter, the default None, an
+    optional type and a field check (if any) that takes None.
     """
-    slot = inspect.getattr_static(cls, name, None)
-    if isinstance(slot, types.MemberDescriptorType):
-        names[f"set{index}"] = slot.__set__
-        return f"set{index}"
+    return (
+        field.default is None
+        and field.converter is None
+        and _optional_of(field.type) is not None
+        and (not isinstance(declared, FieldCheck) or declared.optional)
+    )
 
-    def put(obj: object, value: Any) -> None:
-        object.__setattr__(obj, name, value)
 
-    names[f"set{index}"] = put
-    return f"set{index}"
+def _setter(twin: type | None, name: str, value: str) -> str:
+    """A statement that sets ``name`` on the new object ``obj`` to ``value``.
+
+    A plain attribute store on the twin class if there is one; else
+    ``object.__setattr__``, which frozen classes need.
+    """
+    if twin is not None:
+        return f"obj.{name} = {value}"
+    return f"put(obj, {name!r}, {value})"
+
+
+def _twin(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> type | None:
+    """A class of ``cls``'s own layout whose objects' slots can be set, if it can have one.
+
+    Only for classes whose every field is a slot: an object is built as a twin and
+    then given ``cls`` as its class (Python allows it between classes of one
+    layout), before any validator or ``__attrs_post_init__`` sees it.
+    """
+    if not all(
+        isinstance(inspect.getattr_static(cls, f.name, None), types.MemberDescriptorType)
+        for f in fields
+    ):
+        return None
+    twin = type(
+        cls.__name__,
+        (cls,),
+        {
+            "__slots__": (),
+            # Both, so that the class's one slot for them is object's own and plain
+            # stores take the interpreter's fast path.
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__module__": cls.__module__,
+            "__qualname__": f"{cls.__qualname__} (being loaded)",
+        },
+    )
+    probe: Any = object.__new__(twin)
+    try:
+        probe.__class__ = cls
+    except TypeError:  # pragma: no cover - every slotted attrs class allows it
+        return None
+    return twin
 
 
 def _proved(validator: Any, type_: Any) -> bool:
@@ -307,8 +313,17 @@ def _inline(
     elif check is not None and check.optional != (optional is not None):
         lines = None
     elif type_ is str and type(check) is Code:
-        names["CODE"] = _CODE
-        lines = ["if type(v) is not str or not CODE(v):", "    raise NotCommon"]
+        names["CODE"], names[f"codes{index}"] = CODE, Codes()
+        # Codes repeat (a catalogue's measures in every document): a code met
+        # before is known to match without running the pattern again.
+        lines = [
+            "if type(v) is not str:",
+            "    raise NotCommon",
+            f"if v not in codes{index}:",
+            "    if not CODE(v):",
+            "        raise NotCommon",
+            f"    codes{index}.remember(v)",
+        ]
     elif type_ is str and type(check) is Text:
         names[f"check{index}"] = check.check
         lines = [
@@ -318,7 +333,7 @@ def _inline(
             f"    check{index}(v)",
         ]
     elif type_ is Decimal and check is not None and _whole_rule_is(check, "quantity"):
-        names["QUANTITY"] = _QUANTITY
+        names["QUANTITY"] = QUANTITY
         lines = [
             # The pattern is bounded: a long string fails within its first 23 characters.
             "if type(v) is not str or not QUANTITY(v):",
@@ -327,15 +342,26 @@ def _inline(
         ]
         names["Decimal"] = Decimal
     elif type_ is date and check is None:
-        names["DATE"], names["day"] = _DATE, date.fromisoformat
-        lines = ["if type(v) is not str or not DATE(v):", "    raise NotCommon", "v = day(v)"]
+        names["DATE"], names["day"], names[f"days{index}"] = DATE, date.fromisoformat, Days()
+        # Dates repeat (a period's ends, a signing day): a date read before is not
+        # matched and parsed again. An impossible one (30 February) raises ValueError.
+        lines = [
+            "if type(v) is not str:",
+            "    raise NotCommon",
+            f"w = days{index}.get(v)",
+            "if w is None:",
+            "    if not DATE(v):",
+            "        raise NotCommon",
+            f"    w = days{index}.remember(v, day(v))",
+            "v = w",
+        ]
     elif type_ is Money and (check is None or _whole_rule_is(check, "money-not-negative")):
         names["MONEY_KEYS"], names["CURRENCY"], names["money"] = (
-            _MONEY_KEYS,
-            _CURRENCY,
+            MONEY_KEYS,
+            CURRENCY,
             Money._computed,
         )
-        names["AMOUNT"] = _DECIMAL if check is None else _QUANTITY
+        names["AMOUNT"] = DECIMAL if check is None else QUANTITY
         names["Decimal"] = Decimal
         # The amount's pattern bounds its digits and places and the currency is
         # checked: what Money's gate (and NotNegative) check, so the trusted route
@@ -382,11 +408,20 @@ def _items_check(check: Items) -> Read:
     """
     low, high, key = check.min_items, check.max_items, check.unique_by
     each = None if check.each is None else check.each.check
+    codes = Codes() if type(check.each) is Code else None
 
     def items(value: tuple[Any, ...]) -> None:
         if not low <= len(value) <= high:
             raise NotCommon
-        if each is not None:
+        if codes is not None:
+            for item in value:  # as the inline check of one code
+                if type(item) is not str:
+                    raise NotCommon
+                if item not in codes:
+                    if not CODE(item):
+                        raise NotCommon
+                    codes.remember(item)
+        elif each is not None:
             for item in value:
                 each(item)
         if key is not None and len({key(item) for item in value}) != len(value):

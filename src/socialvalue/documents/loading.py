@@ -51,7 +51,11 @@ def _structure(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
     try:
         return _loaders.loader(type_)(document), ()
     except Exception:  # noqa: BLE001 - any failure sends us to the thorough pass
-        pass
+        return _thorough(document, type_)
+
+
+def _thorough(document: object, type_: type) -> tuple[Any, tuple[Issue, ...]]:
+    """The object, or every issue that stops it, with its path."""
     try:
         return _converter.thorough.structure(document, type_), ()
     except Exception as exc:  # noqa: BLE001 - every failure becomes issues
@@ -80,7 +84,12 @@ def load(kind: str, document: object) -> Any:
     Raises :class:`~socialvalue.errors.InvalidDocument` carrying every issue when the
     document is not valid.
     """
-    obj, issues = _structure(document, _kind(kind).type)
+    type_ = _kind(kind).type
+    try:
+        return _loaders.loader(type_)(document)
+    except Exception:  # noqa: BLE001 - any failure sends us to the thorough pass
+        pass
+    obj, issues = _thorough(document, type_)
     if issues:
         raise InvalidDocument(issues, kind=kind)
     return obj

@@ -6,10 +6,13 @@ Built in (each module cites its source):
 - ``"gm-sv-policy-2014"`` — GM Social Value Policy 2014 (:mod:`.gm_2014`);
 - ``"gm-sv-framework-2020"`` — GM Social Value Framework 2020 (:mod:`.gm_2020`);
 - ``"ppn-06-20"`` — the Social Value Model of PPN 06/20 (:mod:`.ppn_06_20`);
+- ``"ppn-002-missions"`` — the Government's five missions, the level at which PPN 002
+  aligns the Social Value Model (:mod:`.ppn_002`);
 
 crosswalks from the first two onto the 2020 framework (:mod:`.crosswalks`), and
 from the policing aims and the 2020 framework onto PPN 06/20
-(:mod:`.crosswalks_ppn_06_20`). Crosswalks of your own load from ``crosswalk``
+(:mod:`.crosswalks_ppn_06_20`), and from those two and PPN 06/20 onto the PPN 002
+missions (:mod:`.crosswalks_ppn_002`). Crosswalks of your own load from ``crosswalk``
 documents: ``socialvalue.load("crosswalk", {...})``.
 
 >>> get("gm-sv-framework-2020").priority("clean-air").title
@@ -29,6 +32,11 @@ from typing import Final
 from socialvalue._arguments import typed_arguments
 from socialvalue.errors import SocialValueError
 from socialvalue.frameworks.crosswalks import GM_2014_TO_2020, GM_POLICING_TO_2020
+from socialvalue.frameworks.crosswalks_ppn_002 import (
+    GM_2020_TO_PPN_002,
+    GM_POLICING_TO_PPN_002,
+    PPN_06_20_TO_PPN_002,
+)
 from socialvalue.frameworks.crosswalks_ppn_06_20 import (
     GM_2020_TO_PPN_06_20,
     GM_POLICING_TO_PPN_06_20,
@@ -44,6 +52,7 @@ from socialvalue.frameworks.model import (
     Theme,
     UnknownPriority,
 )
+from socialvalue.frameworks.ppn_002 import PPN_002_MISSIONS
 from socialvalue.frameworks.ppn_06_20 import PPN_06_20
 
 __all__ = [
@@ -63,7 +72,7 @@ __all__ = [
 
 #: The built-in frameworks by id.
 BUILTIN_FRAMEWORKS: Final[Mapping[str, Framework]] = MappingProxyType(
-    {fw.id: fw for fw in (GM_POLICING, GM_2014, GM_2020, PPN_06_20)}
+    {fw.id: fw for fw in (GM_POLICING, GM_2014, GM_2020, PPN_06_20, PPN_002_MISSIONS)}
 )
 
 #: The built-in crosswalks by ``(source id, target id)``.
@@ -75,6 +84,9 @@ BUILTIN_CROSSWALKS: Final[Mapping[tuple[str, str], Crosswalk]] = MappingProxyTyp
             GM_POLICING_TO_2020,
             GM_POLICING_TO_PPN_06_20,
             GM_2020_TO_PPN_06_20,
+            GM_POLICING_TO_PPN_002,
+            GM_2020_TO_PPN_002,
+            PPN_06_20_TO_PPN_002,
         )
     }
 )

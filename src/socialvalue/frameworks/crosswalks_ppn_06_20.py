@@ -27,10 +27,8 @@ terms or of the supply chain, so from them nothing reaches "Tackle workforce
 inequality" or "Increase supply chain resilience and capacity" either.
 
 **PPN 002** (Cabinet Office, 13 February 2025; mandatory for central government
-from 1 October 2025) replaces the model with five missions and eight outcomes. The
-project's sources give their number but not their names, so no PPN 002 framework
-or crosswalk is built in: load both as documents (``framework`` and ``crosswalk``
-kinds) from the note itself.
+from 1 October 2025) aligns the model with the Government's five missions: see
+:mod:`~socialvalue.frameworks.crosswalks_ppn_002` for the crosswalks onto them.
 """
 
 from __future__ import annotations

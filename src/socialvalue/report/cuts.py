@@ -17,11 +17,11 @@ commitments.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
-from socialvalue.money import Money
+from socialvalue.money import Money, _formatted
 from socialvalue.report.figures import ReportFigure, ReportSection
 from socialvalue.report.sections import (
     PLACES,
@@ -49,18 +49,34 @@ _NAMED: Final = 12
 
 
 def _money(value: Decimal, currency: str) -> str:
-    return Money(value, currency).format()
+    # Sums of figures the library computed, in the policy's checked currency.
+    return _formatted(value, currency)
+
+
+_FIGURE: Final = {
+    ValueBasis.GROSS: "gross",
+    ValueBasis.NET: "net",
+    ValueBasis.UNDISCOUNTED: "undiscounted",
+    ValueBasis.PRESENT_VALUE: "present_value",
+}
 
 
 def _value(report: ScoreReport, basis: ValueBasis) -> Decimal:
-    totals = report.totals
-    found = {
-        ValueBasis.GROSS: totals.gross,
-        ValueBasis.NET: totals.net,
-        ValueBasis.UNDISCOUNTED: totals.undiscounted,
-        ValueBasis.PRESENT_VALUE: totals.present_value,
-    }[basis]
+    found: Money = getattr(report.totals, _FIGURE[basis])
     return found.amount
+
+
+def _by_item(
+    group: str, ids: Iterable[str], listed: Mapping[str, Supplier], area: LocalArea
+) -> dict[str, list[str]]:
+    """The suppliers ``ids`` under each item of ``group``, in the order given.
+
+    Each supplier is placed once, rather than once for every item of the group.
+    """
+    found: dict[str, list[str]] = {}
+    for supplier_id in ids:
+        found.setdefault(_item_of(group, listed.get(supplier_id), area), []).append(supplier_id)
+    return found
 
 
 def _parts(values: Mapping[str, Decimal], currency: str) -> str:
@@ -95,8 +111,9 @@ def contribution_cuts(
     words = ratio_basis.value.replace("-", " ")
     figures = []
     for group in CUT_GROUPS:
+        placed = _by_item(group, sorted(scored), listed, area)
         for item, whom in _names(group):
-            ids = [s for s in sorted(scored) if _item_of(group, listed.get(s), area) == item]
+            ids = placed.get(item, [])
             lines = {s: len(scored[s].submission.lines) for s in ids}
             for basis in _BASES:
                 values = {s: _value(scored[s], basis) for s in ids}
@@ -118,7 +135,7 @@ def contribution_cuts(
             covered, value = Tally(), Tally()
             for s in ids:
                 if s in assessed:
-                    covered.add(assessed[s].total.amount, s, assessed[s].line_count)
+                    covered.add(assessed[s].amount, s, assessed[s].line_count)
                     value.add(_value(scored[s], ratio_basis), s, lines[s])
             figures.append(
                 covered.figure(
@@ -187,8 +204,9 @@ def coverage_cuts(
     """
     figures = []
     for group in CUT_GROUPS:
+        placed = _by_item(group, sorted(commitments), listed, area)
         for item, whom in _names(group):
-            ids = sorted(s for s in commitments if _item_of(group, listed.get(s), area) == item)
+            ids = placed.get(item, [])
             total = SUMS.add(Decimal(0), Decimal(sum(commitments[s] for s in ids)))
             figures += [
                 ReportFigure(

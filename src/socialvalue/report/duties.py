@@ -20,7 +20,8 @@ from socialvalue.charter.compliance_report import (
     ComplianceReport,
     ComplianceStatus,
     Gap,
-    compliance,
+    Judged,
+    _compliance,
 )
 from socialvalue.charter.coverage import priority_coverage
 from socialvalue.charter.signups import CharterSignup, CharterStatus, charter_status, check_signup
@@ -85,10 +86,15 @@ def duties_section(
     catalogue: MeasureCatalogue,
     listed: Mapping[str, Supplier],
     area: LocalArea = GREATER_MANCHESTER,
+    judged: Judged | None = None,
 ) -> tuple[list[ReportFigure], list[ReportCaveat]]:
-    """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage."""
+    """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage.
+
+    ``judged``: the Reviews the report has already judged complete or not (see
+    :func:`socialvalue.charter.compliance_report._compliance`).
+    """
     walks = _walks(signups, target, given)
-    report: ComplianceReport = compliance(
+    report: ComplianceReport = _compliance(
         policy,
         assessed.values(),
         signups,
@@ -97,6 +103,7 @@ def duties_section(
         framework=target,
         crosswalks=walks,
         catalogue=catalogue,
+        verdicts=judged,
     )
     on = as_of.isoformat()
     figures = []
@@ -172,10 +179,18 @@ def _supporters(
     valid under the Charter's rules and active or due for renewal. Also returns how
     many commitments each counted supplier's Charter makes.
     """
-    chosen: dict[str, CharterSignup] = {}
-    for signup in sorted(signups, key=lambda s: (s.signed_on, s.valid_months, repr(s))):
+    # Each supplier's latest signup by (signed_on, valid_months), ties going to the
+    # greatest repr: repr is costly, so it is worked out only on genuine ties.
+    theirs: dict[str, list[CharterSignup]] = {}
+    for signup in signups:
         if signup.signed_on <= as_of:
-            chosen[signup.supplier_id] = signup
+            theirs.setdefault(signup.supplier_id, []).append(signup)
+    chosen: dict[str, CharterSignup] = {}
+    for supplier_id in sorted(theirs):
+        found = theirs[supplier_id]
+        best = max((s.signed_on, s.valid_months) for s in found)
+        tied = [s for s in found if (s.signed_on, s.valid_months) == best]
+        chosen[supplier_id] = tied[0] if len(tied) == 1 else max(tied, key=repr)
     supporters: dict[str, set[str]] = {}
     commitments: dict[str, int] = {}
     # Signups committing to the same priorities under the same framework support the

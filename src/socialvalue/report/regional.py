@@ -49,7 +49,7 @@ from socialvalue._numbers import in_library_context
 from socialvalue.charter.signups import CharterSignup
 from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
-from socialvalue.money import Money
+from socialvalue.money import _formatted
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.thresholds import Basis, Obligation, Policy
 from socialvalue.report.contract_kpis import kpi_delivery
@@ -66,13 +66,12 @@ from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
 from socialvalue.report.sections import Tally, contribution_section, spend_section
-from socialvalue.review.completeness import check_complete
+from socialvalue.review.completeness import _judged_and_scored
 from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
 from socialvalue.review.local_respend import RespendMeasures
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.method import ScoringMethod
 from socialvalue.review.score_report import ScoreReport
-from socialvalue.review.scoring import score
 from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
 from socialvalue.spend.contracts import Contract
@@ -91,7 +90,7 @@ __all__ = [
 
 
 def _money(amount: Decimal, currency: str) -> str:
-    return Money._computed(amount, currency).format()
+    return _formatted(amount, currency)
 
 
 def _plural(count: int, word: str) -> str:
@@ -215,21 +214,27 @@ def regional_report(
 
     scored: dict[str, ScoreReport] = {}
     incomplete: dict[str, tuple[Issue, ...]] = {}
+    judged: dict[int, tuple[ReviewSubmission, Period, tuple[Issue, ...]]] = {}
     for supplier_id in sorted(chosen):
-        # Judged as compliance judges it, so that "delivered" and the value agree.
-        problems = check_complete(chosen[supplier_id], period, catalogue)
-        if problems:
-            incomplete[supplier_id] = problems
-            continue
+        # Judged as compliance judges it, so that "delivered" and the value agree;
+        # compliance reuses the verdict rather than scoring the Review again.
+        review = chosen[supplier_id]
         try:
-            scored[supplier_id] = score(chosen[supplier_id], catalogue, method)
+            problems, report = _judged_and_scored(review, period, catalogue, method)
         except InvalidDocument as exc:  # the method's own choices can still refuse it
+            judged[id(review)] = (review, period, ())
             incomplete[supplier_id] = exc.issues
+            continue
+        judged[id(review)] = (review, period, problems)
+        if report is None:
+            incomplete[supplier_id] = problems
+        else:
+            scored[supplier_id] = report
     covered = Tally()
     for supplier_id in sorted(scored):
         if supplier_id in assessed:
             assessment = assessed[supplier_id]
-            covered.add(assessment.total.amount, supplier_id, assessment.line_count)
+            covered.add(assessment.amount, supplier_id, assessment.line_count)
 
     figures, caveats = spend_section(assessed, listed, area, currency, period)
     contribution, more, counts = contribution_section(
@@ -243,8 +248,9 @@ def regional_report(
     figures += count_figures
     caveats += more
     duty_figures, more = duties_section(
-        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed, area
-    )
+        policy, assessed, signups, submissions, as_of, target, walks, catalogue, listed, area,
+        judged,
+    )  # fmt: skip
     figures += duty_figures
     caveats += more
     lm3_figures, more = lm3_section(scored, catalogue, respend, currency)
@@ -322,9 +328,9 @@ def _review_caveats(
         if supplier_id in scored:
             continue
         assessment = assessed[supplier_id]
-        uncovered.add(assessment.total.amount, supplier_id, assessment.line_count)
+        uncovered.add(assessment.amount, supplier_id, assessment.line_count)
         if assessment.obligation is Obligation.REVIEW:
-            unmeasured.add(assessment.total.amount, supplier_id, assessment.line_count)
+            unmeasured.add(assessment.amount, supplier_id, assessment.line_count)
     if unmeasured.suppliers:
         add(
             CaveatKind.UNMEASURED,

@@ -9,16 +9,17 @@ and every grouping is keyed, so the report does not depend on input order.
 from __future__ import annotations
 
 import decimal
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
 from socialvalue.frameworks import Crosswalk, Framework
-from socialvalue.money import Money
+from socialvalue.money import _formatted
 from socialvalue.periods import Period
 from socialvalue.report.figures import CaveatKind, ReportCaveat, ReportFigure, ReportSection
 from socialvalue.report.priorities import UNMAPPED, apportion, split_targets
-from socialvalue.review.measures import MeasureCatalogue, MeasureKind
+from socialvalue.review.measures import MeasureCatalogue, MeasureKind, ReviewMeasure
 from socialvalue.review.method import ScoringMethod, ValueBasis
 from socialvalue.review.score_report import ScoreReport, ValueTotals
 from socialvalue.spend.assessment import Assessment
@@ -156,7 +157,7 @@ class Tally:
 
 
 def _money(value: Decimal, currency: str) -> str:
-    return Money._computed(value, currency).format()
+    return _formatted(value, currency)
 
 
 def suppliers_text(count: int) -> str:
@@ -182,7 +183,7 @@ def spend_section(
     places = {place: Tally() for place in PLACES}
     for supplier_id in sorted(assessed):
         assessment = assessed[supplier_id]
-        amount, lines = assessment.total.amount, assessment.line_count
+        amount, lines = assessment.amount, assessment.line_count
         total.add(amount, supplier_id, lines)
         supplier = listed.get(supplier_id)
         if supplier is None:
@@ -288,8 +289,9 @@ def _line_groups(
     by_kind: dict[MeasureKind, int] = {}
     by_measure: dict[str, int] = {}
     kinds: dict[str, set[MeasureKind]] = {}
+    measures = _measures(catalogue)
     for line in report.submission.lines:
-        measure = catalogue.measure(line.measure)
+        measure = measures[line.measure]  # every code was found when the Review was scored
         if measure.proxy is None:
             if not (line.local is False and exclude_non_local):
                 by_measure[measure.code] = by_measure.get(measure.code, 0) + 1
@@ -301,20 +303,31 @@ def _line_groups(
     return by_priority, by_kind, by_measure, kinds
 
 
-def _amounts(values: ValueTotals) -> dict[ValueBasis, Decimal]:
+@functools.lru_cache(maxsize=16)
+def _measures(catalogue: MeasureCatalogue) -> dict[str, ReviewMeasure]:
+    """The catalogue's measures by code, without a checked method call for each line."""
+    return {measure.code: measure for measure in catalogue}
+
+
+#: Value bases by their values (``"present-value"``): a Review's amounts are keyed
+#: by these strings, which hash in C, rather than by the enum members.
+_BASIS_NAMES: Final = tuple(basis.value for basis in ValueBasis)
+
+
+def _amounts(values: ValueTotals) -> dict[str, Decimal]:
     return {
-        ValueBasis.GROSS: values.gross.amount,
-        ValueBasis.NET: values.net.amount,
-        ValueBasis.UNDISCOUNTED: values.undiscounted.amount,
-        ValueBasis.PRESENT_VALUE: values.present_value.amount,
+        "gross": values.gross.amount,
+        "net": values.net.amount,
+        "undiscounted": values.undiscounted.amount,
+        "present-value": values.present_value.amount,
     }
 
 
 def _by_kind(
     report: ScoreReport,
-    by_priority: Mapping[str, dict[ValueBasis, Decimal]],
+    by_priority: Mapping[str, dict[str, Decimal]],
     kinds: Mapping[str, set[MeasureKind]],
-) -> dict[MeasureKind, dict[ValueBasis, Decimal]]:
+) -> dict[MeasureKind, dict[str, Decimal]]:
     """A Review's value by kind of measure.
 
     When each priority's lines are all of one kind (the usual catalogue), the kinds'
@@ -322,7 +335,7 @@ def _by_kind(
     """
     if any(len(found) > 1 for found in kinds.values()):
         return {kind: _amounts(values) for kind, values in report.by_kind.items()}
-    result = {kind: dict.fromkeys(ValueBasis, _ZERO) for kind in _KINDS}
+    result = {kind: dict.fromkeys(_BASIS_NAMES, _ZERO) for kind in _KINDS}
     for priority, amounts in by_priority.items():
         into = result[next(iter(kinds[priority]))]
         for basis, amount in amounts.items():
@@ -349,6 +362,7 @@ def contribution_section(
     sources: dict[tuple[str, str], Tally] = {}
     counts: dict[str, Tally] = {}
     declared, ratio_value = Tally(), Tally()
+    ratio_basis = method.ratio_basis.value
     for supplier_id in sorted(scored):
         report = scored[supplier_id]
         lines_by_priority, lines_by_kind, lines_by_measure, priority_kinds = _line_groups(
@@ -359,26 +373,20 @@ def contribution_section(
         by_priority = {code: _amounts(values) for code, values in report.by_priority.items()}
         by_kind = _by_kind(report, by_priority, priority_kinds)
         # The kinds partition a Review's value, so its totals are their exact sums.
-        for name, basis in _BASES:
-            totals[name].add(
-                SUMS.add(by_kind[_KINDS[0]][basis], by_kind[_KINDS[1]][basis]),
-                supplier_id,
-                valued_lines,
-            )
-        basis = method.ratio_basis
+        local, social = by_kind[_KINDS[0]], by_kind[_KINDS[1]]
+        for name, _ in _BASES:
+            totals[name].add(SUMS.add(local[name], social[name]), supplier_id, valued_lines)
         ratio_value.add(
-            SUMS.add(by_kind[_KINDS[0]][basis], by_kind[_KINDS[1]][basis]),
-            supplier_id,
-            valued_lines,
+            SUMS.add(local[ratio_basis], social[ratio_basis]), supplier_id, valued_lines
         )
         for kind, amounts in by_kind.items():
             if lines_by_kind.get(kind, 0):
-                for name, basis in _BASES:
-                    kinds[(kind, name)].add(amounts[basis], supplier_id, lines_by_kind[kind])
+                for name, _ in _BASES:
+                    kinds[(kind, name)].add(amounts[name], supplier_id, lines_by_kind[kind])
         for code, amounts in by_priority.items():
-            for name, basis in _BASES:
+            for name, _ in _BASES:
                 sources.setdefault((code, name), Tally()).add(
-                    amounts[basis], supplier_id, lines_by_priority.get(code, 0)
+                    amounts[name], supplier_id, lines_by_priority.get(code, 0)
                 )
         for count in report.counts:
             counts.setdefault(count.measure, Tally()).add(

@@ -19,7 +19,8 @@ from socialvalue.errors import Issue
 from socialvalue.periods import Period
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.method import ScoringMethod
-from socialvalue.review.scoring import check_submission
+from socialvalue.review.score_report import ScoreReport, _report
+from socialvalue.review.scoring import _DEFAULT_METHOD, _aggregate, check_submission, score
 from socialvalue.review.submissions import ReviewSubmission
 
 __all__ = ["check_complete"]
@@ -50,6 +51,14 @@ def check_complete(
     >>> [issue.code for issue in check_complete(empty, year)]
     ['review.no_lines']
     """
+    found = _coverage_issues(submission, period)
+    if submission.lines and catalogue is not None:
+        found += check_submission(submission, catalogue, method)
+    return tuple(sorted(found, key=Issue.sort_key))
+
+
+def _coverage_issues(submission: ReviewSubmission, period: Period) -> list[Issue]:
+    """The period and no-lines issues of :func:`check_complete`."""
     found = []
     covered = submission.period
     if covered.start > period.start or covered.end < period.end:
@@ -70,6 +79,30 @@ def check_complete(
                 "the Review reports no lines: report at least one measure for the period",
             )
         )
-    elif catalogue is not None:
-        found += check_submission(submission, catalogue, method)
-    return tuple(sorted(found, key=Issue.sort_key))
+    return found
+
+
+def _judged_and_scored(
+    submission: ReviewSubmission,
+    period: Period,
+    catalogue: MeasureCatalogue,
+    method: ScoringMethod,
+) -> tuple[tuple[Issue, ...], ScoreReport | None]:
+    """``check_complete(submission, period, catalogue)`` and, if that is empty, the score.
+
+    The score is ``score(submission, catalogue, method)`` (which may still raise
+    :class:`~socialvalue.errors.InvalidDocument` for a method's own choices). The
+    completeness check scores under the default method; when ``method`` is that
+    method too, its figures are the score's, so the Review is aggregated once, not
+    twice. For the library's own callers, which have checked the arguments.
+    """
+    found = _coverage_issues(submission, period)
+    state = None
+    if submission.lines:
+        state, issues = _aggregate(submission, catalogue, _DEFAULT_METHOD)
+        found += issues
+    if found:
+        return tuple(sorted(found, key=Issue.sort_key)), None
+    if state is not None and method == _DEFAULT_METHOD:
+        return (), _report(submission, catalogue, method, state)
+    return (), score(submission, catalogue, method)

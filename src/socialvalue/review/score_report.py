@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import decimal
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
@@ -22,7 +22,7 @@ from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
-from socialvalue.money import Money, Rounding
+from socialvalue.money import MAX_INTEGER_DIGITS, Money, Rounding
 from socialvalue.periods import Period
 from socialvalue.review.discounting import DiscountSchedule
 from socialvalue.review.measures import (
@@ -50,6 +50,15 @@ _RATIO: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _ZERO: Final = Decimal(0)
 _HUNDRED: Final = Decimal(100)
 _VALUED_KINDS: Final = (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
+_VALUED_VALUES: Final = tuple(kind.value for kind in _VALUED_KINDS)
+_NOTHING: Final = (_ZERO, _ZERO, _ZERO, _ZERO)
+_LIMIT: Final = Decimal(10) ** MAX_INTEGER_DIGITS
+_POSITION: Final = {
+    ValueBasis.GROSS: 0,
+    ValueBasis.NET: 1,
+    ValueBasis.UNDISCOUNTED: 2,
+    ValueBasis.PRESENT_VALUE: 3,
+}
 _UNIT_LABELS: Final = {
     Unit.FTE: "FTE",
     Unit.PEOPLE: "people",
@@ -93,17 +102,43 @@ class ValueTotals:
         }[basis]
 
 
-def _totals(figures: Iterable[Decimal], currency: str) -> ValueTotals:
+_new: Final = object.__new__
+_set: Final = object.__setattr__
+
+
+# The slots' own setters, the cheapest way to fill a frozen object of checked values.
+_put_amount: Final[Any] = vars(Money)["amount"].__set__
+_put_currency: Final[Any] = vars(Money)["currency"].__set__
+_put_figures: Final[tuple[Any, ...]] = tuple(
+    vars(ValueTotals)[name].__set__ for name in ("gross", "net", "undiscounted", "present_value")
+)
+
+
+def _bounded(amount: Decimal, currency: str) -> Money:
+    """Money of an amount known to be within Money's bounds (see ``ScoreReport._parts``)."""
+    money: Money = _new(Money)
+    _put_amount(money, amount)
+    _put_currency(money, currency)
+    return money
+
+
+def _totals(
+    figures: Iterable[Decimal],
+    currency: str,
+    money: Callable[[Decimal, str], Money] = Money._computed,
+) -> ValueTotals:
     # Exact results of library arithmetic on checked amounts, in a checked currency:
-    # the trusted route skips Money's input gate (never used for user input).
+    # the trusted route skips Money's input gate and the field type checks, which
+    # hold by construction (never used for user input). A test compares the result
+    # with the checking constructor's.
     gross, net, undiscounted, present = figures
-    exact = Money._computed
-    return ValueTotals(
-        exact(gross, currency),
-        exact(net, currency),
-        exact(undiscounted, currency),
-        exact(present, currency),
-    )
+    put_gross, put_net, put_undiscounted, put_present = _put_figures
+    totals: ValueTotals = _new(ValueTotals)
+    put_gross(totals, money(gross, currency))
+    put_net(totals, money(net, currency))
+    put_undiscounted(totals, money(undiscounted, currency))
+    put_present(totals, money(present, currency))
+    return totals
 
 
 @library_context_methods
@@ -393,61 +428,111 @@ class ScoreReport:
         """Spend with the supplier in the period."""
         return self.submission.spend
 
-    def _money(self, amount: Decimal) -> Money:
-        return Money._computed(amount, self._state.currency)
+    def _money(self, position: int) -> Money:
+        """Total figure ``position``: from the cached ``totals`` when all four are bounded.
+
+        Otherwise each is checked on its own, so that reading one figure within
+        Money's bounds never fails for another figure that is not.
+        """
+        cached: ValueTotals | None = self._cache.get("totals")
+        if cached is None and self._parts() is _bounded:
+            cached = self.totals
+        if cached is not None:
+            return (cached.gross, cached.net, cached.undiscounted, cached.present_value)[position]
+        return Money._computed(self._state.totals[position], self._state.currency)
 
     @property
     def gross(self) -> Money:
         """Σ quantity × proxy over valued lines (excluded non-local lines included)."""
-        return self._money(self._state.totals[0])
+        return self._money(0)
 
     @property
     def net(self) -> Money:
         """Gross after deadweight, displacement, attribution and leakage (first year)."""
-        return self._money(self._state.totals[1])
+        return self._money(1)
 
     @property
     def undiscounted(self) -> Money:
         """Net value over each outcome's duration, with drop-off, before discounting."""
-        return self._money(self._state.totals[2])
+        return self._money(2)
 
     @property
     def present_value(self) -> Money:
         """The undiscounted value discounted to the reporting year (Green Book)."""
-        return self._money(self._state.totals[3])
+        return self._money(3)
 
     @property
     def totals(self) -> ValueTotals:
         """All four total figures."""
-        return _totals(self._state.totals, self._state.currency)
+        cached: ValueTotals | None = self._cache.get("totals")
+        if cached is None:
+            cached = self._cache["totals"] = _totals(self._state.totals, self._state.currency)
+        return cached
+
+    def _parts(self) -> Callable[[Decimal, str], Money]:
+        """How to make the Money of a priority's or a kind's totals.
+
+        Quantities, proxy values and every factor are never negative, so each figure
+        of a part (a priority, a kind) is at most the report's total of that figure:
+        when the totals are within Money's bounds, so is every part, and checking the
+        magnitude of each part's amounts again would find nothing.
+        """
+        found: Callable[[Decimal, str], Money] | None = self._cache.get("parts")
+        if found is None:
+            totals = self._state.totals
+            bounded = min(totals) >= 0 and max(totals) < _LIMIT
+            found = self._cache["parts"] = _bounded if bounded else Money._computed
+        return found
 
     @property
     def by_priority(self) -> dict[str, ValueTotals]:
         """Totals by priority code (each measure's primary priority), sorted by code."""
-        grouped: dict[str, list[Decimal]] = {}
+        grouped: dict[str, tuple[Decimal, Decimal, Decimal, Decimal]] = {}
+        buckets = self._state.buckets
         with decimal.localcontext(EXACT):
-            for (priority, _), figures in sorted(self._state.buckets.items(), key=_bucket_key):
-                into = grouped.setdefault(priority, [_ZERO, _ZERO, _ZERO, _ZERO])
-                for position, amount in enumerate(figures):
-                    into[position] += amount
-        return {code: _totals(f, self._state.currency) for code, f in grouped.items()}
+            # Bucket keys are unique (priority, kind) pairs: sorting the keys sorts
+            # by priority, then kind. Each sum starts from zero, as it always has.
+            for key in sorted(buckets):
+                gross, net, undiscounted, present = buckets[key]
+                was = grouped.get(key[0], _NOTHING)
+                grouped[key[0]] = (
+                    was[0] + gross,
+                    was[1] + net,
+                    was[2] + undiscounted,
+                    was[3] + present,
+                )
+        currency, money = self._state.currency, self._parts()
+        return {code: _totals(f, currency, money) for code, f in grouped.items()}
 
     @property
     def by_kind(self) -> dict[MeasureKind, ValueTotals]:
         """Totals of local economic value and of other social value (both always present)."""
-        grouped = {kind: [_ZERO, _ZERO, _ZERO, _ZERO] for kind in _VALUED_KINDS}
+        # Keyed by the kinds' values: strings hash in C, enum members in Python.
+        grouped = dict.fromkeys(_VALUED_VALUES, _NOTHING)
         with decimal.localcontext(EXACT):
-            for (_, kind), figures in self._state.buckets.items():
-                for position, amount in enumerate(figures):
-                    grouped[MeasureKind(kind)][position] += amount
-        return {kind: _totals(f, self._state.currency) for kind, f in grouped.items()}
+            for (_, kind), (gross, net, undiscounted, present) in self._state.buckets.items():
+                was = grouped[kind]
+                grouped[kind] = (
+                    was[0] + gross,
+                    was[1] + net,
+                    was[2] + undiscounted,
+                    was[3] + present,
+                )
+        currency, money = self._state.currency, self._parts()
+        return {kind: _totals(grouped[kind.value], currency, money) for kind in _VALUED_KINDS}
 
     def _counts(self, sums: Mapping[str, Decimal], valued: bool) -> tuple[MeasureCount, ...]:
         found = []
+        measures = self.catalogue._by_code  # every code was found there when scoring
         for code in sorted(sums):
-            measure = self.catalogue.measure(code)
+            measure = measures[code]
             if valued or measure.proxy is None:
-                found.append(MeasureCount(code, measure.title, measure.unit, sums[code]))
+                count: MeasureCount = _new(MeasureCount)  # fields of checked values
+                _set(count, "measure", code)
+                _set(count, "title", measure.title)
+                _set(count, "unit", measure.unit)
+                _set(count, "quantity", sums[code])
+                found.append(count)
         return tuple(found)
 
     @property
@@ -465,27 +550,41 @@ class ScoreReport:
         """Delivery against each commitment, in the submission's order."""
         found = []
         for target in self.submission.commitments:
-            measure = self.catalogue.measure(target.measure)
+            measure = self.catalogue._by_code[target.measure]  # found when scoring
             delivered = self._state.sums.get(target.measure, _ZERO)
             committed = target.quantity
             ratio = _RATIO.divide(delivered, committed) if committed else None
             shortfall = max(_RATIO.subtract(committed, delivered), _ZERO)
-            found.append(
-                Delivery(target.measure, measure.unit, committed, delivered, ratio, shortfall)
-            )
+            delivery: Delivery = _new(Delivery)  # fields of checked values
+            _set(delivery, "measure", target.measure)
+            _set(delivery, "unit", measure.unit)
+            _set(delivery, "committed", committed)
+            _set(delivery, "delivered", delivered)
+            _set(delivery, "ratio", ratio)
+            _set(delivery, "shortfall", shortfall)
+            found.append(delivery)
         return tuple(found)
 
     @property
     def ratio(self) -> SocialValueRatio:
         """Value (on the method's ``ratio_basis``) per £1 of spend and as % of spend."""
         basis = self.method.ratio_basis
-        value = self.totals.figure(basis)
+        totals = self.totals
+        value = (totals.gross, totals.net, totals.undiscounted, totals.present_value)[
+            _POSITION[basis]
+        ]
         spend = self.submission.spend
-        if not spend.amount:
-            return SocialValueRatio(basis, value, spend, None, None)
-        per_pound = _RATIO.divide(value.amount, spend.amount)
-        percent = _RATIO.multiply(per_pound, _HUNDRED)
-        return SocialValueRatio(basis, value, spend, per_pound, percent)
+        per_pound = percent = None
+        if spend.amount:
+            per_pound = _RATIO.divide(value.amount, spend.amount)
+            percent = _RATIO.multiply(per_pound, _HUNDRED)
+        ratio: SocialValueRatio = _new(SocialValueRatio)  # fields of checked values
+        _set(ratio, "basis", basis)
+        _set(ratio, "value", value)
+        _set(ratio, "spend", spend)
+        _set(ratio, "per_pound", per_pound)
+        _set(ratio, "percent", percent)
+        return ratio
 
     @property
     def lines(self) -> tuple[ScoredLine, ...]:
@@ -624,6 +723,22 @@ class ScoreReport:
             f"<table><tr><th>line</th><th>measure</th><th>derivation</th></tr>{lines}</table>"
             "</div>"
         )
+
+
+def _report(
+    submission: ReviewSubmission, catalogue: MeasureCatalogue, method: ScoringMethod, state: _State
+) -> ScoreReport:
+    """A :class:`ScoreReport` of arguments :func:`~socialvalue.score` has already checked.
+
+    The attrs ``__init__`` would check the four fields' types again on every score.
+    """
+    report: ScoreReport = _new(ScoreReport)
+    _set(report, "submission", submission)
+    _set(report, "catalogue", catalogue)
+    _set(report, "method", method)
+    _set(report, "_state", state)
+    _set(report, "_cache", {})
+    return report
 
 
 def _bucket_key(item: tuple[tuple[str, str], Any]) -> tuple[str, str]:

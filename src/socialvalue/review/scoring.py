@@ -60,6 +60,7 @@ from socialvalue.review.score_report import (
     ScoreReport,
     SocialValueRatio,
     ValueTotals,
+    _report,
     _State,
 )
 from socialvalue.review.submissions import ReportedLine, ReviewSubmission
@@ -345,4 +346,4 @@ def score(
     state, issues = _aggregate(submission, catalogue, method)
     if state is None:
         raise InvalidDocument(issues, kind="review-submission")
-    return ScoreReport(submission, catalogue, method, state)
+    return _report(submission, catalogue, method, state)
