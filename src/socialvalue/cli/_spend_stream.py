@@ -34,28 +34,11 @@ from socialvalue.spend.names import SupplierKey
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.reading import SpendFile
 from socialvalue.spend.reconciliation import Reconciliation
-from socialvalue.spend.rows import BadRow, SpendFileError, csv_records
+from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = ["SpendStream"]
 
 DEFAULT_LIMITS: Final = Limits()
-
-
-class _Lines:
-    """A text stream's lines as an iterable that is not an iterator.
-
-    ``csv_records`` checks that each item of an iterator it is given is text, as
-    every public function checks its arguments; a text stream's lines are text, and
-    checking each of a year's lines again cost a tenth of the reading time.
-    """
-
-    __slots__ = ("_text",)
-
-    def __init__(self, text: Iterable[str]) -> None:
-        self._text = text
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._text)
 
 
 class SpendStream:
@@ -106,11 +89,12 @@ class SpendStream:
             opened = open_source(source, self.limits, self.encoding, hashing=hashing)
             name = source.name
             try:
-                spend = SpendFile(
-                    csv_records(_Lines(opened.text)),
+                # A text stream's lines are text: no line is checked again.
+                spend = SpendFile._from_text(
+                    opened.text,
                     vat_basis=self.vat_basis,
                     period=self._period,
-                    **self._options,  # type: ignore[arg-type]
+                    **self._options,
                 )
                 self._spends.append(spend)
                 yield from spend
@@ -121,11 +105,11 @@ class SpendStream:
             if hashing:
                 seen.check(name, opened.bytes.digest)
             encoding = opened.bytes.encoding
-            self.files.append(FileRead(name, spend.recognition, encoding, spend.reconciliation()))
+            read = spend.reconciliation()
+            self.files.append(FileRead(name, spend.recognition, encoding, read))
             self.bad_rows.extend((name, bad) for bad in spend.bad_rows)
-            settled = spend.reconciliation().period
-            if settled is not None:
-                self._period = settled
+            if read.period is not None:
+                self._period = read.period
 
     def period(self) -> Period | None:
         """The period being read: given, or settled by the first payment date read."""

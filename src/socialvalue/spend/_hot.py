@@ -9,54 +9,93 @@ why that is safe.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from socialvalue._fields import Code
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.layouts import Recognition
-from socialvalue.spend.names import NameRules, SupplierKey
-from socialvalue.spend.payees import PayeeRules
+from socialvalue.spend._quoting import Row, text_rows
+from socialvalue.spend._sorting import forget as forget_payees
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import Record
 
 __all__ = [
-    "ID_CHECK",
     "MEMOS",
-    "Facts",
+    "Bad",
+    "Text",
     "as_record",
-    "memo_for",
+    "forget",
     "money_of",
     "picker",
     "remember",
+    "rows_of",
+    "shared",
     "spend_line",
 ]
 
-# What the rules say of each payee is the same in every file read with the same
-# rules, key and columns: a year published as twelve monthly files sorts its payees
-# once, not twelve times. A few sets of rules are remembered, each with a bounded memo.
-#: What the rules say of a payee: withheld?, the rule that sets it apart (if any),
-#: and its key (or the problem that makes its rows bad).
-Facts = tuple[bool, str | None, Any]
-MEMOS: Final[dict[tuple[Any, ...], tuple[object, dict[Any, Facts]]]] = {}
+
+# Amounts read, by the format they were read in, kept between files: a year
+# published as twelve monthly files reads an amount written in several once.
+MEMOS: Final[dict[Any, dict[Any, Any]]] = {}
+_MEMOS_KEPT: Final = 16
 
 
-def memo_for(
-    payees: PayeeRules, names: NameRules, key: SupplierKey, recognition: Recognition
-) -> dict[Any, Facts]:
-    # Keyed by identity (the objects are kept with the memo, so an id is never
-    # reused while its memo lives); the column names go into bad-id messages.
-    held = (payees, names)
-    ident = (id(payees), id(names), key, recognition.header)
+def shared(ident: Any) -> dict[Any, Any]:
+    """The memo kept between readings under ``ident`` (a few are kept)."""
     found = MEMOS.get(ident)
     if found is None:
-        if len(MEMOS) >= 8:
+        if len(MEMOS) >= _MEMOS_KEPT:
             MEMOS.clear()
-        found = MEMOS[ident] = (held, {})
-    return found[1]
+        found = MEMOS[ident] = {}
+    return found
+
+
+def forget() -> None:
+    """Empty every memo kept between readings, so that the next one starts cold.
+
+    For benchmarks: a command-line run starts with none of them.
+    """
+    MEMOS.clear()
+    forget_payees()
+
+
+class Bad(Exception):
+    """A bad row's column, code, message and value, raised inside a reader's loop."""
+
+    def __init__(self, column: str | None, code: str, message: str, value: str | None) -> None:
+        super().__init__(message)
+        self.column, self.code, self.message, self.value = column, code, message, value
+
+
+def rows_of(records: Iterable[Record | tuple[int, Sequence[str]]]) -> Iterator[Row]:
+    """Records (or ``(line, fields)`` pairs) as the ``(line, fields, problem)`` a reader reads."""
+    for given in records:
+        # Records from csv_records are Records already (pairs are converted here).
+        record = given if given.__class__ is Record else as_record(given)
+        yield record.line, record.fields, record.problem
+
+
+class Text:
+    """Lines of CSV text from a file, read by :func:`text_rows` (see ``SpendFile._from_text``).
+
+    Iterated, its records are those of :func:`~socialvalue.spend.rows.csv_records`;
+    a reader reads its :meth:`rows` instead, with no :class:`Record` made.
+    """
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[Record]:
+        for line, fields, problem in self.rows():
+            yield Record(line, tuple(fields), problem)
+
+    def rows(self) -> Iterator[Row]:
+        """The records as ``(line, fields, problem)``."""
+        return text_rows(self._lines)
 
 
 def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
@@ -67,7 +106,6 @@ def remember(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
 
 _new = object.__new__
 _set = object.__setattr__
-ID_CHECK: Final = Code()
 
 
 def spend_line(

@@ -113,6 +113,10 @@ class Assessment:
     @property
     def explanation(self) -> str:
         """One plain-English sentence saying what is asked and why."""
+        return self._explained(self.band.describe())
+
+    def _explained(self, band: str) -> str:
+        """The explanation, given the band in words (a result's rows share its few bands)."""
         who = self.supplier_name or f"supplier {self.supplier_id}"
         if self.basis is Basis.CONTRACT_VALUE:
             subject = (
@@ -127,12 +131,15 @@ class Assessment:
         if self.net_negative:
             return (
                 f"{subject} is a net credit (credit notes exceed payments), so it falls in the"
-                f" lowest band, {self.band.describe()}; {asks}."
+                f" lowest band, {band}; {asks}."
             )
-        return f"{subject} is {self.band.describe()}; {asks}."
+        return f"{subject} is {band}; {asks}."
 
     def to_record(self) -> dict[str, object]:
         """This assessment as one flat dict of plain values."""
+        return self._record(self.band.describe())
+
+    def _record(self, band: str) -> dict[str, object]:
         return {
             "supplier_id": self.supplier_id,
             "supplier_name": self.supplier_name,
@@ -141,13 +148,13 @@ class Assessment:
             "total": self.amount,
             "currency": self.currency,
             "obligation": self.obligation.value,
-            "band": self.band.describe(),
+            "band": band,
             "on_boundary": self.on_boundary,
             "net_negative": self.net_negative,
             "line_count": self.line_count,
             "contract_id": self.contract_id,
             "spellings": " | ".join(self.spellings) or None,
-            "explanation": self.explanation,
+            "explanation": self._explained(band),
         }
 
     def to_records(self) -> list[dict[str, object]]:
@@ -221,8 +228,18 @@ class AssessmentResult:
         ``policy_effective``, ``policy_source``), so a table cut from it still says
         which rule it applied.
         """
+        return list(self.records())
+
+    def records(self) -> Iterator[dict[str, object]]:
+        """:meth:`to_records` one at a time, so that a long result is written row by row."""
         cited = self.policy.provenance.to_record()
-        return [{**a.to_record(), **cited} for a in self.assessments]
+        # A policy has a few bands: each is put in words once, not once a supplier.
+        described: dict[int, str] = {}
+        for a in self.assessments:
+            band = described.get(id(a.band))
+            if band is None:
+                band = described[id(a.band)] = a.band.describe()
+            yield {**a._record(band), **cited}
 
     def to_frame(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.

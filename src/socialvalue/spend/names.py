@@ -87,6 +87,7 @@ _WORDS: Final = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
 _ASCII_WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_WORD_RUN: Final = re.compile(r"[a-z0-9]+")
 _REGISTRATION: Final = re.compile(r"[A-Z0-9]{1,20}")
 _SCHEMES: Final = {"vat_number": "GB-VAT-", "company_number": "GB-COH-"}
 
@@ -126,10 +127,22 @@ def words(name: str) -> tuple[str, ...]:
     >>> words("H.M. Revenue & Customs")
     ('hm', 'revenue', 'and', 'customs')
     """
+    text = html.unescape(name)
+    if not text.isascii():
+        return _spelled_words(name)
+    # ASCII text is its own NFKC form, case-folds as it lower-cases and has no
+    # accents or marks, and its letters and digits are a-z and 0-9 once lowered:
+    # steps 2 to 5 come to a few replacements and one pass of a pattern (its only
+    # apostrophes are ' and `; tests check it against the steps).
+    text = text.replace("'", "").replace("`", "").lower()
+    split = _ASCII_WORD_RUN.findall(text.replace("&", " and ").replace("+", " and "))
+    return _joined(split) if 1 in map(len, split) else tuple(split)
+
+
+def _spelled_words(name: str) -> tuple[str, ...]:
+    """:func:`words` step by step, for any text: the definition the fast path keeps to."""
     text = _fold(html.unescape(name).translate(_APOSTROPHES))
     text = text.replace("&", " and ").replace("+", " and ")
-    found: list[str] = []
-    initials = False
     # A mark (a vowel sign in Devanagari, say) belongs to the word it follows:
     # dropping it would merge two different names; one with no letter before it is
     # a separator.
@@ -137,8 +150,14 @@ def words(name: str) -> tuple[str, ...]:
     for c in text:
         mark = unicodedata.category(c)[0] == "M" and kept and kept[-1] != " "
         kept.append(c if c.isalnum() or mark else " ")
-    for word in "".join(kept).split():
-        # Initials meet however they are spaced or dotted: L.L.P., L L P and LLP.
+    return _joined("".join(kept).split())
+
+
+def _joined(split: list[str]) -> tuple[str, ...]:
+    """Words with single letters or digits in a row joined: L.L.P., L L P and LLP meet."""
+    found: list[str] = []
+    initials = False
+    for word in split:
         if len(word) == 1 and initials:
             found[-1] += word
         else:
@@ -169,7 +188,8 @@ def _phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
 
 
-@attrs.frozen(field_transformer=typed_fields)
+# Hashed on every look-up of its compiled plan (once a name): cache the hash.
+@attrs.frozen(field_transformer=typed_fields, cache_hash=True)
 class NameRules:
     """How supplier names are normalised: see the module documentation for the steps.
 
@@ -194,23 +214,7 @@ class NameRules:
     @typed_arguments
     def normalise(self, name: str) -> str:
         """``name`` as a key that its other spellings share; empty if it has no letter or digit."""
-        found = list(words(name))
-        leading, suffixes = _phrases(self.leading_words), _phrases(self.legal_suffixes)
-        changed = True
-        while changed:
-            changed = False
-            for phrase in leading:
-                if len(found) > len(phrase) and tuple(found[: len(phrase)]) == phrase:
-                    del found[: len(phrase)]
-                    changed = True
-        changed = True
-        while changed:
-            changed = False
-            for phrase in suffixes:
-                if len(found) > len(phrase) and tuple(found[-len(phrase) :]) == phrase:
-                    del found[-len(phrase) :]
-                    changed = True
-        return " ".join(found)
+        return normalised(self, name)
 
     @typed_arguments
     def key(self, name: str) -> str:
@@ -226,10 +230,90 @@ class NameRules:
         >>> NameRules().key("Øresund Ltd")
         'resund-04c9ac38'
         """
-        normal = self.normalise(name)
-        if not normal:
-            raise ValueError(f"the name {name[:60]!r} has no letters or digits")
-        return slug(normal)
+        return name_id(self, name)
+
+
+def normalised(rules: NameRules, name: str) -> str:
+    """:meth:`NameRules.normalise`, its arguments' types not checked again (for readers)."""
+    found = words(name)
+    plan = _plan(rules)
+    if plan is None:
+        return _stepwise(rules, found)
+    # At most one phrase can match at each end at a time (see _plan), so taking the
+    # one that does, until none does, is the documented loop in one pass.
+    firsts, lasts = plan
+    start, end = 0, len(found)
+    while start < end:
+        for phrase in firsts.get(found[start], ()):
+            if end - start > len(phrase) and found[start : start + len(phrase)] == phrase:
+                start += len(phrase)
+                break
+        else:
+            break
+    while start < end:
+        for phrase in lasts.get(found[end - 1], ()):
+            if end - start > len(phrase) and found[end - len(phrase) : end] == phrase:
+                end -= len(phrase)
+                break
+        else:
+            break
+    return " ".join(found[start:end])
+
+
+def name_id(rules: NameRules, name: str) -> str:
+    """:meth:`NameRules.key`, its arguments' types not checked again (for readers)."""
+    normal = normalised(rules, name)
+    if not normal:
+        raise ValueError(f"the name {name[:60]!r} has no letters or digits")
+    return slug(normal)
+
+
+_Plan = tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(rules: NameRules) -> _Plan | None:
+    """Leading phrases by their first word and suffixes by their last; ``None`` if order matters.
+
+    The documented loop drops whichever phrase matches, longest first, until none
+    does. When no leading phrase begins another and no suffix ends another, at most
+    one can match at a time, so the order cannot change the result and a phrase can
+    be looked up by the word at the end it would take. Otherwise (a body's own
+    overlapping words) the loop itself runs.
+    """
+    leading, suffixes = _phrases(rules.leading_words), _phrases(rules.legal_suffixes)
+    if any(len(b) < len(a) and a[: len(b)] == b for a in leading for b in leading):
+        return None
+    if any(len(b) < len(a) and a[len(a) - len(b) :] == b for a in suffixes for b in suffixes):
+        return None
+    firsts: dict[str, tuple[tuple[str, ...], ...]] = {}
+    lasts: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in leading:
+        firsts[phrase[0]] = (*firsts.get(phrase[0], ()), phrase)
+    for phrase in suffixes:
+        lasts[phrase[-1]] = (*lasts.get(phrase[-1], ()), phrase)
+    return firsts, lasts
+
+
+def _stepwise(rules: NameRules, words_of_name: tuple[str, ...]) -> str:
+    """Step 6 as documented: leading phrases, then suffixes, each dropped while one matches."""
+    found = list(words_of_name)
+    leading, suffixes = _phrases(rules.leading_words), _phrases(rules.legal_suffixes)
+    changed = True
+    while changed:
+        changed = False
+        for phrase in leading:
+            if len(found) > len(phrase) and tuple(found[: len(phrase)]) == phrase:
+                del found[: len(phrase)]
+                changed = True
+    changed = True
+    while changed:
+        changed = False
+        for phrase in suffixes:
+            if len(found) > len(phrase) and tuple(found[-len(phrase) :]) == phrase:
+                del found[-len(phrase) :]
+                changed = True
+    return " ".join(found)
 
 
 def slug(normal: str, room: int = 64) -> str:
@@ -286,4 +370,7 @@ class SupplierKey(enum.Enum):
                     f"a {self.value.replace('_', ' ')} is letters and digits; got {number[:40]!r}"
                 )
             return _SCHEMES[self.value] + value
-        return (rules or NameRules()).key(name)
+        return name_id(rules or _DEFAULT_RULES, name)
+
+
+_DEFAULT_RULES: Final = NameRules()

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -41,6 +41,7 @@ from socialvalue._arguments import typed_arguments
 from socialvalue._fields import Code, FieldCheck, Items, Text
 from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
+from socialvalue.spend._payee_terms import RuleIndex, any_term
 from socialvalue.spend.names import words
 
 __all__ = ["PAYEE_RULES", "REDACTION_MARKERS", "PayeeRule", "PayeeRules"]
@@ -124,62 +125,10 @@ class PayeeRule:
         return _matches(self, tuple(words(name)), _said(expense_type or ""))
 
 
-_Term = tuple[tuple[tuple[str, bool], ...], bool, bool]
-
-
-@functools.lru_cache(maxsize=512)
-def _compiled(terms: tuple[str, ...]) -> tuple[_Term, ...]:
-    """Each term as (word, is a prefix) pairs with its start and end anchors."""
-    found = []
-    for term in terms:
-        start, end = term.startswith("^"), term.endswith("$")
-        parts = term.strip("^$").split()
-        found.append((tuple((w.rstrip("*"), w.endswith("*")) for w in parts), start, end))
-    return tuple(found)
-
-
 def _matches(rule: PayeeRule, name: tuple[str, ...], expense: str) -> bool:
     if expense and expense in _expense_keys(rule):
         return True
-    return _any_term(rule.names, name) and not _any_term(rule.unless, name)
-
-
-@functools.lru_cache(maxsize=512)
-def _by_first_word(terms: tuple[str, ...]) -> tuple[dict[str, list[_Term]], list[_Term]]:
-    """Terms by their first word, and those whose first word is a prefix (tried at every word)."""
-    exact: dict[str, list[_Term]] = {}
-    prefixed: list[_Term] = []
-    for term in _compiled(terms):
-        first, is_prefix = term[0][0]
-        if is_prefix:
-            prefixed.append(term)
-        else:
-            exact.setdefault(first, []).append(term)
-    return exact, prefixed
-
-
-def _fits(term: _Term, name: tuple[str, ...], at: int) -> bool:
-    parts, start, end = term
-    if (start and at) or at + len(parts) > len(name) or (end and at + len(parts) < len(name)):
-        return False
-    return all(
-        name[at + k] == w or (prefix and name[at + k].startswith(w))
-        for k, (w, prefix) in enumerate(parts)
-    )
-
-
-def _any_term(terms: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    # A name is matched word by word against the terms that can start there, so a
-    # rule's cost does not grow with its number of terms.
-    exact, prefixed = _by_first_word(terms)
-    for at, word in enumerate(name):
-        for term in exact.get(word, ()):
-            if _fits(term, name, at):
-                return True
-        for term in prefixed:
-            if word.startswith(term[0][0][0]) and _fits(term, name, at):
-                return True
-    return False
+    return any_term(rule.names, name) and not any_term(rule.unless, name)
 
 
 @functools.lru_cache(maxsize=256)
@@ -218,13 +167,68 @@ class PayeeRules:
     @typed_arguments
     def rule_for(self, name: str, expense_type: str | None = None) -> PayeeRule | None:
         """The first rule that sets this payee apart, or ``None`` for a supplier."""
-        found, expense = tuple(words(name)), _said(expense_type or "")
-        return next((rule for rule in self.apart if _matches(rule, found, expense)), None)
+        return self._rule_for(name, expense_type or "")
+
+    def _rule_for(self, name: str, expense_type: str) -> PayeeRule | None:
+        return classify(self, name, "", expense_type)[1]
+
+
+def classify(
+    rules: PayeeRules, name: str, supplier_id: str, expense_type: str
+) -> tuple[bool, PayeeRule | None]:
+    """:meth:`PayeeRules.is_withheld` and :meth:`PayeeRules.rule_for` at once (for readers).
+
+    The name is taken apart once, and sorted against all rules at once (see
+    :class:`~socialvalue.spend._payee_terms.RuleIndex`): the same answer as trying
+    each rule's :meth:`PayeeRule.matches` in order, which the tests check.
+    """
+    return classifier(rules)(name, supplier_id, expense_type)
+
+
+# Expense types are few (a few hundred a year); a cleared memo is only work again.
+_EXPENSES_REMEMBERED: Final = 4096
+
+
+class _Classifier:
+    """:func:`classify` for one set of rules, its tables at hand."""
+
+    __slots__ = ("_apart", "_expenses", "_index", "_markers")
+
+    def __init__(self, rules: PayeeRules) -> None:
+        self._apart, self._index, self._markers = rules.apart, payee_index(rules), _markers(rules)
+        self._expenses: dict[str, str] = {}
+
+    def __call__(
+        self, name: str, supplier_id: str, expense_type: str
+    ) -> tuple[bool, PayeeRule | None]:
+        found, markers = words(name), self._markers
+        withheld = bool(name) and " ".join(found) in markers
+        withheld = withheld or (bool(supplier_id) and _said(supplier_id) in markers)
+        expense = self._expenses.get(expense_type)
+        if expense is None:
+            expense = _said(expense_type) if expense_type else ""
+            if len(self._expenses) >= _EXPENSES_REMEMBERED:
+                self._expenses.clear()
+            self._expenses[expense_type] = expense
+        first = self._index.first(found, expense)
+        return withheld, None if first is None else self._apart[first]
+
+
+@functools.lru_cache(maxsize=64)
+def classifier(rules: PayeeRules) -> Callable[[str, str, str], tuple[bool, PayeeRule | None]]:
+    """:func:`classify` for ``rules``: a function of name, supplier id and expense type."""
+    return _Classifier(rules)
 
 
 @functools.lru_cache(maxsize=64)
 def _markers(rules: PayeeRules) -> frozenset[str]:
     return frozenset(_said(marker) for marker in rules.withheld)
+
+
+@functools.lru_cache(maxsize=64)
+def payee_index(rules: PayeeRules) -> RuleIndex:
+    """Every rule of ``rules`` in one table (for readers, which sort a name against all)."""
+    return RuleIndex([(r.names, r.unless, _expense_keys(r)) for r in rules.apart])
 
 
 # Words that end a company's name: a payee so named sells something, whoever owns it.

@@ -42,54 +42,39 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any, Final
 
-from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import (
-    ID_CHECK,
-    Facts,
-    as_record,
-    memo_for,
-    money_of,
-    picker,
-    remember,
-    spend_line,
-)
+from socialvalue.spend._hot import Bad, Text, picker, remember, rows_of, spend_line
+from socialvalue.spend._quoting import Row
+from socialvalue.spend._row_amounts import RowAmounts
+from socialvalue.spend._sorting import WITHHELD, Apart, BadKey, Entry, sorter_for
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout, Recognition, parse_date, recognise_layout
 from socialvalue.spend.names import NameRules, SupplierKey
 from socialvalue.spend.payees import PAYEE_RULES, PayeeRules
 from socialvalue.spend.payments import SpendLine
-from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation
-from socialvalue.spend.rows import BadRow, Record, SpendFileError, csv_records, fields_misfit, shown
+from socialvalue.spend.reconciliation import SUM_CONTEXT, Ledger, Reconciliation, _Apart
+from socialvalue.spend.rows import (
+    BadRow,
+    Record,
+    SpendFileError,
+    csv_records,
+    fields_misfit,
+    shown,
+)
 
 __all__ = ["MAX_LISTED_BAD_ROWS", "SpendFile"]
 
 #: Bad rows kept with their details; the rest are counted.
 MAX_LISTED_BAD_ROWS: Final = 1_000
-# Distinct amount and date texts remembered (a year holds tens of thousands of
-# amounts, so the cache is cleared when full) and distinct payees (a few thousand).
-_VALUES_CACHED: Final = 8_192
-_PAYEES_CACHED: Final = 65_536
+# Distinct date texts remembered (a year holds a few hundred; cleared when full).
+_DAYS_CACHED: Final = 8_192
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
 _NAME_RULES: Final = NameRules()
 _NUMBERED: Final = (SupplierKey.SUPPLIER_ID, SupplierKey.VAT_NUMBER, SupplierKey.COMPANY_NUMBER)
-# What a payee is, once sorted: set apart (its running tally), withheld, a supplier
-# (its key and spellings), or a problem that makes each of its rows bad.
-_Who = Any
-
-
-class _Bad(Exception):
-    def __init__(self, column: str | None, code: str, message: str, value: str | None) -> None:
-        super().__init__(message)
-        self.column, self.code, self.message, self.value = column, code, message, value
-
-
-_WITHHELD: Final = object()
 
 
 def _blank(fields: Sequence[str]) -> bool:
@@ -133,20 +118,16 @@ class SpendFile:
         exclude_names: Iterable[str] = (),
         skip_bad_rows: bool = False,
     ) -> None:
-        self._records: Iterator[Record | tuple[int, Sequence[str]]] = iter(records)
-        header = next(
-            (r for r in map(as_record, self._records) if r.problem or not _blank(r.fields)),
-            None,
-        )
+        self._rows = records.rows() if isinstance(records, Text) else rows_of(records)
+        header = next((r for r in self._rows if r[2] or not _blank(r[1])), None)
         if header is None:
             raise SpendFileError("spend_file.no_header", "the file is empty: it has no header row")
-        if header.problem is not None:
-            raise SpendFileError("spend_file.bad_quoting", header.problem, row=header.line)
-        self.recognition: Recognition = recognise_layout(header.fields, layouts)
+        if header[2] is not None:
+            raise SpendFileError("spend_file.bad_quoting", header[2], row=header[0])
+        self.recognition: Recognition = recognise_layout(header[1], layouts)
         self.vat_basis = vat_basis
         self.skip_bad_rows = skip_bad_rows
         self._period = period
-        self._payees, self._include_apart, self._name_rules = payees, include_apart, names
         self._exclude_ids = frozenset(exclude_ids)
         self._exclude_names = frozenset(names.normalise(n) for n in exclude_names)
         # A header that ends in empty names (Manchester's, some months) has no
@@ -158,7 +139,7 @@ class SpendFile:
         self._header = named[: self._width]
         self._at = at = dict(self.recognition.positions)
         self._name_at, self._contract_at = at["supplier_name"], at.get("contract_id")
-        self._places = self._amount_plan()
+        self._amounts = RowAmounts(self.recognition, vat_basis)
         has_id = "supplier_id" in self._at
         self._key = key or (SupplierKey.SUPPLIER_ID if has_id else SupplierKey.NAME)
         if self._key in _NUMBERED and self._key.value not in self._at:
@@ -179,18 +160,24 @@ class SpendFile:
         # The fields that decide a row's payee and amount, picked in one C call: the
         # keys of the caches that spare most rows any other work.
         self._who_pick = picker(self._who_at)
-        self._amount_pick = picker(self._places)
-        self._parse = self.recognition.layout.amount_format.parse
-        present = [self.recognition.header[i] for i in self._places if i is not None]
-        self._single = present[0] if len(present) == 1 else None
-        self._started = False
+        self._started = self._finished = False
+        self._read: Reconciliation | None = None
         self._ledger = Ledger(self.recognition.layout.amount_format.currency)
         self._bad_rows: list[BadRow] = []
-        self._names: dict[str, Counter[str]] = {}
-        self._amounts: dict[Any, Money] = {}
+        # Rows read of each supplier's (key, spelling), in the order first seen.
+        self._spelled: dict[tuple[str, str], int] = {}
+        # Payees set apart, by what the row names them with (each file tallies its own).
+        self._apart: dict[Any, _Apart] = {}
         self._days: dict[str, date] = {}
-        self._sorted: dict[Any, _Who] = {}
-        self._memo = memo_for(payees, names, self._key, self.recognition)
+        self._sorter = sorter_for(
+            payees,
+            names,
+            self._key,
+            include_apart,
+            self._exclude_ids,
+            self._exclude_names,
+            tuple(i is not None for i in self._who_at),
+        )
 
     @classmethod
     def from_lines(
@@ -202,18 +189,15 @@ class SpendFile:
         """
         return cls(csv_records(lines, multiline=multiline), **options)
 
-    def _amount_plan(self) -> tuple[int | None, int | None, int | None]:
-        """Where the net, gross and VAT amounts are, as far as this basis needs them."""
-        net, gross, vat = (self._at.get(role) for role in ("net", "gross", "vat"))
-        wanted = net if self.vat_basis is VatBasis.NET else gross
-        if wanted is None and vat is None:
-            have = "net" if self.vat_basis is VatBasis.GROSS else "gross"
-            raise SpendFileError(
-                "spend_file.vat_mismatch",
-                f"the file's amounts are {have} of VAT with no VAT column, and amounts"
-                f" {self.vat_basis.value} of VAT were asked for; state the basis to read",
-            )
-        return net, gross, vat
+    @classmethod
+    def _from_text(cls, lines: Iterable[str], **options: Any) -> SpendFile:
+        """:meth:`from_lines` of a text file's lines, which are text by construction.
+
+        The records are those of :func:`csv_records`, parsed one line at a time as
+        the reader goes (:func:`~socialvalue.spend.rows.text_rows`), with no
+        :class:`Record` made and no line's type checked again: the command line's way.
+        """
+        return cls(Text(lines), **options)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -224,133 +208,118 @@ class SpendFile:
         return self._lines()
 
     def _lines(self) -> Iterator[SpendLine]:
-        for given in self._records:
-            # Records from csv_records are Records already: no conversion, no
-            # generator between (pairs are converted here).
-            record = given if given.__class__ is Record else as_record(given)
+        """Every record read, in one loop: the hot path of reading (see ``_hot``).
+
+        A row is read in this order, and the first fault makes it bad: its quoting and
+        number of fields, its amount, its date, whether it is in the period, its
+        payee, its contract id. Amounts, dates and payees already read are taken
+        from this file's caches; only new ones leave the loop.
+        """
+        ledger, width = self._ledger, self._width
+        read, assessed, add = ledger.read, ledger.assessed, SUM_CONTEXT.add
+        amounts, amount_pick, read_amount = (
+            self._amounts.known,
+            self._amounts.pick,
+            self._amounts.read,
+        )
+        days, day_at = self._days, self._at["paid_on"]
+        payees, who_pick, spelled = self._sorter.entries, self._who_pick, self._spelled
+        name_at, contract_at, basis = self._name_at, self._contract_at, self.vat_basis
+        start = end = None
+        for row in self._rows:
+            fields, money = row[1], None
             try:
-                line = self._line(record)
-            except _Bad as bad:
-                row = BadRow(record.line, bad.column, bad.code, bad.message, bad.value)
-                if not self.skip_bad_rows:
-                    raise row.error() from None
-                self._ledger.bad.lines += 1
-                if len(self._bad_rows) < MAX_LISTED_BAD_ROWS:
-                    self._bad_rows.append(row)
-                continue
-            if line is not None:
-                yield line
-
-    def _line(self, record: Record) -> SpendLine | None:
-        """The spend line of one record, or ``None`` when it is blank or kept apart."""
-        fields, ledger = record.fields, self._ledger
-        if record.problem is not None:
-            ledger.rows += 1
-            raise _Bad(None, "spend_file.bad_quoting", record.problem, None)
-        if len(fields) != self._width:
-            if _blank(fields):
-                return None
-            wrong = fields_misfit(self._header, fields, record.line)
-            if wrong is not None:
+                if (len(fields) != width or row[2] is not None) and not self._fits(row):
+                    continue
+                if not fields[name_at].strip() and _blank(fields):
+                    continue
                 ledger.rows += 1
-                raise _Bad(None, wrong.code, wrong.message, wrong.value)
-        if not fields[self._name_at].strip() and _blank(fields):
-            return None
-        ledger.rows += 1
-        money = self._amount(fields)
-        ledger.read.add(money.amount)
-        try:
-            return self._place(fields, money, self._day(fields))
-        except _Bad:
-            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, money.amount)
-            raise
+                picked = amount_pick(fields)
+                money = amounts.get(picked)
+                if money is None:
+                    money = read_amount(fields, picked)
+                amount = money.amount
+                read.lines += 1
+                read.total = add(read.total, amount)
+                day = days.get(fields[day_at])
+                if day is None:
+                    day = self._day(fields)
+                if start is None:
+                    start, end = self._bounds(day)
+                if day < start or day > end:  # type: ignore[operator]
+                    ledger.outside_period.add(amount)
+                    continue
+                who = payees.get(who_pick(fields))
+                if who is None:
+                    who = self._who(fields)
+                if who.__class__ is tuple:  # a supplier: (key, spelling)
+                    contract = self._contract(fields) if contract_at is not None else None
+                    spelled[who] = spelled.get(who, 0) + 1
+                    assessed.lines += 1
+                    assessed.total = add(assessed.total, amount)
+                    yield spend_line(who[0], money, day, basis, contract)
+                elif who is WITHHELD:
+                    ledger.withheld.add(amount)
+                else:
+                    self._aside(fields, who).add(amount)
+            except Bad as bad:
+                self._bad(row[0], bad, money)
+        self._finished = True
 
-    def _place(self, fields: Sequence[str], money: Money, day: date) -> SpendLine | None:
-        ledger, amount = self._ledger, money.amount
+    def _fits(self, row: Row) -> bool:
+        """Whether a row of the wrong width is read (``False``: it is blank); else ``Bad``."""
+        line, fields, problem = row
+        if problem is not None:
+            self._ledger.rows += 1
+            raise Bad(None, "spend_file.bad_quoting", problem, None)
+        wrong = fields_misfit(self._header, fields, line)
+        if wrong is None:
+            return True
+        if _blank(fields):
+            return False
+        self._ledger.rows += 1
+        raise Bad(None, wrong.code, wrong.message, wrong.value)
+
+    def _bad(self, line: int, bad: Bad, money: Money | None) -> None:
+        """Count a bad row (its amount too, when it was read), or raise it."""
+        row = BadRow(line, bad.column, bad.code, bad.message, bad.value)
+        if not self.skip_bad_rows:
+            raise row.error() from None
+        ledger = self._ledger
+        ledger.bad.lines += 1
+        if money is not None:
+            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, money.amount)
+        if len(self._bad_rows) < MAX_LISTED_BAD_ROWS:
+            self._bad_rows.append(row)
+
+    def _bounds(self, day: date) -> tuple[date, date]:
+        """The first and last day of the period (settled by ``day`` when given as a function)."""
         period = self._period
         if callable(period):
             period = self._period = period(day)
-        if period is not None and not period.start <= day <= period.end:
-            ledger.outside_period.add(amount)
-            return None
-        who = self._who(fields)
-        if who is _WITHHELD:
-            ledger.withheld.add(amount)
-            return None
-        if not isinstance(who, tuple):
-            who.add(amount)
-            return None
-        key, spellings = who
-        contract = self._contract(fields) if self._contract_at is not None else None
-        spellings[fields[self._name_at].strip()] += 1
-        ledger.assessed.add(amount)
-        return spend_line(key, money, day, self.vat_basis, contract)
+        return (date.min, date.max) if period is None else (period.start, period.end)
 
     def _text(self, fields: Sequence[str], role: str) -> str:
         index = self._at.get(role)
         return "" if index is None else fields[index]
 
-    def _amount(self, fields: Sequence[str]) -> Money:
-        picked = self._amount_pick(fields)
-        cached = self._amounts.get(picked)
-        if cached is not None:
-            return cached
-        if self._single is not None:  # one amount column (net, or gross): read as is
-            try:
-                money = money_of(self._parse(picked), self._ledger.currency)
-            except SpendFileError as exc:
-                raise _Bad(self._single, exc.code, exc.message, picked) from None
-            remember(self._amounts, picked, money, _VALUES_CACHED)
-            return money
-        places = self._places
-        texts = tuple("" if i is None else fields[i] for i in places)
-        parse, header = self.recognition.layout.amount_format.parse, self.recognition.header
-        values: list[Decimal | None] = []
-        for index, text in zip(places, texts, strict=True):
-            try:
-                values.append(None if index is None else parse(text))
-            except SpendFileError as exc:
-                raise _Bad(header[index], exc.code, exc.message, text) from None  # type: ignore[index]
-        net, gross, vat = values
-        checked = net is not None and gross is not None and vat is not None
-        if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
-            raise _Bad(
-                header[places[0]],  # type: ignore[index]
-                "spend_file.amounts_disagree",
-                f"gross {gross} less VAT {vat} is not the net amount {net}",
-                texts[0],
-            )
-        if self.vat_basis is VatBasis.NET:
-            amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
-        else:
-            amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
-        if amount is net or amount is gross:  # as read, so within the grammar's bounds
-            money = money_of(amount, self._ledger.currency)
-        else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
-            money = Money(amount, self._ledger.currency)
-        remember(self._amounts, picked, money, _VALUES_CACHED)
-        return money
-
     def _day(self, fields: Sequence[str]) -> date:
         at = self._at["paid_on"]
         text = fields[at]
-        cached = self._days.get(text)
-        if cached is not None:
-            return cached
         try:
             day = parse_date(text, self.recognition.layout.date_formats)
         except SpendFileError as exc:
-            raise _Bad(self.recognition.header[at], exc.code, exc.message, text) from None
+            raise Bad(self.recognition.header[at], exc.code, exc.message, text) from None
         # A date is noted for the span the file covers when first read: the same
         # text is the same date, so rows that repeat it need not note it again.
         self._ledger.paid_on(day)
-        remember(self._days, text, day, _VALUES_CACHED)
+        remember(self._days, text, day, _DAYS_CACHED)
         return day
 
     def _contract(self, fields: Sequence[str]) -> str | None:
         text = self._text(fields, "contract_id").strip()
         if text and not _CODE.fullmatch(text):
-            raise _Bad(
+            raise Bad(
                 self.recognition.column("contract_id"),
                 "spend_file.bad_id",
                 f"a contract id is letters, digits and . _ : / -; got {shown(text)}",
@@ -358,69 +327,32 @@ class SpendFile:
             )
         return text or None
 
-    def _who(self, fields: Sequence[str]) -> _Who:
-        """A row's payee, sorted once per distinct (id, name, expense type, number)."""
-        cache_key = self._who_pick(fields)
-        who = self._sorted.get(cache_key)
-        if who is None:
-            raw_id, name, expense, number = ("" if i is None else fields[i] for i in self._who_at)
-            who = self._sort(name.strip(), raw_id.strip(), expense, number.strip())
-            remember(self._sorted, cache_key, who, _PAYEES_CACHED)
-        if isinstance(who, _Bad):
-            raise _Bad(who.column, who.code, who.message, who.value)
-        return who
+    def _who(self, fields: Sequence[str]) -> Entry:
+        """What a row's payee is, sorted once for every file read alike."""
+        sorter = self._sorter
+        id_at, name_at, expense_at, number_at = self._who_at
+        entry = sorter.entry(
+            fields[name_at].strip(),
+            "" if id_at is None else fields[id_at].strip(),
+            "" if expense_at is None else fields[expense_at],
+            "" if number_at is None else fields[number_at].strip(),
+        )
+        sorter.remember(self._who_pick(fields), entry)
+        return entry
 
-    def _sort(self, name: str, raw_id: str, expense: str, number: str) -> _Who:
-        withheld, rule, key = self._facts(name, raw_id, expense, number)
-        if withheld:
-            return _WITHHELD
-        # The normalised name is wanted only to exclude by name and to tally a payee
-        # set apart; a supplier keyed by name is normalised in its key already.
-        normal = self._name_rules.normalise(name) if self._exclude_names or rule else ""
-        if raw_id in self._exclude_ids or (normal and normal in self._exclude_names):
-            rule = "excluded"
-        elif self._include_apart:
-            rule = None
-        if rule is not None:
-            normal = normal or self._name_rules.normalise(name)
-            apart = self._ledger.apart(rule, normal)
-            apart.spellings[name] += 1
-            return apart
-        if isinstance(key, _Bad):
-            return key
-        spellings = self._names.get(key)
-        if spellings is None:
-            try:
-                ID_CHECK.check(key)
-            except RuleViolation as exc:  # pragma: no cover - every key is made an id
-                return _Bad(None, "spend_file.bad_id", exc.message, key)
-            spellings = self._names[key] = Counter()
-        return key, spellings
-
-    def _facts(self, name: str, raw_id: str, expense: str, number: str) -> Facts:
-        """What the rules say of a payee, whatever the file: remembered for every file."""
-        memo = self._memo
-        found = memo.get((name, raw_id, expense, number))
-        if found is not None:
-            return found
-        rule = self._payees.rule_for(name, expense or None)
-        try:
-            key: str | _Bad = self._key.key(
-                name,
-                supplier_id=raw_id,
-                vat_number=number,
-                company_number=number,
-                rules=self._name_rules,
-            )
-        except ValueError as exc:
-            if self._key is SupplierKey.SUPPLIER_ID:
-                role, value = "supplier_id", raw_id
-            else:
-                role, value = (self._key.value, number) if number else ("supplier_name", name)
-            key = _Bad(self.recognition.column(role), "spend_file.bad_id", str(exc), value)
-        facts = (self._payees.is_withheld(name, raw_id), None if rule is None else rule.id, key)
-        remember(memo, (name, raw_id, expense, number), facts, _PAYEES_CACHED)
-        return facts
+    def _aside(self, fields: Sequence[str], entry: Entry) -> _Apart:
+        """The tally in this file of a payee set apart; ``Bad`` for a payee with no key."""
+        if isinstance(entry, BadKey):
+            column = None if entry.role is None else self.recognition.column(entry.role)
+            raise Bad(column, "spend_file.bad_id", entry.message, entry.value)
+        assert isinstance(entry, Apart)
+        picked = self._who_pick(fields)
+        tally = self._apart.get(picked)
+        if tally is None:
+            # Each way a file names the payee counts once for its spellings.
+            tally = self._apart[picked] = self._ledger.apart(entry.rule, entry.normal)
+            tally.spellings[entry.name] += 1
+        return tally
 
     # -- what was read ----------------------------------------------------------------
 
@@ -431,16 +363,27 @@ class SpendFile:
 
     def reconciliation(self) -> Reconciliation:
         """Where every row read so far went (complete once iteration has finished)."""
+        if self._read is not None:
+            return self._read
         period = self._period if isinstance(self._period, Period) else None
-        return self._ledger.reconciliation(period)
+        read = self._ledger.reconciliation(period)
+        if self._finished:  # nothing changes any more: made once
+            self._read = read
+        return read
 
     def supplier_spellings(self) -> dict[str, tuple[str, ...]]:
         """Every spelling of each supplier's name, the most frequent first."""
         return {
-            key: tuple(name for name, _ in names.most_common())
-            for key, names in self._names.items()
-            if names
+            key: tuple(name for name, _ in Counter(names).most_common())
+            for key, names in self._spellings().items()
         }
+
+    def _spellings(self) -> dict[str, dict[str, int]]:
+        """Each supplier's spellings and their rows, in the order first seen."""
+        found: dict[str, dict[str, int]] = {}
+        for (key, name), rows in self._spelled.items():
+            found.setdefault(key, {})[name] = rows
+        return found
 
     def supplier_names(self) -> dict[str, str]:
         """Each supplier's most frequent spelling (the first seen wins a tie)."""

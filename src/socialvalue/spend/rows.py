@@ -28,13 +28,21 @@ row 7: has 3 fields where the header has 2; the extra fields hold '234.56' ...
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final, Protocol
+from typing import Protocol
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._typed import typed_fields
 from socialvalue.errors import SocialValueError
+from socialvalue.spend._quoting import (
+    UNCLOSED,
+    Broken,
+    chomp,
+    scan,
+    shown,
+    simply_quoted,
+)
 
 __all__ = [
     "BadRow",
@@ -46,18 +54,6 @@ __all__ = [
     "numbered",
     "shown",
 ]
-
-#: Longest value quoted back in a message; the rest is cut with an ellipsis.
-SHOWN_LENGTH: Final = 40
-
-
-def shown(value: str, length: int = SHOWN_LENGTH) -> str:
-    """``value`` quoted for a message, cut to ``length`` characters.
-
-    >>> shown("1,23")
-    "'1,23'"
-    """
-    return repr(value if len(value) <= length else value[: length - 3] + "...")
 
 
 class SpendFileError(SocialValueError, ValueError):
@@ -221,64 +217,6 @@ def fields_misfit(header: Sequence[str], fields: Sequence[str], line: int) -> Ba
     )
 
 
-def _chomp(line: str) -> tuple[str, str]:
-    """``line`` without its line end (LF, CRLF or a lone CR), and that end (LF if none)."""
-    if line.endswith("\r\n"):
-        return line[:-2], "\r\n"
-    if line.endswith(("\n", "\r")):
-        return line[:-1], line[-1]
-    return line, "\n"
-
-
-class _Broken(Exception):
-    """A quoting fault in the record being read."""
-
-
-def _scan(line: str, fields: list[str], part: list[str] | None) -> list[str] | None:
-    """Split ``line`` into ``fields``; return the open quoted field's parts, or ``None``.
-
-    ``part`` holds the text so far of a quoted field continued from the line before.
-    Faults raise :class:`_Broken` with a message for people.
-    """
-    end, at = len(line), 0
-    while True:
-        if part is None:
-            if at < end and line[at] == '"':
-                part, at = [], at + 1
-            else:
-                comma = line.find(",", at)
-                value = line[at:] if comma < 0 else line[at:comma]
-                if '"' in value:
-                    raise _Broken(
-                        f"has a quote inside an unquoted field, {shown(value)}: a field is either"
-                        ' wholly in quotes, with any quote inside doubled (""), or has none'
-                    )
-                fields.append(value)
-                if comma < 0:
-                    return None
-                at = comma + 1
-                continue
-        quote = line.find('"', at)
-        if quote < 0:
-            part.append(line[at:])
-            return part
-        if line.startswith('"', quote + 1):
-            part.append(line[at : quote + 1])
-            at = quote + 2
-            continue
-        part.append(line[at:quote])
-        fields.append("".join(part))
-        part, at = None, quote + 1
-        if at == end:
-            return None
-        if line[at] != ",":
-            raise _Broken(
-                f"has {shown(line[at : at + 10])} after a closing quote, where a comma or the"
-                " end of the line belongs (a stray quote?)"
-            )
-        at += 1
-
-
 @typed_arguments
 def csv_records(
     lines: Iterable[str], *, first_line: int = 1, multiline: bool = False
@@ -307,16 +245,20 @@ def csv_records(
         if part is not None:
             # A quoted field goes on: it holds the line break as the file wrote it.
             part.append(end)
-        line, end = _chomp(raw)
+        line, end = chomp(raw)
         if part is None:
             if '"' not in line:
                 if line:
                     yield _record(number, tuple(line.split(",")))
                 continue
+            simple = simply_quoted(line)
+            if simple is not None:
+                yield _record(number, tuple(simple))
+                continue
             fields, start = [], number
         try:
-            part = _scan(line, fields, part)
-        except _Broken as broken:
+            part = scan(line, fields, part)
+        except Broken as broken:
             part = None
             yield _record(start, (), str(broken))
             continue
@@ -324,12 +266,7 @@ def csv_records(
             yield _record(start, tuple(fields))
         elif not multiline:
             part = None
-            yield _record(
-                start,
-                (),
-                "has a quoted field that opens here and does not close on this line"
-                " (a stray quote?)",
-            )
+            yield _record(start, (), UNCLOSED)
     if part is not None:
         raise SpendFileError(
             "spend_file.unclosed_quote",

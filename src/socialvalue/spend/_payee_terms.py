@@ -1,0 +1,159 @@
+"""Name terms of payee rules, compiled: matched word by word, and all rules in one pass.
+
+:mod:`socialvalue.spend.payees` documents the term syntax (``city council``,
+``^department for``, ``council$``, ``superann*``). Here each term becomes word
+tuples with its anchors (:func:`compiled`); :func:`any_term` says whether one rule's
+terms match a name; :class:`RuleIndex` sorts a name against every rule at once,
+which is what reading a file does for each of its payees.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+__all__ = ["RuleIndex", "Term", "any_term", "compiled", "fits"]
+
+#: A term: its (word, is a prefix) pairs, and whether it is anchored at the start, the end.
+Term = tuple[tuple[tuple[str, bool], ...], bool, bool]
+# Names remembered by a RuleIndex (a year has a few thousand payees).
+_NAMES_REMEMBERED = 65_536
+
+
+@functools.lru_cache(maxsize=512)
+def compiled(terms: tuple[str, ...]) -> tuple[Term, ...]:
+    """Each term as (word, is a prefix) pairs with its start and end anchors."""
+    found = []
+    for term in terms:
+        start, end = term.startswith("^"), term.endswith("$")
+        parts = term.strip("^$").split()
+        found.append((tuple((w.rstrip("*"), w.endswith("*")) for w in parts), start, end))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=512)
+def _by_first_word(terms: tuple[str, ...]) -> tuple[dict[str, list[Term]], list[Term]]:
+    """Terms by their first word, and those whose first word is a prefix (tried at every word)."""
+    exact: dict[str, list[Term]] = {}
+    prefixed: list[Term] = []
+    for term in compiled(terms):
+        first, is_prefix = term[0][0]
+        if is_prefix:
+            prefixed.append(term)
+        else:
+            exact.setdefault(first, []).append(term)
+    return exact, prefixed
+
+
+def fits(term: Term, name: tuple[str, ...], at: int) -> bool:
+    """Whether ``term`` matches the words of ``name`` from word ``at``."""
+    parts, start, end = term
+    if (start and at) or at + len(parts) > len(name) or (end and at + len(parts) < len(name)):
+        return False
+    for k, (w, prefix) in enumerate(parts, at):
+        if name[k] != w and not (prefix and name[k].startswith(w)):
+            return False
+    return True
+
+
+def any_term(terms: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether any of ``terms`` matches the words of ``name`` somewhere."""
+    # A name is matched word by word against the terms that can start there, so a
+    # rule's cost does not grow with its number of terms.
+    exact, prefixed = _by_first_word(terms)
+    for at, word in enumerate(name):
+        for term in exact.get(word, ()):
+            if fits(term, name, at):
+                return True
+        for term in prefixed:
+            if word.startswith(term[0][0][0]) and fits(term, name, at):
+                return True
+    return False
+
+
+class RuleIndex:
+    """Every rule's name terms in one table, so that a name is sorted in one pass.
+
+    ``rules`` are, in order, each rule's ``names`` terms, ``unless`` terms and
+    expense-type keys (labels as words joined by spaces). :meth:`first` gives the
+    position of the first rule that a name and expense type match, as trying the
+    rules one by one would: a rule matches when the expense key is one of its
+    labels, or when one of its ``names`` terms matches and none of its ``unless``
+    terms does.
+    """
+
+    __slots__ = ("_could", "_exact", "_expenses", "_masks", "_prefixed", "_starts")
+
+    def __init__(
+        self, rules: Sequence[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]]
+    ) -> None:
+        self._exact: dict[str, list[tuple[int, Term, bool]]] = {}
+        self._prefixed: list[tuple[int, Term, bool]] = []
+        self._expenses: dict[str, int] = {}
+        for position, (names, unless, expenses) in enumerate(rules):
+            bit = 1 << position
+            for terms, excepting in ((names, False), (unless, True)):
+                for term in compiled(terms):
+                    first, is_prefix = term[0][0]
+                    entry = (bit, term, excepting)
+                    if is_prefix:
+                        self._prefixed.append(entry)
+                    else:
+                        self._exact.setdefault(first, []).append(entry)
+            for key in expenses:
+                if key:
+                    self._expenses[key] = self._expenses.get(key, 0) | bit
+        self._masks: dict[tuple[str, ...], int] = {}
+        # The first words of the names terms, as one pattern over the words joined by
+        # spaces: a name in which none can start matches no rule (most names).
+        firsts = {(t[0][0][0], t[0][0][1]) for names, _, _ in rules for t in compiled(names)}
+        whole = "|".join(sorted(re.escape(w) for w, prefix in firsts if not prefix))
+        begun = "|".join(sorted(re.escape(w) for w, prefix in firsts if prefix))
+        forms = [f"(?:{whole})(?![^ ])" if whole else "", f"(?:{begun})" if begun else ""]
+        could = "|".join(form for form in forms if form)
+        self._could = re.compile(f"(?<![^ ])(?:{could})").search if could else None
+        # What a word must start with for a prefixed term to be tried there.
+        self._starts = tuple({term[0][0][0] for _, term, _ in self._prefixed})
+
+    def first(self, name: tuple[str, ...], expense: str) -> int | None:
+        """The position of the first rule matching the words ``name`` and the key ``expense``."""
+        mask = self._masks.get(name)
+        if mask is None:
+            mask = self._name_mask(name)
+            if len(self._masks) >= _NAMES_REMEMBERED:
+                self._masks.clear()
+            self._masks[name] = mask
+        if expense:
+            mask |= self._expenses.get(expense, 0)
+        return (mask & -mask).bit_length() - 1 if mask else None
+
+    def _name_mask(self, name: tuple[str, ...]) -> int:
+        """The rules whose ``names`` match ``name`` and whose ``unless`` terms do not, as bits."""
+        if self._could is None or self._could(" ".join(name)) is None:
+            return 0
+        matched = excepted = 0
+        exact, prefixed, starts = self._exact, self._prefixed, self._starts
+        last = len(name) - 1
+        for at, word in enumerate(name):
+            for bit, term, excepting in exact.get(word, ()):
+                parts, start, end = term
+                # A term of one word, that word: only its anchors can fail it.
+                if len(parts) == 1 and not parts[0][1]:
+                    if (start and at) or (end and at < last):
+                        continue
+                elif not fits(term, name, at):
+                    continue
+                if excepting:
+                    excepted |= bit
+                else:
+                    matched |= bit
+            if not word.startswith(starts):
+                continue
+            for bit, term, excepting in prefixed:
+                if word.startswith(term[0][0][0]) and fits(term, name, at):
+                    if excepting:
+                        excepted |= bit
+                    else:
+                        matched |= bit
+        return matched & ~excepted

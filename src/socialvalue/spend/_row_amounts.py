@@ -1,0 +1,126 @@
+"""A row's money, read from its amount column or columns (private to the spend readers).
+
+A file writes each payment's amount once (net, or gross), or three times (gross, VAT
+and net, as Salford does), and the reader wants it on one VAT basis.
+:class:`RowAmounts` says which columns it reads, reads a row's amounts by the exact
+grammar (:func:`~socialvalue.spend.amounts.amount_reader`), checks that gross less
+VAT is the net amount to the penny, and remembers what it read: a year holds tens
+of thousands of distinct amounts, and twelve monthly files in one format share them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+from socialvalue.money import Money
+from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._hot import Bad, money_of, picker, remember, shared
+from socialvalue.spend.amounts import amount_reader
+from socialvalue.spend.layouts import Recognition
+from socialvalue.spend.reconciliation import SUM_CONTEXT
+from socialvalue.spend.rows import SpendFileError
+
+__all__ = ["RowAmounts"]
+
+# Amounts remembered (by their text, or texts), cleared when full: Trafford's year
+# writes 36,137 distinct amounts.
+_REMEMBERED: Final = 65_536
+_new = object.__new__
+_set = object.__setattr__
+
+
+class RowAmounts:
+    """How a file's rows give their money, on ``vat_basis``: see the module.
+
+    ``known`` maps what :attr:`pick` takes from a row to its money (readers look
+    there first); :meth:`read` reads a row whose amounts were not known.
+    """
+
+    __slots__ = (
+        "_basis",
+        "_currency",
+        "_header",
+        "_places",
+        "_read",
+        "_single",
+        "_values",
+        "known",
+        "pick",
+    )
+
+    def __init__(self, recognition: Recognition, vat_basis: VatBasis) -> None:
+        self._places = _plan(recognition, vat_basis)
+        self._header, self._basis = recognition.header, vat_basis
+        present = [self._header[i] for i in self._places if i is not None]
+        self._single = present[0] if len(present) == 1 else None
+        amounts = recognition.layout.amount_format
+        self._currency, self._read = amounts.currency, amount_reader(amounts)
+        self.pick = picker(self._places)
+        # The money of one column's text is the same in every file in this format;
+        # with three columns, it depends on the basis and on which are there.
+        shape = self._single is not None or (vat_basis, *(i is None for i in self._places))
+        self.known: dict[Any, Money] = shared(("amounts", amounts, shape))
+        self._values: dict[str, Decimal] = shared(("values", amounts))
+
+    def read(self, fields: Sequence[str], picked: Any) -> Money:
+        """The money of a row whose amounts (``picked``) were not read before; else ``Bad``."""
+        if self._single is not None:  # one amount column (net, or gross): read as is
+            try:
+                # money_of, inline: a year holds tens of thousands of distinct amounts.
+                money: Money = _new(Money)
+                _set(money, "amount", self._read(picked))
+                _set(money, "currency", self._currency)
+            except SpendFileError as exc:
+                raise Bad(self._single, exc.code, exc.message, picked) from None
+            remember(self.known, picked, money, _REMEMBERED)
+            return money
+        places, header, known = self._places, self._header, self._values
+        values: list[Decimal | None] = []
+        for index in places:
+            if index is None:
+                values.append(None)
+                continue
+            text = fields[index]
+            value = known.get(text)
+            if value is None:
+                try:
+                    value = self._read(text)
+                except SpendFileError as exc:
+                    raise Bad(header[index], exc.code, exc.message, text) from None
+                remember(known, text, value, _REMEMBERED)
+            values.append(value)
+        net, gross, vat = values
+        checked = net is not None and gross is not None and vat is not None
+        if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
+            raise Bad(
+                header[places[0]],  # type: ignore[index]
+                "spend_file.amounts_disagree",
+                f"gross {gross} less VAT {vat} is not the net amount {net}",
+                fields[places[0]],  # type: ignore[index]
+            )
+        if self._basis is VatBasis.NET:
+            amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
+        else:
+            amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
+        if amount is net or amount is gross:  # as read, so within the grammar's bounds
+            money = money_of(amount, self._currency)
+        else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
+            money = Money(amount, self._currency)
+        remember(self.known, picked, money, _REMEMBERED)
+        return money
+
+
+def _plan(recognition: Recognition, basis: VatBasis) -> tuple[int | None, int | None, int | None]:
+    """Where the net, gross and VAT amounts are, as far as ``basis`` needs them."""
+    net, gross, vat = (recognition.index(role) for role in ("net", "gross", "vat"))
+    wanted = net if basis is VatBasis.NET else gross
+    if wanted is None and vat is None:
+        have = "net" if basis is VatBasis.GROSS else "gross"
+        raise SpendFileError(
+            "spend_file.vat_mismatch",
+            f"the file's amounts are {have} of VAT with no VAT column, and amounts"
+            f" {basis.value} of VAT were asked for; state the basis to read",
+        )
+    return net, gross, vat

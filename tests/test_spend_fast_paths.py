@@ -1,0 +1,302 @@
+"""The reading path's fast paths say exactly what the definitions they stand in for say.
+
+Issue 14 item 11: reading a year's spend must cost at most twice a bare ``csv`` +
+``Decimal`` loop, so the reader takes short cuts on the common cases: amounts such
+as ``£1,234.56`` read without the full grammar, ASCII names taken apart without
+Unicode folding, name suffixes dropped in one pass, every payee rule tried in one
+pass, lines with simply quoted fields split at their quotes, and payees sorted
+once for every file of a year. Each property here generates the inputs (including
+hostile ones) and checks that the short cut and the definition agree, or that the
+short cut declines and the definition decides.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from socialvalue import AmountFormat, NameRules, PayeeRule, PayeeRules, SpendFileError
+from socialvalue.spend._hot import Text, forget
+from socialvalue.spend._quoting import scan, simply_quoted, text_rows
+from socialvalue.spend.amounts import amount_reader
+from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
+from socialvalue.spend.payees import PAYEE_RULES, classify
+from socialvalue.spend.reading import SpendFile
+from socialvalue.spend.rows import csv_records
+
+# -- amounts ------------------------------------------------------------------------
+
+DIGITS = st.text("0123456789", min_size=1, max_size=19)
+GROUPED = st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=1, max_size=6).map(
+    ",".join
+)
+NUMBER = st.one_of(DIGITS, GROUPED)
+PLACES = st.one_of(st.just(""), st.text("0123456789", min_size=0, max_size=8).map(".{}".format))
+SPELLING = st.tuples(
+    st.sampled_from(["", "-", "(", "£", "-£", "£-", "(£", "$", "€", "+", " ", "--"]),
+    NUMBER,
+    PLACES,
+    st.sampled_from(["", ")", " ", "e3", "\t", "\n", "x"]),
+).map("".join)
+FORMATS = st.builds(
+    AmountFormat,
+    currency=st.sampled_from(["GBP", "EUR", "USD", "JPY"]),
+    thousands=st.booleans(),
+    parentheses=st.booleans(),
+    max_places=st.integers(0, 6),
+)
+
+
+def _outcome(read: object, text: str) -> tuple[str, str]:
+    try:
+        value = read(text)  # type: ignore[operator]
+    except SpendFileError as exc:
+        return "refused", str(exc)
+    return "read", f"{value!r}"
+
+
+@given(st.one_of(SPELLING, st.text(max_size=30)), FORMATS)
+@example("£9,854.98", AmountFormat())
+@example("-£1,234.56", AmountFormat())
+@example("-0.00", AmountFormat())
+@example("-£0.00", AmountFormat())
+@example(" (1,234.56) ", AmountFormat())
+@example("1,234,567,890,123,456.00", AmountFormat())
+def test_the_fast_amount_reader_agrees_with_the_grammar(text: str, amounts: AmountFormat) -> None:
+    """Every spelling is read to the same Decimal (digits, sign, exponent) or refused alike."""
+    assert _outcome(amount_reader(amounts), text) == _outcome(amounts.parse, text)
+
+
+def test_the_fast_amount_reader_is_checked_and_kept_per_format() -> None:
+    with pytest.raises(TypeError, match="amount_reader"):
+        amount_reader("GBP")  # type: ignore[arg-type]
+    assert amount_reader(AmountFormat()) is amount_reader(AmountFormat())
+
+
+# -- names --------------------------------------------------------------------------
+
+NAME_TEXT = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.sampled_from(
+            [*"abcXYZ019 .&+-'`()/\u2019\u00e9\u0301;#", "&amp;", "&#233;", "&eacute;"]
+        ),
+        max_size=20,
+    ).map("".join),
+    st.lists(
+        st.sampled_from(
+            ["the", "The", "acme", "L.", "L", "P", "ltd", "Ltd.", "limited", "plc", "llp", "x"]
+        ),
+        max_size=7,
+    ).map(" ".join),
+)
+
+
+@given(NAME_TEXT)
+@example("O\u2019Neill Plc")
+@example("Caf\u00e9 &eacute; Ltd")
+@example("L.L.P. & H.M. Co")
+def test_words_of_ascii_names_are_the_documented_steps(name: str) -> None:
+    """The ASCII short cut of steps 1-5 gives what the steps give, for any text."""
+    assert words(name) == _spelled_words(name)
+
+
+PHRASES = st.lists(
+    st.lists(st.sampled_from(["a", "b", "c", "ltd", "the"]), min_size=1, max_size=3).map(" ".join),
+    max_size=4,
+    unique=True,
+)
+RULES = st.builds(NameRules, legal_suffixes=PHRASES, leading_words=PHRASES)
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "ltd", "the", "x"]), max_size=8), RULES)
+def test_normalising_in_one_pass_is_the_documented_loop(found: list[str], rules: NameRules) -> None:
+    """Suffixes and leading words dropped in one pass, or by the loop where order matters."""
+    name = " ".join(found)
+    assert normalised(rules, name) == _stepwise(rules, words(name))
+    assert rules.normalise(name) == normalised(rules, name)
+
+
+@given(NAME_TEXT)
+def test_the_default_rules_normalise_in_one_pass(name: str) -> None:
+    rules = NameRules()
+    assert normalised(rules, name) == _stepwise(rules, words(name))
+
+
+def test_overlapping_phrases_are_dropped_as_the_loop_drops_them() -> None:
+    # "big red" then "big" in one pass of the loop: a longest-first pass would drop
+    # "big red", then "big red fox", and leave only "dog".
+    rules = NameRules(
+        leading_words=("big red fox", "big red", "big"), legal_suffixes=("ltd", "co ltd")
+    )
+    name = "Big Red Big Red Fox Dog Co Ltd"
+    assert normalised(rules, name) == _stepwise(rules, words(name)) == "red fox dog"
+
+
+# -- payees -------------------------------------------------------------------------
+
+TERMS = st.lists(
+    st.tuples(
+        st.booleans(),
+        st.lists(
+            st.sampled_from(["hm", "revenue", "rev*", "council", "nhs", "trust"]),
+            min_size=1,
+            max_size=2,
+        ),
+        st.booleans(),
+    ).map(lambda t: ("^" if t[0] else "") + " ".join(t[1]) + ("$" if t[2] else "")),
+    max_size=3,
+    unique=True,
+)
+RULE_SETS = st.lists(
+    st.builds(
+        PayeeRule,
+        id=st.sampled_from(["a", "b", "c", "d"]),
+        description=st.just("A kind of payee."),
+        names=TERMS,
+        unless=TERMS,
+        expense_types=st.lists(st.sampled_from(["Levies", "Pensions", "Rent"]), unique=True),
+    ),
+    max_size=4,
+    unique_by=lambda rule: rule.id,
+).map(lambda rules: PayeeRules(apart=rules))
+PAYEE = st.lists(
+    st.sampled_from(
+        ["HM", "H.M.", "Revenue", "Revenues", "Council", "NHS", "Trust", "Acme", "Ltd"]
+    ),
+    max_size=5,
+).map(" ".join)
+
+
+@given(PAYEE, st.sampled_from(["", "Levies", "LEVIES", "Rent", "Other"]), RULE_SETS)
+def test_one_pass_over_all_rules_is_trying_each_in_order(
+    name: str, expense: str, rules: PayeeRules
+) -> None:
+    """The first rule that matches, as each rule's matches() in order says."""
+    by_each = next((rule for rule in rules.apart if rule.matches(name, expense or None)), None)
+    assert classify(rules, name, "", expense) == (rules.is_withheld(name), by_each)
+    assert rules.rule_for(name, expense or None) == by_each
+
+
+@given(st.one_of(PAYEE, st.sampled_from(["Redacted", "REdacted  Data", "Redactive Ltd", ""])))
+def test_the_default_rules_sort_in_one_pass(name: str) -> None:
+    by_each = next((rule for rule in PAYEE_RULES.apart if rule.matches(name)), None)
+    assert classify(PAYEE_RULES, name, "", "") == (PAYEE_RULES.is_withheld(name), by_each)
+
+
+def test_a_withheld_id_and_rules_of_expense_types_only() -> None:
+    rule = PayeeRule("levies", "Levies.", expense_types=("Levies", "--"))
+    rules = PayeeRules(apart=(rule,))
+    assert classify(rules, "Acme", "Redacted", "Levies") == (True, rule)
+    assert classify(rules, "Acme", "100234", "Rent") == (False, None)
+    # A label with no words names no expense type, as matches() says.
+    assert classify(rules, "Acme", "", "--") == (False, None)
+    assert not rule.matches("Acme", "--")
+
+
+def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every memo kept between rows or files is cleared when full, and reading goes on alike."""
+    from socialvalue.spend import _hot, _payee_terms, _sorting, payees
+
+    for module, bound in [
+        (_hot, "_MEMOS_KEPT"),
+        (_payee_terms, "_NAMES_REMEMBERED"),
+        (_sorting, "_REMEMBERED"),
+        (payees, "_EXPENSES_REMEMBERED"),
+    ]:
+        monkeypatch.setattr(module, bound, 1)
+    forget()
+    for _ in range(2):
+        spend = SpendFile.from_lines(
+            ["Supplier Name,Invoice Payment Date,Net Amount,Expenses Type", *ROWS]
+        )
+        assert [line.supplier_id for line in spend] == ["acme", "bolt", "acme"]
+
+
+MANCHESTER = "Supplier Name,Invoice Payment Date,Net Amount,Expenses Type"
+ROWS = ["Acme Ltd,01.05.2025,1.00,Rent", "Bolt Ltd,02.05.2025,2.00,Fuel", "Acme,03.05.2025,1.00,X"]
+
+
+def test_each_of_three_amounts_is_read_once_and_a_bad_one_names_its_column() -> None:
+    header = "Authority Name,Date of Payment,DocumentNo,Gross,VAT,Net,Vendor Name"
+    rows = [
+        "S,2020-08-03,1,120.00,20.00,100.00,Apem Ltd",
+        "S,2020-08-04,2,20.00,0.00,20.00,Apem Ltd",  # 20.00 read once, as VAT then as gross
+        "S,2020-08-05,3,1,23,0.00,1.23,Apem Ltd",
+    ]
+    spend = SpendFile.from_lines([header, *rows], skip_bad_rows=True)
+    assert [str(line.amount) for line in spend] == ["£100.00", "£20.00"]
+    bad = spend.bad_rows[0]
+    assert (bad.row, bad.code, bad.value) == (4, "spend_file.extra_fields", "Apem Ltd")
+    spend = SpendFile.from_lines(
+        [header, "S,2020-08-05,3,1.234,0.00,1.23,Apem Ltd"], skip_bad_rows=True
+    )
+    assert list(spend) == []
+    bad = spend.bad_rows[0]
+    assert (bad.column, bad.code, bad.value) == ("Gross", "spend_file.bad_amount", "1.234")
+
+
+# -- rows ---------------------------------------------------------------------------
+
+LINE = st.lists(
+    st.one_of(
+        st.text(st.sampled_from('ab,"\u00a3 '), max_size=6),
+        st.text(st.sampled_from("ab, \u00a3"), max_size=6).map('"{}"'.format),
+    ),
+    max_size=5,
+).map(",".join)
+ENDED = st.tuples(LINE, st.sampled_from(["", "\n", "\r\n", "\r"])).map("".join)
+
+
+@given(LINE)
+@example('a,"b,c",d')
+@example('"a",,"b"')
+@example('"a"x,"b"')
+@example('"a""b",c')
+@example('a,"b')
+@example('"a","b"x')
+@example('"a","b",')
+def test_simply_quoted_lines_split_as_the_strict_parser_splits_them(line: str) -> None:
+    simple = simply_quoted(line)
+    if simple is not None:
+        fields: list[str] = []
+        assert scan(line, fields, None) is None
+        assert simple == fields
+
+
+@given(st.lists(ENDED, max_size=8))
+def test_text_rows_are_csv_records(lines: list[str]) -> None:
+    """Line, fields and problem of every record, as csv_records (one line a record) reads them."""
+    expected = [(r.line, r.fields, r.problem) for r in csv_records(lines)]
+    assert [(n, tuple(f), p) for n, f, p in text_rows(lines)] == expected
+    assert list(Text(lines)) == list(csv_records(lines))
+
+
+# -- reading ------------------------------------------------------------------------
+
+MONTH = [
+    "Supplier Name,Invoice Payment Date,Net Amount",
+    'Acme Ltd,01.05.2025,"£1,234.56"',
+    "ACME LIMITED,02.05.2025,-£34.56",
+    "Trafford Council,03.05.2025,£100.00",
+    "Redacted Personal Information,03.05.2025,£500.00",
+]
+
+
+@pytest.mark.parametrize("cold", [True, False])
+def test_a_file_reads_alike_cold_or_after_others_and_from_text_or_records(cold: bool) -> None:
+    """What is remembered between files never changes what a file reads to."""
+    if cold:
+        forget()
+    SpendFile.from_lines([*MONTH[:1], *reversed(MONTH[1:])])  # the same payees, read before
+    for spend in (
+        SpendFile.from_lines(MONTH),
+        SpendFile._from_text(line + "\r\n" for line in MONTH),
+    ):
+        lines = [(line.supplier_id, str(line.amount)) for line in spend]
+        assert lines == [("acme", "£1,234.56"), ("acme", "-£34.56")]
+        assert spend.supplier_spellings() == {"acme": ("Acme Ltd", "ACME LIMITED")}
+        reconciliation = spend.reconciliation()
+        assert [p.payee for p in reconciliation.apart_payees] == ["Trafford Council"]
+        assert reconciliation.withheld.lines == 1
