@@ -121,14 +121,14 @@ if TYPE_CHECKING:
         UnknownMeasure,
     )
     from socialvalue.review.method import ScoringMethod, ValueBasis
-    from socialvalue.review.score_report import (
+    from socialvalue.review.score_figures import (
         Delivery,
         MeasureCount,
-        ScoredLine,
-        ScoreReport,
         SocialValueRatio,
         ValueTotals,
     )
+    from socialvalue.review.score_report import ScoreReport
+    from socialvalue.review.scored_lines import ScoredLine
     from socialvalue.review.scoring import check_submission, score
     from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
     from socialvalue.review.targets import MeasureTarget
@@ -424,14 +424,14 @@ __getattr__, __dir__ = attach(
             "ScoringMethod",
             "ValueBasis",
         ),
-        "socialvalue.review.score_report": (
+        "socialvalue.review.score_figures": (
             "Delivery",
             "MeasureCount",
-            "ScoreReport",
-            "ScoredLine",
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.score_report": ("ScoreReport",),
+        "socialvalue.review.scored_lines": ("ScoredLine",),
         "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",

@@ -21,7 +21,8 @@ from socialvalue.report.figures import CaveatKind, ReportCaveat, ReportFigure, R
 from socialvalue.report.priorities import UNMAPPED, apportion, split_targets
 from socialvalue.review.measures import MeasureCatalogue, MeasureKind, ReviewMeasure
 from socialvalue.review.method import ScoringMethod, ValueBasis
-from socialvalue.review.score_report import ScoreReport, ValueTotals
+from socialvalue.review.score_figures import ValueTotals
+from socialvalue.review.score_report import ScoreReport
 from socialvalue.spend.assessment import Assessment
 from socialvalue.spend.suppliers import (
     GREATER_MANCHESTER,
