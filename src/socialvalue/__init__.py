@@ -30,8 +30,8 @@ if TYPE_CHECKING:
         ComplianceRow,
         ComplianceStatus,
         Gap,
-        compliance,
     )
+    from socialvalue.charter.compliance_rules import compliance
     from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
     from socialvalue.charter.signups import (
         CharterCommitment,
@@ -465,8 +465,8 @@ __getattr__, __dir__ = attach(
             "ComplianceRow",
             "ComplianceStatus",
             "Gap",
-            "compliance",
         ),
+        "socialvalue.charter.compliance_rules": ("compliance",),
         # tenders: evaluation models, bids and evaluation
         "socialvalue.tender.criteria": (
             "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",
