@@ -77,15 +77,9 @@ if TYPE_CHECKING:
     from socialvalue.money import Money, Rounding
     from socialvalue.periods import Period, financial_year, parse_financial_year
     from socialvalue.policy.gm_policing import default_policy
-    from socialvalue.policy.provenance import PolicyProvenance
-    from socialvalue.policy.thresholds import (
-        Basis,
-        BoundaryChoice,
-        Obligation,
-        Policy,
-        PolicyOwner,
-        ThresholdRule,
-    )
+    from socialvalue.policy.provenance import PolicyOwner, PolicyProvenance
+    from socialvalue.policy.social_value_policy import Policy
+    from socialvalue.policy.thresholds import Basis, BoundaryChoice, Obligation, ThresholdRule
     from socialvalue.policy.vat import VatBasis
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
@@ -294,11 +288,13 @@ __getattr__, __dir__ = attach(
             "Basis",
             "BoundaryChoice",
             "Obligation",
-            "Policy",
-            "PolicyOwner",
             "ThresholdRule",
         ),
-        "socialvalue.policy.provenance": ("PolicyProvenance",),
+        "socialvalue.policy.social_value_policy": ("Policy",),
+        "socialvalue.policy.provenance": (
+            "PolicyOwner",
+            "PolicyProvenance",
+        ),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
         # priority frameworks and crosswalks

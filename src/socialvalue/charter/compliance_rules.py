@@ -62,7 +62,8 @@ from socialvalue.errors import Issue
 from socialvalue.frameworks import BUILTIN_FRAMEWORKS, Crosswalk, Framework
 from socialvalue.money import Money, _formatted
 from socialvalue.periods import Period
-from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Obligation
 from socialvalue.review.completeness import check_complete
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.submissions import ReviewSubmission

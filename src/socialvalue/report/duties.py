@@ -21,7 +21,8 @@ from socialvalue.charter.compliance_rules import Judged, _compliance
 from socialvalue.charter.coverage import priority_coverage
 from socialvalue.charter.signups import CharterSignup, CharterStatus, charter_status, check_signup
 from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk, UnknownFramework
-from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Obligation
 from socialvalue.report.cuts import coverage_cuts
 from socialvalue.report.figures import (
     CaveatKind,

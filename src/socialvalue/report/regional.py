@@ -51,7 +51,8 @@ from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import _formatted
 from socialvalue.periods import Period, parse_financial_year
-from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.report.contract_kpis import kpi_delivery
 from socialvalue.report.contribution import contribution_section
 from socialvalue.report.cuts import contribution_cuts, priority_ratios
