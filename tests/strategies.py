@@ -10,13 +10,9 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import CharterCommitment, CharterSignup, Framework, Money, Period, Priority
-from socialvalue.policy.thresholds import (
-    BoundaryChoice,
-    Obligation,
-    Policy,
-    PolicyOwner,
-    ThresholdRule,
-)
+from socialvalue.policy.provenance import PolicyOwner
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import BoundaryChoice, Obligation, ThresholdRule
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.payments import SpendLine
 

@@ -13,13 +13,8 @@ from hypothesis import strategies as st
 
 import socialvalue as sv
 from socialvalue import frameworks
-from socialvalue.charter.compliance_report import (
-    ComplianceReport,
-    ComplianceStatus,
-    Gap,
-    _compliance,
-    compliance,
-)
+from socialvalue.charter.compliance_report import ComplianceReport, ComplianceStatus, Gap
+from socialvalue.charter.compliance_rules import _compliance, compliance
 from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Obligation
 from socialvalue.policy.vat import VatBasis

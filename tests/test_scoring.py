@@ -265,7 +265,7 @@ def test_rounding_is_a_presentation_policy() -> None:
 def test_derivation_amounts_show_as_money_does(
     amount: str, policy: sv.Rounding, currency: str
 ) -> None:
-    from socialvalue.review.score_report import _shown
+    from socialvalue.review.scored_lines import _shown
 
     assert _shown(D(amount), currency, policy) == sv.Money(amount, currency).format(policy)
 
@@ -311,7 +311,7 @@ def test_an_assessment_result_says_what_it_holds() -> None:
 
 
 def test_counts_and_ratios_read_as_english() -> None:
-    from socialvalue.review.score_report import SocialValueRatio, _quantity_text
+    from socialvalue.review.score_figures import SocialValueRatio, _quantity_text
 
     assert _quantity_text(Decimal(1), sv.Unit.PEOPLE) == "1 person"
     assert _quantity_text(Decimal(2), sv.Unit.PEOPLE) == "2 people"

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
         ComplianceRow,
         ComplianceStatus,
         Gap,
-        compliance,
     )
+    from socialvalue.charter.compliance_rules import compliance
     from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
     from socialvalue.charter.signups import (
         CharterCommitment,
@@ -77,15 +77,9 @@ if TYPE_CHECKING:
     from socialvalue.money import Money, Rounding
     from socialvalue.periods import Period, financial_year, parse_financial_year
     from socialvalue.policy.gm_policing import default_policy
-    from socialvalue.policy.provenance import PolicyProvenance
-    from socialvalue.policy.thresholds import (
-        Basis,
-        BoundaryChoice,
-        Obligation,
-        Policy,
-        PolicyOwner,
-        ThresholdRule,
-    )
+    from socialvalue.policy.provenance import PolicyOwner, PolicyProvenance
+    from socialvalue.policy.social_value_policy import Policy
+    from socialvalue.policy.thresholds import Basis, BoundaryChoice, Obligation, ThresholdRule
     from socialvalue.policy.vat import VatBasis
     from socialvalue.report.breakdowns import Breakdown, BreakdownRow, ReportCut
     from socialvalue.report.charts import ChartsUnavailable
@@ -121,14 +115,14 @@ if TYPE_CHECKING:
         UnknownMeasure,
     )
     from socialvalue.review.method import ScoringMethod, ValueBasis
-    from socialvalue.review.score_report import (
+    from socialvalue.review.score_figures import (
         Delivery,
         MeasureCount,
-        ScoredLine,
-        ScoreReport,
         SocialValueRatio,
         ValueTotals,
     )
+    from socialvalue.review.score_report import ScoreReport
+    from socialvalue.review.scored_lines import ScoredLine
     from socialvalue.review.scoring import check_submission, score
     from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
     from socialvalue.review.targets import MeasureTarget
@@ -294,11 +288,13 @@ __getattr__, __dir__ = attach(
             "Basis",
             "BoundaryChoice",
             "Obligation",
-            "Policy",
-            "PolicyOwner",
             "ThresholdRule",
         ),
-        "socialvalue.policy.provenance": ("PolicyProvenance",),
+        "socialvalue.policy.social_value_policy": ("Policy",),
+        "socialvalue.policy.provenance": (
+            "PolicyOwner",
+            "PolicyProvenance",
+        ),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
         # priority frameworks and crosswalks
@@ -424,14 +420,14 @@ __getattr__, __dir__ = attach(
             "ScoringMethod",
             "ValueBasis",
         ),
-        "socialvalue.review.score_report": (
+        "socialvalue.review.score_figures": (
             "Delivery",
             "MeasureCount",
-            "ScoreReport",
-            "ScoredLine",
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.score_report": ("ScoreReport",),
+        "socialvalue.review.scored_lines": ("ScoredLine",),
         "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",
@@ -465,8 +461,8 @@ __getattr__, __dir__ = attach(
             "ComplianceRow",
             "ComplianceStatus",
             "Gap",
-            "compliance",
         ),
+        "socialvalue.charter.compliance_rules": ("compliance",),
         # tenders: evaluation models, bids and evaluation
         "socialvalue.tender.criteria": (
             "MANCHESTER_MINIMUM_ENVIRONMENTAL_WEIGHT",

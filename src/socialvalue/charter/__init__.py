@@ -3,8 +3,9 @@
 A supplier with spend of £50k or less "signs the Social Value Charter", committing
 to the commissioner's priorities (the source policy). :mod:`.signups` holds the
 Charter, its commitments and when a signup is current; :mod:`.coverage` which
-priorities the signups cover; :mod:`.compliance_report` who owes a Charter or a
-Review for a period and who has delivered it. Compliance reads Review submissions,
+priorities the signups cover; :mod:`.compliance_rules` who owes a Charter or a
+Review for a period and who has delivered it, as a report
+(:mod:`.compliance_report`). Compliance reads Review submissions,
 so this area sits above the review area.
 """
 
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
         ComplianceRow,
         ComplianceStatus,
         Gap,
-        compliance,
     )
+    from socialvalue.charter.compliance_rules import compliance
     from socialvalue.charter.coverage import PriorityCoverage, priority_coverage
     from socialvalue.charter.signups import (
         CharterCommitment,
@@ -50,8 +51,8 @@ __getattr__, __dir__ = attach(
             "ComplianceRow",
             "ComplianceStatus",
             "Gap",
-            "compliance",
         ),
+        "socialvalue.charter.compliance_rules": ("compliance",),
     },
 )
 

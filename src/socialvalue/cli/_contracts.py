@@ -51,7 +51,8 @@ from socialvalue.cli._render_contracts import (
 )
 from socialvalue.errors import RuleViolation
 from socialvalue.policy.gm_policing import default_policy
-from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess
 from socialvalue.spend.contracts import Contract

@@ -28,7 +28,7 @@ from socialvalue.cli._render import escaped
 from socialvalue.errors import InvalidDocument, Issue, PathStep, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
-from socialvalue.policy.thresholds import Policy
+from socialvalue.policy.social_value_policy import Policy
 from socialvalue.spend.transparency import SpendFileError
 
 __all__ = [

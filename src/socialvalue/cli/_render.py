@@ -17,7 +17,8 @@ import attrs
 
 from socialvalue._records import plain_decimal
 from socialvalue.money import Money
-from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Obligation
 from socialvalue.policy.vat import VatBasis
 from socialvalue.review.score_report import ScoreReport
 from socialvalue.spend.assessment import Assessment, AssessmentResult

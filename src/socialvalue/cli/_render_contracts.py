@@ -16,7 +16,8 @@ import attrs
 from socialvalue._typed import typed_fields
 from socialvalue.cli._render import count, plain_record, reason, uncited
 from socialvalue.errors import render_path
-from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Obligation
 from socialvalue.spend.assessment import AssessmentResult
 from socialvalue.spend.contracts import Contract
 from socialvalue.spend.ocds_matching import SupplierMatching, UnmatchedSupplier

@@ -44,7 +44,8 @@ from socialvalue.cli._render import (
 from socialvalue.cli._spend_files import MAX_LINE_BYTES, MAX_RATIO, MAX_SPEND_BYTES, Limits
 from socialvalue.cli._spend_stream import SpendStream
 from socialvalue.errors import RuleViolation
-from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
 from socialvalue.spend.gm_layouts import LAYOUTS

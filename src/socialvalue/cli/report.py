@@ -38,7 +38,8 @@ from socialvalue.cli.assess import add_before_effective
 from socialvalue.cli.schema import _new_file_mode, _write_atomically
 from socialvalue.errors import InvalidDocument, RuleViolation
 from socialvalue.periods import Period, parse_financial_year
-from socialvalue.policy.thresholds import Basis, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis
 from socialvalue.report.charts import ChartsUnavailable
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.page import report_page

@@ -7,25 +7,23 @@ Two cattrs converters are built here by one function, with the same strict hooks
   one fails, and collects every problem with its path (turned into issues by
   :mod:`socialvalue.documents._issues`).
 
-The hooks refuse what cattrs' defaults would coerce (``42`` → ``"42"``,
-``"yes"`` → ``True``), read decimals only from bounded decimal strings, dates only
-as ``YYYY-MM-DD``, enums by value, objects only as JSON objects with no extra keys,
-and lists only as JSON arrays. What Python gives in place of a JSON value reads as
-``json`` would write it: any mapping as an object, a list or tuple as an array, a
-``str`` or ``int`` subclass (a str-valued enum, an ``IntEnum``) as the text or
-number it holds; a value JSON cannot hold (a set, bytes, a ``Decimal``) is refused,
-named. Each attrs field whose validator is a
+The hooks (those for scalars in :mod:`._scalars`) refuse what cattrs' defaults would
+coerce (``42`` → ``"42"``, ``"yes"`` → ``True``), read decimals only from bounded
+decimal strings, dates only as ``YYYY-MM-DD``, enums by value, objects only as JSON
+objects with no extra keys, and lists only as JSON arrays. What Python gives in
+place of a JSON value reads as ``json`` would write it: any mapping as an object, a
+list or tuple as an array, a ``str`` or ``int`` subclass (a str-valued enum, an
+``IntEnum``) as the text or number it holds; a value JSON cannot hold (a set, bytes,
+a ``Decimal``) is refused, named. Each attrs field whose validator is a
 :class:`~socialvalue._fields.FieldCheck` is checked inside its own structure hook,
-so its issue carries the field's path. A list longer than any of its field's
-checks allow is refused before its first item is read, and a list reports at most
+so its issue carries the field's path. A list longer than any of its field's checks
+allow is refused before its first item is read, and a list reports at most
 :data:`MAX_ITEM_PROBLEMS` items in detail, counting the rest.
 """
 
 from __future__ import annotations
 
-import enum
 import itertools
-import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -40,7 +38,20 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from socialvalue._fields import MAX_LIST_ITEMS, FieldCheck
 from socialvalue._typed import _TypeCheck, own_validator
-from socialvalue.documents._issues import describe
+from socialvalue.documents._scalars import (
+    _MONEY_KEYS,
+    _enum_hook,
+    _is_enum,
+    _object,
+    _plain_keys,
+    _structure_bool,
+    _structure_date,
+    _structure_decimal,
+    _structure_int,
+    _structure_money,
+    _structure_str,
+    _wrong,
+)
 from socialvalue.errors import RuleViolation
 from socialvalue.money import Money
 
@@ -54,171 +65,6 @@ __all__ = [
 
 #: Items with problems in one list reported in detail; the rest are counted in one issue.
 MAX_ITEM_PROBLEMS: Final = 100
-
-DECIMAL_PATTERN: Final = r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?"
-DATE_PATTERN: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_DECIMAL: Final = re.compile(DECIMAL_PATTERN)
-_DATE: Final = re.compile(DATE_PATTERN)
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
-def _wrong(expected: str, value: object) -> RuleViolation:
-    return RuleViolation("value.wrong_type", f"must be {expected}; got {describe(value)}")
-
-
-def _text(value: Any) -> str | None:
-    """``value`` as a plain ``str`` if it is text, else ``None``.
-
-    A ``str`` subclass (a str-valued enum member, say) reads as the text it holds,
-    as ``json`` would write it; ``str.__str__`` gives that text without the
-    subclass's own ``__str__``.
-    """
-    if type(value) is str:
-        return value
-    return str.__str__(value) if isinstance(value, str) else None
-
-
-def _object(value: Any) -> dict[Any, Any] | None:
-    """``value`` as a plain ``dict`` if it is a mapping (JSON's object), else ``None``."""
-    if type(value) is dict:
-        return value
-    return dict(value.items()) if isinstance(value, Mapping) else None
-
-
-def _plain_keys(value: dict[Any, Any]) -> dict[Any, Any]:
-    """``value`` with keys that are ``str`` subclasses made plain text.
-
-    Called only when the keys do not match at once: an enum member hashes by its
-    name, so ``{Field.NAME: ...}`` would not find the key ``"name"``.
-    """
-    if set(map(type, value)) <= {str}:  # one pass in C: objects may have a million keys
-        return value
-    return {(str.__str__(k) if isinstance(k, str) else k): v for k, v in value.items()}
-
-
-def _structure_str(value: Any, _: type) -> str:
-    text = _text(value)
-    if text is None:
-        raise _wrong("text", value)
-    if not text.isascii() and _SURROGATE.search(text):
-        raise RuleViolation(
-            "text.bad_format",
-            "must not hold a lone UTF-16 surrogate (\\ud800 to \\udfff): such text cannot"
-            " be saved as UTF-8",
-        )
-    return text
-
-
-def _structure_int(value: Any, _: type) -> int:
-    if type(value) is not int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise _wrong("a whole number", value)
-        return int.__index__(value)  # an IntEnum member, say: the number it holds
-    return value
-
-
-def _structure_bool(value: Any, _: type) -> bool:
-    if type(value) is not bool:
-        raise _wrong("true or false", value)
-    return value
-
-
-def _structure_decimal(value: Any, _: type) -> Decimal:
-    if type(value) is str and len(value) <= 24 and _DECIMAL.fullmatch(value):
-        return Decimal(value)
-    text = _text(value)
-    if text is not None and len(text) <= 24 and _DECIMAL.fullmatch(text):
-        return Decimal(text)
-    if text is not None:
-        raise RuleViolation(
-            "decimal.bad_format",
-            'must be a decimal string such as "12.5" (up to 15 digits before the point and 6'
-            f" after, no exponent, no spaces); got {describe(value)}",
-        )
-    raise _wrong('a decimal string such as "12.5"', value)
-
-
-def _structure_date(value: Any, _: type) -> date:
-    if type(value) is not str:
-        text = _text(value)
-        if text is None:
-            raise _wrong('a date string such as "2025-04-01"', value)
-        value = text
-    if not _DATE.fullmatch(value):
-        raise RuleViolation(
-            "date.bad_format", f"must be a date written YYYY-MM-DD; got {describe(value)}"
-        )
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise RuleViolation(
-            "date.impossible", f"must be a real date; {value} does not exist"
-        ) from None
-
-
-_MONEY_KEYS: Final = frozenset({"amount", "currency"})
-
-
-def _structure_money(value: Any, _: type) -> Money:
-    # Documents must state the currency: the Python default of GBP is a convenience
-    # for code, not a guess to make about a supplier's figures.
-    plain = _object(value)
-    if plain is None:
-        raise _wrong('money such as {"amount": "50000.00", "currency": "GBP"}', value)
-    value = plain if plain.keys() == _MONEY_KEYS else _plain_keys(plain)
-    if value.keys() != _MONEY_KEYS:
-        faults: list[Exception] = [
-            RuleViolation("value.missing", f"{key} is required", field=[key])
-            for key in sorted(_MONEY_KEYS - value.keys())
-        ]
-        if extra := set(value.keys() - _MONEY_KEYS):
-            faults.append(ForbiddenExtraKeysError("", Money, extra))
-        raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
-    # Check both parts before raising, so that a bad amount does not hide a bad currency.
-    faults = []
-    amount = None
-    try:
-        amount = _structure_decimal(value["amount"], Decimal)
-    except RuleViolation as exc:
-        faults.append(RuleViolation(exc.code, f"amount {exc.message}", field=["amount"]))
-    currency = _text(value["currency"])
-    if currency is None:
-        faults.append(
-            RuleViolation(
-                "value.wrong_type",
-                f"currency must be text; got {describe(value['currency'])}",
-                field=["currency"],
-            )
-        )
-    else:
-        try:
-            Money(0, currency)
-        except RuleViolation as exc:
-            faults.append(RuleViolation(exc.code, exc.message, field=["currency"]))
-    if faults or amount is None or currency is None:
-        raise faults[0] if len(faults) == 1 else ExceptionGroup("money", faults)
-    return Money(amount, currency)
-
-
-def _is_enum(type_: Any) -> bool:
-    return isinstance(type_, type) and issubclass(type_, enum.Enum)
-
-
-def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
-    by_value = {member.value: member for member in type_}
-    choices = ", ".join(repr(v) for v in by_value)
-
-    def structure(value: Any, _: type) -> enum.Enum:
-        if type(value) is str and value in by_value:
-            return by_value[value]
-        text = _text(value)
-        if text is not None and text in by_value:
-            return by_value[text]
-        raise RuleViolation(
-            "value.not_in_choices", f"must be one of {choices}; got {describe(value)}"
-        )
-
-    return structure
 
 
 def _is_tuple(type_: Any) -> bool:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from socialvalue._fields import CODE_PATTERN
-from socialvalue.documents import _converter
+from socialvalue.documents._scalars import DATE_PATTERN, DECIMAL_PATTERN
 from socialvalue.money import Money
 
 __all__ = [
@@ -33,8 +33,8 @@ __all__ = [
     "Read",
 ]
 
-DECIMAL: Final = re.compile(_converter.DECIMAL_PATTERN).fullmatch
-DATE: Final = re.compile(_converter.DATE_PATTERN).fullmatch
+DECIMAL: Final = re.compile(DECIMAL_PATTERN).fullmatch
+DATE: Final = re.compile(DATE_PATTERN).fullmatch
 CURRENCY: Final = re.compile(r"[A-Z]{3}").fullmatch
 CODE: Final = re.compile(CODE_PATTERN).fullmatch
 QUANTITY: Final = re.compile(r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?").fullmatch

@@ -55,7 +55,7 @@ _SOURCES: Final[Mapping[str, tuple[str, str]]] = {
     "contract": ("socialvalue.spend.contracts", "Contract"),
     "spend": ("socialvalue.spend.payments", "SpendBatch"),
     "spend-layout": ("socialvalue.spend.layouts", "Layout"),
-    "policy": ("socialvalue.policy.thresholds", "Policy"),
+    "policy": ("socialvalue.policy.social_value_policy", "Policy"),
     # frameworks and charter signups
     "framework": ("socialvalue.frameworks.model", "Framework"),
     "crosswalk": ("socialvalue.frameworks.model", "Crosswalk"),

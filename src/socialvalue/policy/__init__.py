@@ -7,8 +7,10 @@ the Public Services (Social Value) Act 2012). Exactly £50,000 is in both bands,
 a :class:`Policy` says which band the boundary belongs to, on what basis spend is
 measured (annual aggregate or whole-life contract value) and with or without VAT.
 
-Modules: :mod:`.thresholds` (bands, the policy object and its owner), :mod:`.vat`
-(the VAT basis), :mod:`.gm_policing` (the built-in policy, citing its source).
+Modules: :mod:`.thresholds` (the bands and what each asks),
+:mod:`.social_value_policy` (the policy object), :mod:`.provenance` (its owner and
+where it comes from), :mod:`.vat` (the VAT basis), :mod:`.gm_policing` (the
+built-in policy, citing its source).
 """
 
 from __future__ import annotations
@@ -19,15 +21,9 @@ from socialvalue._lazy import attach
 
 if TYPE_CHECKING:
     from socialvalue.policy.gm_policing import default_policy
-    from socialvalue.policy.provenance import PolicyProvenance
-    from socialvalue.policy.thresholds import (
-        Basis,
-        BoundaryChoice,
-        Obligation,
-        Policy,
-        PolicyOwner,
-        ThresholdRule,
-    )
+    from socialvalue.policy.provenance import PolicyOwner, PolicyProvenance
+    from socialvalue.policy.social_value_policy import Policy
+    from socialvalue.policy.thresholds import Basis, BoundaryChoice, Obligation, ThresholdRule
     from socialvalue.policy.vat import VatBasis
 
 __getattr__, __dir__ = attach(
@@ -37,11 +33,13 @@ __getattr__, __dir__ = attach(
             "Basis",
             "BoundaryChoice",
             "Obligation",
-            "Policy",
-            "PolicyOwner",
             "ThresholdRule",
         ),
-        "socialvalue.policy.provenance": ("PolicyProvenance",),
+        "socialvalue.policy.social_value_policy": ("Policy",),
+        "socialvalue.policy.provenance": (
+            "PolicyOwner",
+            "PolicyProvenance",
+        ),
         "socialvalue.policy.vat": ("VatBasis",),
         "socialvalue.policy.gm_policing": ("default_policy",),
     },

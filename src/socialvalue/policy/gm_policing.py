@@ -32,14 +32,9 @@ from typing import Final
 
 from socialvalue._arguments import typed_arguments
 from socialvalue.money import Money
-from socialvalue.policy.thresholds import (
-    Basis,
-    BoundaryChoice,
-    Obligation,
-    Policy,
-    PolicyOwner,
-    ThresholdRule,
-)
+from socialvalue.policy.provenance import PolicyOwner
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis, BoundaryChoice, Obligation, ThresholdRule
 from socialvalue.policy.vat import VatBasis
 
 __all__ = ["SOURCE", "THRESHOLD", "default_policy"]

@@ -18,7 +18,7 @@ import attrs
 from socialvalue._fields import Code, Text
 from socialvalue._typed import typed_fields
 
-__all__ = ["PolicyProvenance"]
+__all__ = ["PolicyOwner", "PolicyProvenance"]
 
 
 def _day(value: date) -> str:
@@ -26,10 +26,28 @@ def _day(value: date) -> str:
 
 
 @attrs.frozen(field_transformer=typed_fields)
+class PolicyOwner:
+    """Who owns a policy: a named office holder, their role, and since when.
+
+    Owners change: Greater Manchester's Police and Crime Commissioner's functions
+    passed to the Mayor of Greater Manchester on 8 May 2017, so the owner is data.
+    """
+
+    name: str = attrs.field(
+        validator=Text(200),
+        metadata={"description": "The owner, e.g. 'Mayor of Greater Manchester'."},
+    )
+    role: str = attrs.field(
+        validator=Text(300), metadata={"description": "The owner's role in relation to the policy."}
+    )
+    since: date = attrs.field(metadata={"description": "The day the owner took the policy on."})
+
+
+@attrs.frozen(field_transformer=typed_fields)
 class PolicyProvenance:
     """The policy a result applied: id, version, title, owner, role, since, effective, source.
 
-    Every :class:`~socialvalue.policy.thresholds.Policy` gives its own as
+    Every :class:`~socialvalue.policy.social_value_policy.Policy` gives its own as
     ``policy.provenance``.
 
     >>> from socialvalue.policy.gm_policing import default_policy

@@ -16,17 +16,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
-from socialvalue.charter.compliance_report import (
-    ComplianceReport,
-    ComplianceStatus,
-    Gap,
-    Judged,
-    _compliance,
-)
+from socialvalue.charter.compliance_report import ComplianceReport, ComplianceStatus, Gap
+from socialvalue.charter.compliance_rules import Judged, _compliance
 from socialvalue.charter.coverage import priority_coverage
 from socialvalue.charter.signups import CharterSignup, CharterStatus, charter_status, check_signup
 from socialvalue.frameworks import Crosswalk, Framework, UnknownCrosswalk, UnknownFramework
-from socialvalue.policy.thresholds import Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Obligation
 from socialvalue.report.cuts import coverage_cuts
 from socialvalue.report.figures import (
     CaveatKind,
@@ -91,7 +87,7 @@ def duties_section(
     """Who owed a Charter or a Review, who delivered, the gaps; Charter coverage.
 
     ``judged``: the Reviews the report has already judged complete or not (see
-    :func:`socialvalue.charter.compliance_report._compliance`).
+    :func:`socialvalue.charter.compliance_rules._compliance`).
     """
     walks = _walks(signups, target, given)
     report: ComplianceReport = _compliance(

@@ -51,8 +51,10 @@ from socialvalue.errors import InvalidDocument, Issue, RuleViolation
 from socialvalue.frameworks import Crosswalk, Framework
 from socialvalue.money import _formatted
 from socialvalue.periods import Period, parse_financial_year
-from socialvalue.policy.thresholds import Basis, Obligation, Policy
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.report.contract_kpis import kpi_delivery
+from socialvalue.report.contribution import contribution_section
 from socialvalue.report.cuts import contribution_cuts, priority_ratios
 from socialvalue.report.duties import changes, counts_section, duties_section
 from socialvalue.report.figures import (
@@ -65,7 +67,7 @@ from socialvalue.report.figures import (
 from socialvalue.report.lm3 import lm3_section
 from socialvalue.report.model import PublishedReport, RegionalReport
 from socialvalue.report.priorities import find_crosswalk, framework_named
-from socialvalue.report.sections import Tally, contribution_section, spend_section
+from socialvalue.report.sections import Tally, spend_section
 from socialvalue.review.completeness import _judged_and_scored
 from socialvalue.review.gm_catalogue import GM_RESPEND_MEASURES
 from socialvalue.review.local_respend import RespendMeasures

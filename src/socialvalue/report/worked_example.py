@@ -29,7 +29,7 @@ from socialvalue.charter.signups import CharterCommitment, CharterSignup
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.gm_policing import default_policy
-from socialvalue.policy.thresholds import Policy
+from socialvalue.policy.social_value_policy import Policy
 from socialvalue.policy.vat import VatBasis
 from socialvalue.report.model import RegionalReport
 from socialvalue.report.regional import regional_report

@@ -5,7 +5,8 @@ measures its social contribution to the Greater Manchester region" (the source
 policy). A Review reports quantities of catalogue measures (:mod:`.measures`,
 :mod:`.submissions`); scoring values them with proxy values, SROI adjustments and
 Green Book discounting (:mod:`.scoring`, :mod:`.method`, :mod:`.score_report`,
-:mod:`.discounting`; SROI guide, Cabinet Office 2012; HM Treasury Green Book 2022).
+:mod:`.score_figures`, :mod:`.discounting`; SROI guide, Cabinet Office 2012; HM
+Treasury Green Book 2022).
 :mod:`.local_multiplier` is the LM3 local multiplier (New Economics Foundation),
 fed from the Reviews' local re-spend by :mod:`.local_respend`;
 :mod:`.gm_catalogue` the built-in catalogue, each proxy citing its source and base
@@ -34,14 +35,14 @@ if TYPE_CHECKING:
         UnknownMeasure,
     )
     from socialvalue.review.method import ScoringMethod, ValueBasis
-    from socialvalue.review.score_report import (
+    from socialvalue.review.score_figures import (
         Delivery,
         MeasureCount,
-        ScoredLine,
-        ScoreReport,
         SocialValueRatio,
         ValueTotals,
     )
+    from socialvalue.review.score_report import ScoreReport
+    from socialvalue.review.scored_lines import ScoredLine
     from socialvalue.review.scoring import check_submission, score
     from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
     from socialvalue.review.targets import MeasureTarget
@@ -68,14 +69,14 @@ __getattr__, __dir__ = attach(
             "ScoringMethod",
             "ValueBasis",
         ),
-        "socialvalue.review.score_report": (
+        "socialvalue.review.score_figures": (
             "Delivery",
             "MeasureCount",
-            "ScoreReport",
-            "ScoredLine",
             "SocialValueRatio",
             "ValueTotals",
         ),
+        "socialvalue.review.score_report": ("ScoreReport",),
+        "socialvalue.review.scored_lines": ("ScoredLine",),
         "socialvalue.review.completeness": ("check_complete",),
         "socialvalue.review.scoring": (
             "check_submission",

@@ -1,8 +1,9 @@
-"""What scoring returns: a :class:`ScoreReport` and the values it is made of.
+"""What scoring returns: a :class:`ScoreReport`.
 
 A report explains itself: totals (gross, net, undiscounted, present value), the
 breakdowns by priority and by kind, record-only counts, delivery against
-commitments, the social value ratio, and each line with its derivation. Figures are
+commitments, the social value ratio (those values are in :mod:`.score_figures`),
+and each line with its derivation (:mod:`.scored_lines`). Figures are
 computed by :func:`socialvalue.review.scoring.score`; ``Money`` wrappers, line objects and
 derivation text are built when first read. ``to_records()`` gives flat rows for
 ``pandas.DataFrame`` and ``_repr_html_()`` a table for notebooks.
@@ -18,35 +19,32 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
-from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import records_frame
 from socialvalue._typed import typed_fields
-from socialvalue.money import MAX_INTEGER_DIGITS, Money, Rounding
+from socialvalue.money import MAX_INTEGER_DIGITS, Money
 from socialvalue.periods import Period
-from socialvalue.review.discounting import DiscountSchedule
 from socialvalue.review.measures import (
-    Adjustments,
     MeasureCatalogue,
     MeasureKind,
-    ReviewMeasure,
-    Unit,
 )
 from socialvalue.review.method import EXACT, ScoringMethod, ValueBasis, _plans
-from socialvalue.review.submissions import ReportedLine, ReviewSubmission
+from socialvalue.review.score_figures import (
+    _RATIO,
+    Delivery,
+    MeasureCount,
+    SocialValueRatio,
+    ValueTotals,
+    _bounded,
+    _new,
+    _set,
+    _totals,
+)
+from socialvalue.review.scored_lines import ScoredLine
+from socialvalue.review.submissions import ReviewSubmission
 
-__all__ = [
-    "Delivery",
-    "MeasureCount",
-    "ScoreReport",
-    "ScoredLine",
-    "SocialValueRatio",
-    "ValueTotals",
-]
+__all__ = ["ScoreReport"]
 
-_PENNY: Final = Decimal("0.01")
-_PRESENT: Final = decimal.Context(prec=60)
-_RATIO: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
 _ZERO: Final = Decimal(0)
 _HUNDRED: Final = Decimal(100)
 _VALUED_KINDS: Final = (MeasureKind.LOCAL_ECONOMIC, MeasureKind.SOCIAL)
@@ -59,320 +57,6 @@ _POSITION: Final = {
     ValueBasis.UNDISCOUNTED: 2,
     ValueBasis.PRESENT_VALUE: 3,
 }
-_UNIT_LABELS: Final = {
-    Unit.FTE: "FTE",
-    Unit.PEOPLE: "people",
-    Unit.HOURS: "hours",
-    Unit.WEEKS: "weeks",
-    Unit.GBP: "GBP",
-    Unit.TONNES_CO2E: "tonnes CO2e",
-    Unit.COUNT: "",
-    Unit.PERCENT: "%",
-}
-_PER_UNIT: Final = {
-    Unit.FTE: "FTE",
-    Unit.PEOPLE: "person",
-    Unit.HOURS: "hour",
-    Unit.WEEKS: "week",
-    Unit.GBP: "£1",
-    Unit.TONNES_CO2E: "tonne CO2e",
-    Unit.COUNT: "unit",
-    Unit.PERCENT: "percentage point",
-}
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class ValueTotals:
-    """Gross, net, undiscounted and present value of a set of lines."""
-
-    gross: Money
-    net: Money
-    undiscounted: Money
-    present_value: Money
-
-    @typed_arguments
-    def figure(self, basis: ValueBasis) -> Money:
-        """The figure named by ``basis``."""
-        return {
-            ValueBasis.GROSS: self.gross,
-            ValueBasis.NET: self.net,
-            ValueBasis.UNDISCOUNTED: self.undiscounted,
-            ValueBasis.PRESENT_VALUE: self.present_value,
-        }[basis]
-
-
-_new: Final = object.__new__
-_set: Final = object.__setattr__
-
-
-# The slots' own setters, the cheapest way to fill a frozen object of checked values.
-_put_amount: Final[Any] = vars(Money)["amount"].__set__
-_put_currency: Final[Any] = vars(Money)["currency"].__set__
-_put_figures: Final[tuple[Any, ...]] = tuple(
-    vars(ValueTotals)[name].__set__ for name in ("gross", "net", "undiscounted", "present_value")
-)
-
-
-def _bounded(amount: Decimal, currency: str) -> Money:
-    """Money of an amount known to be within Money's bounds (see ``ScoreReport._parts``)."""
-    money: Money = _new(Money)
-    _put_amount(money, amount)
-    _put_currency(money, currency)
-    return money
-
-
-def _totals(
-    figures: Iterable[Decimal],
-    currency: str,
-    money: Callable[[Decimal, str], Money] = Money._computed,
-) -> ValueTotals:
-    # Exact results of library arithmetic on checked amounts, in a checked currency:
-    # the trusted route skips Money's input gate and the field type checks, which
-    # hold by construction (never used for user input). A test compares the result
-    # with the checking constructor's.
-    gross, net, undiscounted, present = figures
-    put_gross, put_net, put_undiscounted, put_present = _put_figures
-    totals: ValueTotals = _new(ValueTotals)
-    put_gross(totals, money(gross, currency))
-    put_net(totals, money(net, currency))
-    put_undiscounted(totals, money(undiscounted, currency))
-    put_present(totals, money(present, currency))
-    return totals
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class MeasureCount:
-    """The summed quantity of one measure's lines (record-only or excluded)."""
-
-    measure: str
-    title: str
-    unit: Unit
-    quantity: Decimal
-
-    @property
-    def text(self) -> str:
-        """E.g. ``'12 FTE'``, ``'£4,000'`` or ``'3'``."""
-        return _quantity_text(self.quantity, self.unit)
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class Delivery:
-    """Delivery against one commitment: delivered ÷ committed, and the shortfall.
-
-    ``ratio`` is ``None`` when nothing was committed; ``shortfall`` is zero when
-    delivery meets or beats the commitment.
-    """
-
-    measure: str
-    unit: Unit
-    committed: Decimal
-    delivered: Decimal
-    ratio: Decimal | None
-    shortfall: Decimal
-
-    @property
-    def met(self) -> bool:
-        """Whether the commitment was delivered in full."""
-        return self.delivered >= self.committed
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class SocialValueRatio:
-    """Social value per £1 of spend, and as a percentage of spend.
-
-    ``per_pound`` = value ÷ spend (Essex aims for £0.25 per £1); ``percent`` = 100 ×
-    value ÷ spend (Hammersmith & Fulham: 10% rising to 20% of contract value). Both
-    are ``None`` when spend is zero. Computed to 28 significant digits.
-    """
-
-    basis: ValueBasis
-    value: Money
-    spend: Money
-    per_pound: Decimal | None
-    percent: Decimal | None
-
-    @property
-    def text(self) -> str:
-        """E.g. ``'£0.31 per £1 of spend (31.2%)'``."""
-        if self.per_pound is None or self.percent is None:
-            words = self.basis.value.replace("-", " ")
-            return f"{self.value.format()} of {words}; no spend to compare"
-        per_pound = Money._computed(self.per_pound.quantize(Decimal("0.01"), context=_RATIO), "GBP")
-        percent = self.percent.quantize(Decimal("0.1"), rounding=decimal.ROUND_HALF_UP)
-        if not per_pound and self.per_pound > 0:
-            # "£0.00 per £1" beside a non-zero percentage reads as nothing at all.
-            return f"less than £0.01 per £1 of spend ({percent}%)"
-        return f"{per_pound.format()} per £1 of spend ({percent}%)"
-
-
-def _shown(amount: Decimal, currency: str, policy: Rounding) -> str:
-    """``amount`` as ``Money.format`` shows it, rounded by ``policy``.
-
-    Derivations show four amounts a line; building a ``Money`` of 36 places for
-    each costs more than the sentence, so pounds are formatted here directly
-    (identically: a test compares the two) and other currencies by ``Money``.
-    """
-    pence = amount.quantize(_PENNY, rounding=policy.value, context=_PRESENT)
-    if currency != "GBP":
-        return Money._computed(pence, currency).format(policy)
-    return f"-£{-pence:,.2f}" if pence < 0 else f"£{abs(pence):,.2f}"
-
-
-def _quantity_text(quantity: Decimal, unit: Unit) -> str:
-    number = f"{quantity.normalize():,f}" if quantity else "0"
-    if unit is Unit.GBP:
-        return f"£{number}"
-    if unit is Unit.PERCENT:
-        return f"{number}%"
-    label = _UNIT_LABELS[unit]
-    if quantity == 1 and unit in _SINGULAR:
-        label = _SINGULAR[unit]
-    return f"{number} {label}" if label else number
-
-
-# One of a unit reads differently; FTE, tonnes CO2e and counts do not change.
-_SINGULAR: Final = {Unit.PEOPLE: "person", Unit.HOURS: "hour", Unit.WEEKS: "week"}
-
-
-def _fraction_text(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
-@library_context_methods
-@attrs.frozen(field_transformer=typed_fields)
-class ScoredLine:
-    """One reported line with its value and how it was derived.
-
-    Figures are ``None`` for record-only measures (no proxy, no value). For lines
-    excluded as not local, ``gross`` is shown and ``net``, ``undiscounted`` and
-    ``present_value`` are zero.
-    """
-
-    index: int
-    line: ReportedLine
-    measure: ReviewMeasure
-    adjustments: Adjustments | None
-    excluded: bool
-    figures: tuple[Decimal, Decimal, Decimal, Decimal] | None = attrs.field(repr=False)
-    currency: str
-    undiscounted_factor: Decimal | None
-    present_factor: Decimal | None
-    discounting: DiscountSchedule = attrs.field(repr=False)
-    rounding: Rounding = attrs.field(default=Rounding.HALF_UP, repr=False)
-
-    def _figure(self, position: int) -> Money | None:
-        if self.figures is None:
-            return None
-        return Money._computed(self.figures[position], self.currency)
-
-    @property
-    def gross(self) -> Money | None:
-        """Quantity × proxy; ``None`` for a record-only measure."""
-        return self._figure(0)
-
-    @property
-    def net(self) -> Money | None:
-        """Gross after the four adjustments (first year); zero if excluded as not local."""
-        return self._figure(1)
-
-    @property
-    def undiscounted(self) -> Money | None:
-        """Net over the outcome's years, with drop-off, before discounting."""
-        return self._figure(2)
-
-    @property
-    def present_value(self) -> Money | None:
-        """The undiscounted value discounted to the reporting year (Green Book)."""
-        return self._figure(3)
-
-    @property
-    def quantity(self) -> Decimal:
-        """The reported quantity, in the measure's unit."""
-        return self.line.quantity
-
-    @property
-    def priority(self) -> str:
-        """The priority this line's value is attributed to (the measure's primary)."""
-        return self.measure.primary_priority
-
-    def _shown(self, amount: Decimal) -> str:
-        return _shown(amount, self.currency, self.rounding)
-
-    @property
-    def derivation(self) -> str:
-        """The arithmetic behind this line's figures, in words (amounts shown to pence).
-
-        E.g. ``12 FTE × £X = £… gross; × (1 − 0.2 deadweight) = £… net; …``.
-        """
-        quantity = _quantity_text(self.line.quantity, self.measure.unit)
-        proxy = self.measure.proxy
-        figures = self.figures
-        if proxy is None or figures is None:
-            return (
-                f"{quantity} recorded for {self.measure.code} (record-only: no proxy value,"
-                " so no £ value is claimed)"
-            )
-        gross, net, undiscounted, present = (self._shown(amount) for amount in figures)
-        per = _PER_UNIT[self.measure.unit]
-        text = (
-            f"{quantity} × {proxy.value.format(self.rounding)} per {per} ({proxy.source},"
-            f" {proxy.edition}, {proxy.base_year} prices) = {gross} gross"
-        )
-        if self.excluded:
-            return text + f"; not local, so wholly leaked: {net} net and present value"
-        assert self.adjustments is not None
-        terms = " × ".join(
-            f"(1 − {_fraction_text(v)} {name})" for name, v in self.adjustments.named()
-        )
-        if terms:
-            text += f"; × {terms} = {net} net"
-        else:
-            text += "; no adjustments, so net = gross"
-        years = self.adjustments.duration_years
-        if years == 1:
-            return text + "; one year, not discounted (the reporting year is year 0)"
-        drop = _fraction_text(self.adjustments.drop_off)
-        return (
-            text + f"; over {years} years, year n worth net × (1 − {drop})^(n − 1):"
-            f" {undiscounted} undiscounted; year n discounted by the"
-            f" {self.discounting.name} factor for year n − 1: {present} present value"
-        )
-
-    def to_record(self) -> dict[str, Any]:
-        """This line as a flat dict of plain values."""
-        proxy = self.measure.proxy
-        adjustments = self.adjustments
-        return {
-            "index": self.index,
-            "measure": self.measure.code,
-            "title": self.measure.title,
-            "unit": self.measure.unit.value,
-            "kind": self.measure.kind.value,
-            "priority": self.priority,
-            "quantity": self.line.quantity,
-            "local": self.line.local,
-            "evidence": self.line.evidence,
-            "excluded": self.excluded,
-            "proxy": None if proxy is None else proxy.value.amount,
-            "proxy_source": None if proxy is None else proxy.source,
-            "proxy_edition": None if proxy is None else proxy.edition,
-            "proxy_base_year": None if proxy is None else proxy.base_year,
-            "deadweight": None if adjustments is None else adjustments.deadweight,
-            "displacement": None if adjustments is None else adjustments.displacement,
-            "attribution": None if adjustments is None else adjustments.attribution,
-            "leakage": None if adjustments is None else adjustments.leakage,
-            "drop_off": None if adjustments is None else adjustments.drop_off,
-            "duration_years": None if adjustments is None else adjustments.duration_years,
-            "gross": None if self.figures is None else self.figures[0],
-            "net": None if self.figures is None else self.figures[1],
-            "undiscounted": None if self.figures is None else self.figures[2],
-            "present_value": None if self.figures is None else self.figures[3],
-            "derivation": self.derivation,
-        }
 
 
 class _State(NamedTuple):

@@ -53,16 +53,9 @@ from socialvalue.errors import InvalidDocument, Issue
 from socialvalue.money import MAX_INTEGER_DIGITS
 from socialvalue.review.measures import MeasureCatalogue, Unit
 from socialvalue.review.method import EXACT, ScoringMethod, ValueBasis, _Plan, _Plans, _plans
-from socialvalue.review.score_report import (
-    Delivery,
-    MeasureCount,
-    ScoredLine,
-    ScoreReport,
-    SocialValueRatio,
-    ValueTotals,
-    _report,
-    _State,
-)
+from socialvalue.review.score_figures import Delivery, MeasureCount, SocialValueRatio, ValueTotals
+from socialvalue.review.score_report import ScoreReport, _report, _State
+from socialvalue.review.scored_lines import ScoredLine
 from socialvalue.review.submissions import ReportedLine, ReviewSubmission
 
 __all__ = [

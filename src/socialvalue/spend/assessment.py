@@ -1,7 +1,7 @@
 """Assessment: what each supplier owes the policy this year, and why.
 
-:func:`assess` applies a :class:`~socialvalue.policy.thresholds.Policy` to spend (or, on the
-contract-value basis, to contracts) for one period and returns one
+:func:`assess` applies a :class:`~socialvalue.policy.social_value_policy.Policy` to
+spend (or, on the contract-value basis, to contracts) for one period and returns one
 :class:`Assessment` per supplier: the obligation, the amount tested, the band that
 fired, whether the amount sits exactly on the boundary, and a one-sentence
 explanation a council can send the supplier.
@@ -38,7 +38,8 @@ from socialvalue._typed import typed_fields
 from socialvalue.errors import RuleViolation
 from socialvalue.money import MAX_INTEGER_DIGITS, Money
 from socialvalue.periods import Period, parse_financial_year
-from socialvalue.policy.thresholds import Basis, Obligation, Policy, ThresholdRule, _short
+from socialvalue.policy.social_value_policy import Policy
+from socialvalue.policy.thresholds import Basis, Obligation, ThresholdRule, _short
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend.contracts import Contract
 from socialvalue.spend.payments import SpendLine
