@@ -17,6 +17,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from socialvalue import AmountFormat, NameRules, PayeeRule, PayeeRules, SpendFileError
+from socialvalue.cli._render import _FORMULA_STARTS, _NUMBER, spreadsheet_safe
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
@@ -300,3 +301,37 @@ def test_a_file_reads_alike_cold_or_after_others_and_from_text_or_records(cold: 
         reconciliation = spend.reconciliation()
         assert [p.payee for p in reconciliation.apart_payees] == ["Trafford Council"]
         assert reconciliation.withheld.lines == 1
+
+
+# -- CSV cells ----------------------------------------------------------------------
+
+
+def _safe_by_definition(value: object) -> object:
+    """spreadsheet_safe as first written: numbers as they are, formula starts quoted."""
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+CELLS = st.one_of(
+    st.text(),
+    st.tuples(st.sampled_from(["", "=", "+", "-", "@", "\t", "\r", "'", "1"]), st.text()).map(
+        "".join
+    ),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
+    st.none(),
+    st.integers(),
+    st.booleans(),
+)
+
+
+@given(CELLS)
+@example("-2000.00")
+@example("-1e5")
+@example("=1")
+@example("-")
+@example("+12")
+def test_a_cell_is_made_safe_as_its_definition_says(value: object) -> None:
+    assert spreadsheet_safe(value) == _safe_by_definition(value)

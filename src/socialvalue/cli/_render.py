@@ -284,11 +284,12 @@ def spreadsheet_safe(value: object) -> object:
     >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-2000.00"), spreadsheet_safe("Acme")
     ("'=HYPERLINK(1)", '-2000.00', 'Acme')
     """
-    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+    # Most cells start with no formula character: they need no number pattern tried
+    # (a cell of 50,000 rows by fourteen columns; tests/test_spend_fast_paths.py
+    # checks this order against the definition's, the number first).
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
         return value
-    if value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    return value if _NUMBER.fullmatch(value) else "'" + value
 
 
 def spreadsheet_record(record: Mapping[str, object]) -> dict[str, object]:

@@ -17,8 +17,9 @@ __all__ = ["RuleIndex", "Term", "any_term", "compiled", "fits"]
 
 #: A term: its (word, is a prefix) pairs, and whether it is anchored at the start, the end.
 Term = tuple[tuple[tuple[str, bool], ...], bool, bool]
-# Names remembered by a RuleIndex (a year has a few thousand payees).
-_NAMES_REMEMBERED = 65_536
+# Names remembered by a RuleIndex (a year has a few thousand payees; each name is
+# asked once per payee, whose sorter remembers it, so a larger memo only holds memory).
+_NAMES_REMEMBERED = 8_192
 
 
 @functools.lru_cache(maxsize=512)
