@@ -9,7 +9,6 @@ when its lines are first read.
 
 from __future__ import annotations
 
-import decimal
 from decimal import Decimal
 from typing import Any, Final
 
@@ -17,7 +16,7 @@ import attrs
 
 from socialvalue._numbers import library_context_methods
 from socialvalue._typed import typed_fields
-from socialvalue.money import Money, Rounding
+from socialvalue.money import Money, Rounding, _formatted
 from socialvalue.review.discounting import DiscountSchedule
 from socialvalue.review.measures import Adjustments, ReviewMeasure, Unit
 from socialvalue.review.score_figures import _quantity_text
@@ -25,8 +24,6 @@ from socialvalue.review.submissions import ReportedLine
 
 __all__ = ["ScoredLine"]
 
-_PENNY: Final = Decimal("0.01")
-_PRESENT: Final = decimal.Context(prec=60)
 _PER_UNIT: Final = {
     Unit.FTE: "FTE",
     Unit.PEOPLE: "person",
@@ -42,14 +39,11 @@ _PER_UNIT: Final = {
 def _shown(amount: Decimal, currency: str, policy: Rounding) -> str:
     """``amount`` as ``Money.format`` shows it, rounded by ``policy``.
 
-    Derivations show four amounts a line; building a ``Money`` of 36 places for
-    each costs more than the sentence, so pounds are formatted here directly
-    (identically: a test compares the two) and other currencies by ``Money``.
+    Derivations show four amounts a line, all exact results of the library's own
+    arithmetic, so they go through ``Money``'s unchecked formatter (a test compares
+    the two).
     """
-    pence = amount.quantize(_PENNY, rounding=policy.value, context=_PRESENT)
-    if currency != "GBP":
-        return Money._computed(pence, currency).format(policy)
-    return f"-£{-pence:,.2f}" if pence < 0 else f"£{abs(pence):,.2f}"
+    return _formatted(amount, currency, policy)
 
 
 def _fraction_text(value: Decimal) -> str:
