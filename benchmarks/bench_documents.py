@@ -334,6 +334,16 @@ class MTarget(_Struct):
         _check_quantity(self.quantity)
 
 
+def _cross_field_rules(review: Any) -> None:
+    """The Review's rules across fields, which both msgspec peers check alike."""
+    if len(set(review.contract_ids)) != len(review.contract_ids):
+        raise ValueError("repeated contract id")
+    if len({t.measure for t in review.commitments}) != len(review.commitments):
+        raise ValueError("repeated commitment")
+    if review.declaration.signed_on < review.period.start:
+        raise ValueError("declared before the period")
+
+
 class MReview(_Struct):
     supplier_id: MCode
     contract_ids: Annotated[list[MCode], msgspec.Meta(max_length=200)]
@@ -344,12 +354,7 @@ class MReview(_Struct):
     commitments: Annotated[list[MTarget], msgspec.Meta(max_length=1000)] = []
 
     def __post_init__(self) -> None:
-        if len(set(self.contract_ids)) != len(self.contract_ids):
-            raise ValueError("repeated contract id")
-        if len({t.measure for t in self.commitments}) != len(self.commitments):
-            raise ValueError("repeated commitment")
-        if self.declaration.signed_on < self.period.start:
-            raise ValueError("declared before the period")
+        _cross_field_rules(self)
 
 
 # The same Structs without the Decimal limits that msgspec cannot state: what msgspec
@@ -384,12 +389,7 @@ class MReviewBare(_Struct):
     commitments: Annotated[list[MTargetBare], msgspec.Meta(max_length=1000)] = []
 
     def __post_init__(self) -> None:
-        if len(set(self.contract_ids)) != len(self.contract_ids):
-            raise ValueError("repeated contract id")
-        if len({t.measure for t in self.commitments}) != len(self.commitments):
-            raise ValueError("repeated commitment")
-        if self.declaration.signed_on < self.period.start:
-            raise ValueError("declared before the period")
+        _cross_field_rules(self)
 
 
 def _msgspec_load(document: dict[str, Any]) -> object:
