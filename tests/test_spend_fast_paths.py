@@ -12,15 +12,31 @@ short cut declines and the definition decides.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from socialvalue import AmountFormat, NameRules, PayeeRule, PayeeRules, SpendFileError
+from socialvalue import (
+    AmountFormat,
+    NameRules,
+    PayeeRule,
+    PayeeRules,
+    SpendFileError,
+    default_policy,
+)
 from socialvalue.cli._render import _FORMULA_STARTS, _NUMBER, spreadsheet_safe
+from socialvalue.periods import parse_financial_year
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
+from socialvalue.spend.assessment import (
+    AssessmentResult,
+    _assess_sums,
+    assess,
+    with_spellings,
+)
 from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
 from socialvalue.spend.payees import PAYEE_RULES, classify
 from socialvalue.spend.reading import SpendFile
@@ -335,3 +351,78 @@ CELLS = st.one_of(
 @example("+12")
 def test_a_cell_is_made_safe_as_its_definition_says(value: object) -> None:
     assert spreadsheet_safe(value) == _safe_by_definition(value)
+
+
+# -- sums ---------------------------------------------------------------------------
+
+PAYEES = st.sampled_from(
+    [
+        "Acme Ltd",
+        "ACME LIMITED",
+        "acme",
+        "Bolt & Co",
+        "Bolt and Co Ltd",
+        "Cog CIC",
+        "Trafford Council",
+        "HMRC",
+        "Redacted Personal Information",
+        "",
+    ]
+)
+PAID = st.sampled_from(["01.05.2025", "31.03.2026", "01.04.2026", "31.03.2025", "32.01.2025"])
+AMOUNT = st.one_of(
+    st.decimals(min_value=-99999, max_value=99999, places=2).map(lambda d: f'"£{d:,}"'),
+    st.sampled_from(["1,23", "", "-£0.01", "£50,000.00"]),
+)
+
+
+def _summed_and_lined(rows: list[tuple[str, str, str]]) -> AssessmentResult:
+    """The file of ``rows`` assessed from its sums, checked against its lines' assessment."""
+    text = [MONTH[0], *(",".join(row) for row in rows)]
+    policy, period = default_policy(), parse_financial_year("2025/26")
+    lined = SpendFile.from_lines(text, skip_bad_rows=True, period=period)
+    summed = SpendFile.from_lines(text, skip_bad_rows=True, period=period)
+    expected = with_spellings(assess(policy, list(lined), period), lined.supplier_spellings())
+    sums, spelled = summed._sums()
+    totals: dict[str, Decimal] = {}
+    counts: dict[str, int] = {}
+    for (key, _), total in sums.items():
+        totals[key] = totals.get(key, Decimal(0)) + total
+    for (key, _), count in spelled.items():
+        counts[key] = counts.get(key, 0) + count
+    got = _assess_sums(policy, totals, counts, period, summed.supplier_spellings())
+    assert got == expected
+    assert got.to_records() == expected.to_records()
+    assert summed.reconciliation() == lined.reconciliation()
+    assert summed.bad_rows == lined.bad_rows
+    return got
+
+
+@given(st.lists(st.tuples(PAYEES, PAID, AMOUNT), max_size=25))
+def test_a_file_summed_as_read_is_assessed_as_its_lines_are(
+    rows: list[tuple[str, str, str]],
+) -> None:
+    """The command line's sums give the assessment, reconciliation and bad rows of the lines."""
+    _summed_and_lined(rows)
+
+
+def test_spellings_of_one_supplier_are_summed_together() -> None:
+    rows = [
+        ("Acme Ltd", "01.05.2025", '"£30,000.00"'),
+        ("ACME LIMITED", "02.05.2025", '"£25,000"'),
+        ("Acme Ltd", "01.04.2026", "£1.00"),  # outside 2025/26
+    ]
+    [acme] = _summed_and_lined(rows)
+    assert (acme.supplier_name, acme.spellings) == ("Acme Ltd", ("Acme Ltd", "ACME LIMITED"))
+    assert (acme.amount, acme.line_count, acme.obligation.value) == (
+        Decimal("55000.00"),
+        2,
+        "review",
+    )
+
+
+def test_a_file_is_summed_once() -> None:
+    spend = SpendFile.from_lines(MONTH)
+    spend._sums()
+    with pytest.raises(RuntimeError, match="reads its records once"):
+        spend._sums()

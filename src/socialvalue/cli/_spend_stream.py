@@ -14,6 +14,7 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Final, TextIO
 
 import attrs
@@ -28,17 +29,19 @@ from socialvalue.cli._spend_files import (
 )
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend.assessment import _mismatch
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout
 from socialvalue.spend.names import SupplierKey
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.reading import SpendFile
-from socialvalue.spend.reconciliation import Reconciliation
+from socialvalue.spend.reconciliation import SUM_CONTEXT, Reconciliation
 from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = ["SpendStream"]
 
 DEFAULT_LIMITS: Final = Limits()
+_ZERO: Final = Decimal(0)
 
 
 class SpendStream:
@@ -83,6 +86,35 @@ class SpendStream:
         self._spends: list[SpendFile] = []
 
     def __iter__(self) -> Iterator[SpendLine]:
+        return self._read(None)
+
+    def sums(self, currency: str) -> tuple[dict[str, Decimal], dict[str, int]]:
+        """Each supplier's total and line count in every file, read without a line made.
+
+        What :func:`~socialvalue.spend.assessment.assess` would sum from the lines;
+        a file whose amounts are not in ``currency`` is refused as ``assess`` refuses
+        its first line. Read once, as iterating is.
+        """
+        totals: dict[str, Decimal] = {}
+        counts: dict[str, int] = {}
+        add = SUM_CONTEXT.add
+
+        def summed(spend: SpendFile) -> None:
+            if spend.recognition.layout.amount_format.currency != currency:
+                for line in spend:  # its first line, refused as assess refuses it
+                    raise _mismatch(sum(counts.values()), line, currency, self.vat_basis)
+                return
+            sums, lines = spend._sums()
+            for (key, _), total in sums.items():
+                totals[key] = add(totals.get(key, _ZERO), total)
+            for (key, _), count in lines.items():
+                counts[key] = counts.get(key, 0) + count
+
+        next(self._read(summed), None)  # yields nothing when summing: reads to the end
+        return totals, counts
+
+    def _read(self, summed: Callable[[SpendFile], None] | None) -> Iterator[SpendLine]:
+        """Every file read in turn: its lines yielded, or given to ``summed``."""
         seen = SeenFiles()
         hashing = len(self.sources) > 1
         for source in self.sources:
@@ -97,7 +129,10 @@ class SpendStream:
                     **self._options,
                 )
                 self._spends.append(spend)
-                yield from spend
+                if summed is None:
+                    yield from spend
+                else:
+                    summed(spend)
             except SpendFileError as exc:
                 raise DataError(f"{name}: {exc}{self._hint(exc)}") from None
             finally:

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import json
-from collections.abc import Iterator
 from typing import TextIO
 
 import attrs
@@ -47,11 +45,10 @@ from socialvalue.errors import RuleViolation
 from socialvalue.policy.social_value_policy import Policy
 from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
+from socialvalue.spend.assessment import AssessmentResult, _assess_sums
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
 from socialvalue.spend.names import SupplierKey
-from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.rows import SpendFileError
 from socialvalue.spend.transparency import TRANSPARENCY_CODE, Columns, check_vat_basis
 
@@ -235,48 +232,31 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         hint=_option_hint,
     )
     given = ", ".join(args.file)
-    lines = iter(stream)
     try:
-        first = next(lines, None)
+        # Each supplier's lines summed as they are read: no line is kept or made.
+        totals, counts = stream.sums(policy.currency)
         period = stream.period()
         if period is None:
             raise DataError(f"{given} has no spend lines to assess (give --year to report anyway)")
-        result = assess(
+        result = _assess_sums(
             policy,
-            _Made(itertools.chain([first] if first else [], lines)),
+            totals,
+            counts,
             period,
+            stream.supplier_spellings(),
             before_effective=args.before_effective,
         )
     except RuleViolation as exc:  # e.g. a policy in another currency than the file
         raise DataError(f"{given}: {exc}") from None
     reconciliation = stream.reconciliation()
-    if args.year is not None and first is None:
+    if args.year is not None and not counts:
         covered = ", ".join(reconciliation.years_covered) or "none (no line has a date)"
         raise DataError(
             f"{given} has no spend line in {period.label} to assess; the years it covers: {covered}"
         )
-    result = with_spellings(result, stream.supplier_spellings())
     read = SpendRead(reconciliation, tuple(stream.files), tuple(stream.bad_rows), policy.vat_basis)
     _write_assessment(args, out, result, read, policy, notes)
     return 0
-
-
-class _Made:
-    """Spend lines the library made, as an iterable that is not an iterator.
-
-    ``assess`` checks each item of an iterator it is given, as every public function
-    checks its arguments; the stream's lines are :class:`SpendLine` objects by
-    construction (each made by :class:`~socialvalue.spend.reading.SpendFile`), and
-    checking each of a million lines again was a seventh of the run.
-    """
-
-    __slots__ = ("_lines",)
-
-    def __init__(self, lines: Iterator[SpendLine]) -> None:
-        self._lines = lines
-
-    def __iter__(self) -> Iterator[SpendLine]:
-        return self._lines
 
 
 def _check_bases(args: argparse.Namespace, policy: Policy) -> list[str]:

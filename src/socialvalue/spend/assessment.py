@@ -24,7 +24,7 @@ the commissioner reported (£59m of £110m with Greater Manchester organisations
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -421,15 +421,7 @@ def assess(
     """
     if isinstance(period, str):
         period = parse_financial_year(period)
-    if period.start < policy.effective and not before_effective:
-        raise RuleViolation(
-            "spend.before_effective",
-            f"{period.label} starts on {period.start.isoformat()}, before policy {policy.id}"
-            f" {policy.version} took effect on {policy.effective.isoformat()}; assess it"
-            " under the policy in force then, or pass before_effective=True"
-            " (--before-effective) to apply this one anyway",
-            field=["period"],
-        )
+    _check_effective(policy, period, before_effective)
     names = {supplier.id: supplier.name for supplier in suppliers}
     currency, vat, basis = policy.currency, policy.vat_basis, policy.basis
     contract_ids: dict[str, str] = {}
@@ -439,17 +431,45 @@ def assess(
         best, counts, ignored = _largest_contracts(spend, period, currency, vat)  # type: ignore[arg-type]
         totals = {key: contract.value.amount for key, contract in best.items()}
         contract_ids = {key: contract.id for key, contract in best.items()}
+    names_of, contract_of = names.get, contract_ids.get
+    return _assessed(
+        policy, period, totals, counts, ignored, lambda key: (names_of(key), (), contract_of(key))
+    )
+
+
+def _check_effective(policy: Policy, period: Period, before_effective: bool) -> None:
+    if period.start < policy.effective and not before_effective:
+        raise RuleViolation(
+            "spend.before_effective",
+            f"{period.label} starts on {period.start.isoformat()}, before policy {policy.id}"
+            f" {policy.version} took effect on {policy.effective.isoformat()}; assess it"
+            " under the policy in force then, or pass before_effective=True"
+            " (--before-effective) to apply this one anyway",
+            field=["period"],
+        )
+
+
+def _assessed(
+    policy: Policy,
+    period: Period,
+    totals: dict[str, Decimal],
+    counts: dict[str, int],
+    ignored: int,
+    about: Callable[[str], tuple[str | None, tuple[str, ...], str | None]],
+) -> AssessmentResult:
+    """Each supplier's total tested; ``about`` gives a key's name, spellings and contract id."""
     _check_totals(totals)
     find = policy._locator().find
-    names_of, contract_of = names.get, contract_ids.get
+    currency, basis = policy.currency, policy.basis
     assessments = []
     for key in sorted(totals, key=natural_key):
+        name, spellings, contract = about(key)
         total = totals[key]
         band, on_boundary = find(total)
         assessments.append(
             Assessment(
                 key,
-                names_of(key),
+                name,
                 total,
                 currency,
                 basis,
@@ -457,10 +477,40 @@ def assess(
                 on_boundary,
                 period,
                 counts[key],
-                contract_of(key),
+                contract,
+                spellings,
             )
         )
     return AssessmentResult(policy, period, tuple(assessments), ignored)
+
+
+@in_library_context
+def _assess_sums(
+    policy: Policy,
+    totals: dict[str, Decimal],
+    counts: dict[str, int],
+    period: Period,
+    spellings: Mapping[str, tuple[str, ...]],
+    *,
+    before_effective: bool = False,
+) -> AssessmentResult:
+    """``with_spellings(assess(policy, lines, period), spellings)`` of the lines' sums.
+
+    For the command line, whose reader sums each supplier's lines in ``period``
+    (:meth:`~socialvalue.spend.reading.SpendFile._sums`) in the policy's currency
+    and on its VAT basis: ``totals`` and ``counts`` are by supplier key.
+    ``tests/test_spend_fast_paths.py`` checks that the two agree.
+    """
+    _check_effective(policy, period, before_effective)
+    if policy.basis is not Basis.ANNUAL_SPEND:
+        raise ValueError("sums of spend are assessed on the annual-spend basis only")
+    found = spellings.get
+
+    def about(key: str) -> tuple[str | None, tuple[str, ...], None]:
+        names = found(key, ())
+        return (names[0] if names else None), names, None
+
+    return _assessed(policy, period, totals, counts, 0, about)
 
 
 @in_library_context
