@@ -11,7 +11,8 @@ the two alternating, best of three by CPU time:
 - the library: the same CSVs through the command line's reader
   (``socialvalue.cli._spend_stream.SpendStream``: bounded streaming, the choice of
   encoding, the strict CSV parser, layout recognition, the amount grammar, dates,
-  payee rules, name keys and the reconciliation), its lines summed by supplier.
+  payee rules, name keys and the reconciliation), each supplier's lines summed as
+  ``socialvalue assess`` sums them, in the reader (``SpendStream.sums``).
 
 Target (issue 14): the library at most twice the floor's time on each file.
 """
@@ -70,11 +71,13 @@ WHY = [
     " by the grammar's own patterns without its argument check, strip and look-ups,"
     " falling back to the full grammar for anything else; a line with one quoted field"
     " is split at its quotes; the amounts of one format are remembered across files;"
-    " and a finished file's reconciliation is made once. Every fast path is checked"
-    " against its definition by the properties in `tests/test_spend_fast_paths.py`."
-    " What is left beyond the floor is the reader's own work per row (the strict"
-    " split, each row's amount, date and payee looked up, the reconciliation's"
-    " tallies, a `SpendLine` made) and, on a cold start, reading each distinct amount"
+    " a finished file's reconciliation is made once; and each supplier's lines are"
+    " summed as they are read, as the command line sums them, with no `SpendLine` or"
+    " `Money` made. Every fast path is checked against its definition by the"
+    " properties in `tests/test_spend_fast_paths.py`. What is left beyond the floor is"
+    " the reader's own work per row (the strict split, each row's amount, date and"
+    " payee looked up, the reconciliation's tallies, the supplier's sum) and, on a"
+    " cold start, reading each distinct amount"
     " and sorting each distinct payee once (a few µs each).",
 ]
 
@@ -103,7 +106,7 @@ def floor(path: Path, encoding: str) -> int:
 
 
 def library(path: Path, year: str) -> int:
-    """The same CSVs read as ``socialvalue assess`` reads them, summed by supplier.
+    """The same CSVs read and summed by supplier as ``socialvalue assess`` does.
 
     The memo of payees sorted, kept between files read with the same rules, is
     emptied first: each run pays for sorting its payees, as a command-line run does.
@@ -112,10 +115,7 @@ def library(path: Path, year: str) -> int:
     stream = SpendStream(
         [str(path)], io.StringIO(), vat_basis=VatBasis.NET, period=parse_financial_year(year)
     )
-    totals: dict[str, Decimal] = {}
-    for line in stream:
-        key = line.supplier_id
-        totals[key] = totals.get(key, Decimal(0)) + line.amount.amount
+    stream.sums("GBP")
     return stream.reconciliation().rows_read
 
 

@@ -34,14 +34,13 @@ from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout
 from socialvalue.spend.names import SupplierKey
 from socialvalue.spend.payments import SpendLine
-from socialvalue.spend.reading import SpendFile
-from socialvalue.spend.reconciliation import SUM_CONTEXT, Reconciliation
+from socialvalue.spend.reading import SpendFile, add_sums
+from socialvalue.spend.reconciliation import Reconciliation
 from socialvalue.spend.rows import BadRow, SpendFileError
 
 __all__ = ["SpendStream"]
 
 DEFAULT_LIMITS: Final = Limits()
-_ZERO: Final = Decimal(0)
 
 
 class SpendStream:
@@ -97,18 +96,13 @@ class SpendStream:
         """
         totals: dict[str, Decimal] = {}
         counts: dict[str, int] = {}
-        add = SUM_CONTEXT.add
 
         def summed(spend: SpendFile) -> None:
             if spend.recognition.layout.amount_format.currency != currency:
                 for line in spend:  # its first line, refused as assess refuses it
                     raise _mismatch(sum(counts.values()), line, currency, self.vat_basis)
                 return
-            sums, lines = spend._sums()
-            for (key, _), total in sums.items():
-                totals[key] = add(totals.get(key, _ZERO), total)
-            for (key, _), count in lines.items():
-                counts[key] = counts.get(key, 0) + count
+            add_sums(totals, counts, spend._sums())
 
         next(self._read(summed), None)  # yields nothing when summing: reads to the end
         return totals, counts

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import Bad, money_of, picker, remember, shared
+from socialvalue.spend._hot import Bad, picker, remember, shared
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.layouts import Recognition
 from socialvalue.spend.reconciliation import SUM_CONTEXT
@@ -29,15 +29,15 @@ __all__ = ["RowAmounts"]
 # lines is mostly distinct amounts, which a larger memo holds (~0.25 kB each) for few
 # hits: 65,536 of them were 16 MB of a 50,000-supplier run's resident memory.
 _REMEMBERED: Final = 32_768
-_new = object.__new__
-_set = object.__setattr__
 
 
 class RowAmounts:
     """How a file's rows give their money, on ``vat_basis``: see the module.
 
-    ``known`` maps what :attr:`pick` takes from a row to its money (readers look
-    there first); :meth:`read` reads a row whose amounts were not known.
+    ``known`` maps what :attr:`pick` takes from a row to its amount, a plain
+    ``Decimal`` in the layout's currency (readers look there first); :meth:`read`
+    reads a row whose amounts were not known. A reader makes :class:`Money` only
+    for a line it yields: the command line sums amounts and makes none.
     """
 
     __slots__ = (
@@ -60,24 +60,26 @@ class RowAmounts:
         amounts = recognition.layout.amount_format
         self._currency, self._read = amounts.currency, amount_reader(amounts)
         self.pick = picker(self._places)
-        # The money of one column's text is the same in every file in this format;
+        # The amount of one column's text is the same in every file in this format;
         # with three columns, it depends on the basis and on which are there.
-        shape = self._single is not None or (vat_basis, *(i is None for i in self._places))
-        self.known: dict[Any, Money] = shared(("amounts", amounts, shape))
         self._values: dict[str, Decimal] = shared(("values", amounts))
+        if self._single is not None:
+            self.known: dict[Any, Decimal] = self._values
+        else:
+            self.known = shared(("amounts", amounts, vat_basis, *(i is None for i in self._places)))
 
-    def read(self, fields: Sequence[str], picked: Any) -> Money:
-        """The money of a row whose amounts (``picked``) were not read before; else ``Bad``."""
+    def read(self, fields: Sequence[str], picked: Any) -> Decimal:
+        """The amount of a row whose amounts (``picked``) were not read before; else ``Bad``.
+
+        What is read is within :class:`Money`'s bounds: the grammar's, or checked.
+        """
         if self._single is not None:  # one amount column (net, or gross): read as is
             try:
-                # money_of, inline: a year holds tens of thousands of distinct amounts.
-                money: Money = _new(Money)
-                _set(money, "amount", self._read(picked))
-                _set(money, "currency", self._currency)
+                amount = self._read(picked)
             except SpendFileError as exc:
                 raise Bad(self._single, exc.code, exc.message, picked) from None
-            remember(self.known, picked, money, _REMEMBERED)
-            return money
+            remember(self.known, picked, amount, _REMEMBERED)
+            return amount
         places, header, known = self._places, self._header, self._values
         values: list[Decimal | None] = []
         for index in places:
@@ -106,12 +108,11 @@ class RowAmounts:
             amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
         else:
             amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
-        if amount is net or amount is gross:  # as read, so within the grammar's bounds
-            money = money_of(amount, self._currency)
-        else:  # net = gross - VAT, or gross = net + VAT: checked as any amount
-            money = Money(amount, self._currency)
-        remember(self.known, picked, money, _REMEMBERED)
-        return money
+        if amount is not net and amount is not gross:
+            # net = gross - VAT, or gross = net + VAT: checked as any amount is.
+            Money(amount, self._currency)
+        remember(self.known, picked, amount, _REMEMBERED)
+        return amount
 
 
 def _plan(recognition: Recognition, basis: VatBasis) -> tuple[int | None, int | None, int | None]:

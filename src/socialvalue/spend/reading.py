@@ -45,10 +45,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from socialvalue.money import Money
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import Bad, Text, picker, remember, rows_of, spend_line
+from socialvalue.spend._hot import Bad, Text, money_of, picker, remember, rows_of, spend_line
 from socialvalue.spend._quoting import Row
 from socialvalue.spend._row_amounts import RowAmounts
 from socialvalue.spend._sorting import WITHHELD, Apart, BadKey, Entry, sorter_for
@@ -209,24 +208,25 @@ class SpendFile:
         self._started = True
         return self._lines()
 
-    def _sums(self) -> tuple[dict[tuple[str, str], Decimal], dict[tuple[str, str], int]]:
+    def _sums(self) -> dict[tuple[str, str], list[Any]]:
         """Read every record, each supplier's lines summed instead of yielded.
 
-        The sums, and the lines counted, are by ``(key, spelling)``, as
-        :meth:`supplier_spellings` counts them; the reconciliation, bad rows and
-        spellings are those of iterating.
-        The command line's way: an assessment wants each supplier's total and line
-        count, and a :class:`SpendLine` made and summed for each of a million rows
-        was a fifth of the run (``benchmarks/bench_cli_million.py``).
+        Returns ``[lines, total]`` by ``(key, spelling)``, as :meth:`supplier_spellings`
+        counts them; the reconciliation, bad rows and spellings are those of
+        iterating. Each total is summed as ``assess`` sums lines, from the first
+        amount on (so a credit of ``-0.00`` alone stays ``-0.00``). The command
+        line's way: an assessment wants each supplier's total and line count, and a
+        :class:`SpendLine` made and summed for each of a million rows was a fifth of
+        the run (``benchmarks/bench_cli_million.py``).
         """
         if self._started:
             raise RuntimeError("a SpendFile reads its records once; make a new one")
         self._started = True
-        sums: dict[tuple[str, str], Decimal] = {}
+        sums: dict[tuple[str, str], list[Any]] = {}
         next(self._lines(sums), None)  # yields nothing when summing: reads to the end
-        return sums, self._spelled
+        return sums
 
-    def _lines(self, sums: dict[tuple[str, str], Decimal] | None = None) -> Iterator[SpendLine]:
+    def _lines(self, sums: dict[tuple[str, str], list[Any]] | None = None) -> Iterator[SpendLine]:
         """Every record read, in one loop: the hot path of reading (see ``_hot``).
 
         A row is read in this order, and the first fault makes it bad: its quoting and
@@ -245,9 +245,10 @@ class SpendFile:
         days, day_at = self._days, self._at["paid_on"]
         payees, who_pick, spelled = self._sorter.entries, self._who_pick, self._spelled
         name_at, contract_at, basis = self._name_at, self._contract_at, self.vat_basis
+        currency = ledger.currency
         start = end = None
         for row in self._rows:
-            fields, money = row[1], None
+            fields, amount = row[1], None
             try:
                 if (len(fields) != width or row[2] is not None) and not self._fits(row):
                     continue
@@ -255,10 +256,9 @@ class SpendFile:
                     continue
                 ledger.rows += 1
                 picked = amount_pick(fields)
-                money = amounts.get(picked)
-                if money is None:
-                    money = read_amount(fields, picked)
-                amount = money.amount
+                amount = amounts.get(picked)
+                if amount is None:
+                    amount = read_amount(fields, picked)
                 read.lines += 1
                 read.total = add(read.total, amount)
                 day = days.get(fields[day_at])
@@ -274,19 +274,29 @@ class SpendFile:
                     who = self._who(fields)
                 if who.__class__ is tuple:  # a supplier: (key, spelling)
                     contract = self._contract(fields) if contract_at is not None else None
-                    spelled[who] = spelled.get(who, 0) + 1
-                    assessed.lines += 1
-                    assessed.total = add(assessed.total, amount)
                     if sums is None:
-                        yield spend_line(who[0], money, day, basis, contract)
+                        spelled[who] = spelled.get(who, 0) + 1
+                        assessed.lines += 1
+                        assessed.total = add(assessed.total, amount)
+                        yield spend_line(who[0], money_of(amount, currency), day, basis, contract)
+                        continue
+                    summed = sums.get(who)
+                    if summed is None:
+                        sums[who] = [1, amount]
                     else:
-                        sums[who] = add(sums.get(who, _ZERO), amount)
+                        summed[0] += 1
+                        summed[1] = add(summed[1], amount)
                 elif who is WITHHELD:
                     ledger.withheld.add(amount)
                 else:
                     self._aside(fields, who).add(amount)
             except Bad as bad:
-                self._bad(row[0], bad, money)
+                self._bad(row[0], bad, amount)
+        if sums is not None:  # the tallies iterating keeps row by row
+            for who, (lines, total) in sums.items():
+                spelled[who] = lines
+                assessed.lines += lines
+                assessed.total = add(assessed.total, total)
         self._finished = True
 
     def _fits(self, row: Row) -> bool:
@@ -303,15 +313,15 @@ class SpendFile:
         self._ledger.rows += 1
         raise Bad(None, wrong.code, wrong.message, wrong.value)
 
-    def _bad(self, line: int, bad: Bad, money: Money | None) -> None:
+    def _bad(self, line: int, bad: Bad, amount: Decimal | None) -> None:
         """Count a bad row (its amount too, when it was read), or raise it."""
         row = BadRow(line, bad.column, bad.code, bad.message, bad.value)
         if not self.skip_bad_rows:
             raise row.error() from None
         ledger = self._ledger
         ledger.bad.lines += 1
-        if money is not None:
-            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, money.amount)
+        if amount is not None:
+            ledger.bad.total = SUM_CONTEXT.add(ledger.bad.total, amount)
         if len(self._bad_rows) < MAX_LISTED_BAD_ROWS:
             self._bad_rows.append(row)
 
@@ -411,3 +421,19 @@ class SpendFile:
     def supplier_names(self) -> dict[str, str]:
         """Each supplier's most frequent spelling (the first seen wins a tie)."""
         return {key: names[0] for key, names in self.supplier_spellings().items()}
+
+
+def add_sums(
+    totals: dict[str, Decimal], counts: dict[str, int], sums: dict[tuple[str, str], list[Any]]
+) -> None:
+    """Add a file's :meth:`SpendFile._sums` to ``totals`` and ``counts`` by supplier key.
+
+    Summed from the first total on, as ``assess`` sums lines from the first.
+    """
+    add = SUM_CONTEXT.add
+    for (key, _), (lines, total) in sums.items():
+        if key in totals:
+            totals[key] = add(totals[key], total)
+            counts[key] += lines
+        else:
+            totals[key], counts[key] = total, lines
