@@ -80,22 +80,11 @@ class RowAmounts:
                 raise Bad(self._single, exc.code, exc.message, picked) from None
             remember(self.known, picked, amount, _REMEMBERED)
             return amount
-        places, header, known = self._places, self._header, self._values
-        values: list[Decimal | None] = []
-        for index in places:
-            if index is None:
-                values.append(None)
-                continue
-            text = fields[index]
-            value = known.get(text)
-            if value is None:
-                try:
-                    value = self._read(text)
-                except SpendFileError as exc:
-                    raise Bad(header[index], exc.code, exc.message, text) from None
-                remember(known, text, value, _REMEMBERED)
-            values.append(value)
-        net, gross, vat = values
+        places, header, value = self._places, self._header, self._value
+        net_at, gross_at, vat_at = places
+        net = None if net_at is None else value(fields, net_at)
+        gross = None if gross_at is None else value(fields, gross_at)
+        vat = None if vat_at is None else value(fields, vat_at)
         checked = net is not None and gross is not None and vat is not None
         if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
             raise Bad(
@@ -113,6 +102,18 @@ class RowAmounts:
             Money(amount, self._currency)
         remember(self.known, picked, amount, _REMEMBERED)
         return amount
+
+    def _value(self, fields: Sequence[str], at: int) -> Decimal:
+        """The amount in column ``at``, from the memo of the format's texts or read now."""
+        text = fields[at]
+        value = self._values.get(text)
+        if value is None:
+            try:
+                value = self._read(text)
+            except SpendFileError as exc:
+                raise Bad(self._header[at], exc.code, exc.message, text) from None
+            remember(self._values, text, value, _REMEMBERED)
+        return value
 
 
 def _plan(recognition: Recognition, basis: VatBasis) -> tuple[int | None, int | None, int | None]:

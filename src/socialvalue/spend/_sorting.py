@@ -70,6 +70,7 @@ class PayeeSorter:
         self._include, self._exclude_ids = include_apart, exclude_ids
         self._exclude_names = exclude_names
         self.entries: dict[Any, Entry] = {}
+        self._named: dict[str, Entry] = {}
 
     def remember(self, picked: Any, entry: Entry) -> None:
         """Remember ``entry`` for ``picked``, within the sorter's bound."""
@@ -95,6 +96,20 @@ class PayeeSorter:
         return self._supplier(name, raw_id, number)
 
     def _supplier(self, name: str, raw_id: str, number: str) -> Entry:
+        key = self._key
+        if key is SupplierKey.NAME:
+            # A name paid under several expense types is keyed once (a fifth of
+            # Salford's payees, a third of Manchester's).
+            found = self._named.get(name)
+            if found is None:
+                found = self._keyed(name, raw_id, number)
+                if len(self._named) >= _REMEMBERED:
+                    self._named.clear()
+                self._named[name] = found
+            return found
+        return self._keyed(name, raw_id, number)
+
+    def _keyed(self, name: str, raw_id: str, number: str) -> Entry:
         key = self._key
         try:
             if key is SupplierKey.NAME:

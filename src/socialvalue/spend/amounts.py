@@ -114,7 +114,7 @@ def _grammar(amounts: AmountFormat, text: str) -> Decimal:
     """:meth:`AmountFormat.parse`, its argument's type not checked again: the full grammar."""
     value = text.strip(_SPACES)
     if len(value) <= MAX_AMOUNT_TEXT:
-        plain, display, _ = _patterns(amounts)
+        plain, display, _, _ = _patterns(amounts)
         if plain.fullmatch(value):
             return Decimal(value)
         match = display.fullmatch(value)
@@ -135,11 +135,13 @@ def _grammar(amounts: AmountFormat, text: str) -> Decimal:
 @functools.lru_cache(maxsize=64)
 def _patterns(
     amounts: AmountFormat,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The plain pattern, the display one, and the display one's first form alone.
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """The plain pattern, the display one, its first form alone, and that form's positive one.
 
     The plain one is tried first (most files write plain decimals); the first
-    display form (``-£1,234.56``) alone is :func:`amount_reader`'s fast path.
+    display form (``-£1,234.56``) alone is :func:`amount_reader`'s fast path, and
+    its positive amounts with the symbol (``£1,234.56``, every amount Manchester
+    pays) a faster one, with no group to take out.
     """
     places = rf"(?:\.[0-9]{{1,{amounts.max_places}}})?" if amounts.max_places else ""
     plain = r"0|[1-9][0-9]{0,14}"
@@ -153,7 +155,8 @@ def _patterns(
     if amounts.parentheses:
         forms.append(rf"\({maybe}(?P<n3>{number})\)")
     common = re.compile(f"(-?){maybe}({number})")
-    return re.compile(f"-?(?:{plain}){places}"), re.compile("|".join(forms)), common
+    paid = re.compile(f"{symbol}{number}") if symbol else None
+    return re.compile(f"-?(?:{plain}){places}"), re.compile("|".join(forms)), common, paid
 
 
 @typed_arguments
@@ -177,12 +180,16 @@ def amount_reader(amounts: AmountFormat) -> Callable[[str], Decimal]:
 
 @functools.lru_cache(maxsize=64)
 def _reader(amounts: AmountFormat) -> Callable[[str], Decimal]:
-    plain, _, common = _patterns(amounts)
+    plain, _, common, paid = _patterns(amounts)
     plain_match, common_match = plain.fullmatch, common.fullmatch
+    paid_match = paid.fullmatch if paid is not None else lambda text: None
+    skip = len(CURRENCY_SYMBOLS.get(amounts.currency, ""))
 
     def read(text: str) -> Decimal:
         if plain_match(text) is not None:
             return Decimal(text)
+        if paid_match(text) is not None:
+            return Decimal(text[skip:].replace(",", ""))
         found = common_match(text)
         if found is not None:
             amount = Decimal(found[2].replace(",", ""))
