@@ -26,7 +26,13 @@ from socialvalue import (
     SpendFileError,
     default_policy,
 )
-from socialvalue.cli._render import _FORMULA_STARTS, _NUMBER, spreadsheet_safe
+from socialvalue.cli._render import (
+    _FORMULA_STARTS,
+    _NUMBER,
+    plain,
+    spreadsheet_cell,
+    spreadsheet_safe,
+)
 from socialvalue.periods import parse_financial_year
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
@@ -351,6 +357,23 @@ CELLS = st.one_of(
 @example("+12")
 def test_a_cell_is_made_safe_as_its_definition_says(value: object) -> None:
     assert spreadsheet_safe(value) == _safe_by_definition(value)
+
+
+class _Text(str):
+    """Text of a subclass: the cell's short cut is for ``str`` itself."""
+
+
+@given(
+    st.one_of(
+        CELLS,
+        CELLS.filter(lambda v: isinstance(v, str)).map(_Text),
+        st.decimals(allow_nan=False, allow_infinity=False, places=3),
+        st.dates(),
+    )
+)
+def test_a_cell_is_written_as_plain_then_safe(value: object) -> None:
+    """The CSV writer's one step per cell is the two it stands for."""
+    assert spreadsheet_cell(value) == spreadsheet_safe(plain(value))
 
 
 # -- sums ---------------------------------------------------------------------------

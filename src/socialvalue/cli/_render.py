@@ -43,6 +43,7 @@ __all__ = [
     "reason",
     "score_document",
     "score_lines",
+    "spreadsheet_cell",
     "spreadsheet_record",
     "spreadsheet_rows",
     "uncited",
@@ -292,9 +293,23 @@ def spreadsheet_safe(value: object) -> object:
     return value if _NUMBER.fullmatch(value) else "'" + value
 
 
+def spreadsheet_cell(value: object) -> object:
+    """``spreadsheet_safe(plain(value))``: a value ready for a CSV cell.
+
+    Text, most of a record's cells, is looked at once, by its exact class (a ``str``
+    subclass takes the general way); ``tests/test_spend_fast_paths.py`` checks the
+    two agree.
+    """
+    if value.__class__ is str:
+        if not value.startswith(_FORMULA_STARTS):
+            return value
+        return value if _NUMBER.fullmatch(value) else "'" + value
+    return spreadsheet_safe(plain(value))
+
+
 def spreadsheet_record(record: Mapping[str, object]) -> dict[str, object]:
     """A record ready for a CSV file: decimals as text, formula-looking text neutralised."""
-    return {key: spreadsheet_safe(plain(value)) for key, value in record.items()}
+    return {key: spreadsheet_cell(value) for key, value in record.items()}
 
 
 def assessment_document(

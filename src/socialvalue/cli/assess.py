@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
+import operator
 from typing import TextIO
 
 import attrs
@@ -36,8 +38,7 @@ from socialvalue.cli._render import (
     assessment_table,
     count,
     csv_comments,
-    spreadsheet_record,
-    uncited,
+    spreadsheet_cell,
 )
 from socialvalue.cli._spend_files import MAX_LINE_BYTES, MAX_RATIO, MAX_SPEND_BYTES, Limits
 from socialvalue.cli._spend_stream import SpendStream
@@ -362,16 +363,20 @@ def _write_assessment(
         out.write("\n")
     elif form == "csv":
         # Row by row: a body with tens of thousands of suppliers is written without
-        # holding every row (and its spreadsheet form) at once.
-        rows = (spreadsheet_record(uncited(record)) for record in result.records())
-        first = next(rows, None)
+        # holding every row (and its spreadsheet form) at once. The policy is named
+        # once, in comment lines, not in every row.
+        records = result.records(provenance=False)
+        first = next(records, None)
         fields = list(first) if first is not None else ["supplier_id"]
         out.writelines(csv_comments(policy))
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(fields)
         if first is not None:
-            writer.writerow(first)
-            writer.writerows(rows)
+            cells = operator.itemgetter(*fields)  # every record has the first's fields
+            writer.writerows(
+                list(map(spreadsheet_cell, cells(record)))
+                for record in itertools.chain([first], records)
+            )
     else:
         width = None if args.wide else NAME_WIDTH
         out.writelines(f"{line}\n" for line in assessment_table(result, name_width=width))

@@ -114,18 +114,18 @@ class Assessment:
     @property
     def explanation(self) -> str:
         """One plain-English sentence saying what is asked and why."""
-        return self._explained(self.band.describe())
+        return self._explained(self.band.describe(), self.period.label)
 
-    def _explained(self, band: str) -> str:
-        """The explanation, given the band in words (a result's rows share its few bands)."""
+    def _explained(self, band: str, label: str) -> str:
+        """The explanation, given the band and period in words (a result's rows share them)."""
         who = self.supplier_name or f"supplier {self.supplier_id}"
         if self.basis is Basis.CONTRACT_VALUE:
             subject = (
                 f"{self.total.format()}, the whole-life value of contract {self.contract_id}"
-                f" with {who} live in {self.period.label},"
+                f" with {who} live in {label},"
             )
         else:
-            subject = f"{self.total.format()} spent with {who} in {self.period.label}"
+            subject = f"{self.total.format()} spent with {who} in {label}"
         asks = f"this policy asks for the {self.obligation.title}"
         if self.on_boundary:
             return f"{subject} is at the {_short(self.total)} boundary; {asks}."
@@ -138,13 +138,13 @@ class Assessment:
 
     def to_record(self) -> dict[str, object]:
         """This assessment as one flat dict of plain values."""
-        return self._record(self.band.describe())
+        return self._record(self.band.describe(), self.period.label)
 
-    def _record(self, band: str) -> dict[str, object]:
+    def _record(self, band: str, label: str) -> dict[str, object]:
         return {
             "supplier_id": self.supplier_id,
             "supplier_name": self.supplier_name,
-            "period": self.period.label,
+            "period": label,
             "basis": self.basis.value,
             "total": self.amount,
             "currency": self.currency,
@@ -155,7 +155,7 @@ class Assessment:
             "line_count": self.line_count,
             "contract_id": self.contract_id,
             "spellings": " | ".join(self.spellings) or None,
-            "explanation": self._explained(band),
+            "explanation": self._explained(band, label),
         }
 
     def to_records(self) -> list[dict[str, object]]:
@@ -231,16 +231,29 @@ class AssessmentResult:
         """
         return list(self.records())
 
-    def records(self) -> Iterator[dict[str, object]]:
-        """:meth:`to_records` one at a time, so that a long result is written row by row."""
-        cited = self.policy.provenance.to_record()
-        # A policy has a few bands: each is put in words once, not once a supplier.
+    @typed_arguments
+    def records(self, *, provenance: bool = True) -> Iterator[dict[str, object]]:
+        """:meth:`to_records` one at a time, so that a long result is written row by row.
+
+        ``provenance=False`` leaves out the policy's fields, for an output that names
+        the policy once (the command line's CSV says it in comment lines).
+        """
+        cited = self.policy.provenance.to_record() if provenance else {}
+        # A policy has a few bands, a result one period: each is put in words once,
+        # not once a supplier.
         described: dict[int, str] = {}
+        labels: dict[int, str] = {}
         for a in self.assessments:
             band = described.get(id(a.band))
             if band is None:
                 band = described[id(a.band)] = a.band.describe()
-            yield {**a._record(band), **cited}
+            label = labels.get(id(a.period))
+            if label is None:
+                label = labels[id(a.period)] = a.period.label
+            record = a._record(band, label)
+            if cited:
+                record.update(cited)
+            yield record
 
     def to_frame(self) -> Any:
         """:meth:`to_records` as a ``pandas.DataFrame``, amounts as exact Arrow decimals.
