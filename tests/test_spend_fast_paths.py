@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -38,6 +39,7 @@ from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.assessment import (
+    Assessment,
     AssessmentResult,
     _assess_sums,
     assess,
@@ -417,6 +419,10 @@ def _summed_and_lined(rows: list[tuple[str, str, str]]) -> AssessmentResult:
     ]
     assert summed.reconciliation().to_dict() == lined.reconciliation().to_dict()
     assert summed.bad_rows == lined.bad_rows
+    # Built without their checks, the assessments are what the checked constructor builds.
+    for made in (*got, *expected):
+        fields = attrs.fields(Assessment)
+        assert Assessment(*(getattr(made, f.name) for f in fields)) == made
     return got
 
 

@@ -46,6 +46,7 @@ from socialvalue.errors import RuleViolation
 from socialvalue.policy.social_value_policy import Policy
 from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.policy.vat import VatBasis
+from socialvalue.spend._hot import forget
 from socialvalue.spend.assessment import AssessmentResult, _assess_sums
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
@@ -236,6 +237,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     try:
         # Each supplier's lines summed as they are read: no line is kept or made.
         totals, counts = stream.sums(policy.currency)
+        forget()  # the readers' memos: free for the output
         period = stream.period()
         if period is None:
             raise DataError(f"{given} has no spend lines to assess (give --year to report anyway)")

@@ -160,8 +160,12 @@ def sorter_for(
 def forget() -> None:
     """Empty every memo kept between readings, so that the next one starts cold.
 
-    For benchmarks: a command-line run starts with none of them.
+    For benchmarks, and for the command line once its files are read (see
+    :func:`socialvalue.spend._hot.forget`).
     """
+    for sorter in _SORTERS.values():
+        sorter.entries.clear()
+        sorter._named.clear()
     _SORTERS.clear()
     words.cache_clear()
     payee_index.cache_clear()
