@@ -46,7 +46,7 @@ from socialvalue.spend.assessment import (
     with_spellings,
 )
 from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
-from socialvalue.spend.payees import PAYEE_RULES, classify
+from socialvalue.spend.payees import PAYEE_RULES, classifier, classify
 from socialvalue.spend.reading import SpendFile, add_sums
 from socialvalue.spend.rows import csv_records
 
@@ -202,6 +202,22 @@ def test_one_pass_over_all_rules_is_trying_each_in_order(
     by_each = next((rule for rule in rules.apart if rule.matches(name, expense or None)), None)
     assert classify(rules, name, "", expense) == (rules.is_withheld(name), by_each)
     assert rules.rule_for(name, expense or None) == by_each
+
+
+@given(
+    st.lists(
+        st.tuples(PAYEE, st.sampled_from(["", "Levies", "LEVIES", "Rent", "Other"])), max_size=8
+    ),
+    RULE_SETS,
+)
+def test_a_name_met_again_under_another_expense_type_sorts_as_when_first_met(
+    payees: list[tuple[str, str]], rules: PayeeRules
+) -> None:
+    """What a classifier remembers of a name never changes what it says of a later row."""
+    remembering = classifier(rules)
+    for name, expense in payees:
+        by_each = next((r for r in rules.apart if r.matches(name, expense or None)), None)
+        assert remembering(name, "", expense) == (rules.is_withheld(name), by_each)
 
 
 @given(st.one_of(PAYEE, st.sampled_from(["Redacted", "REdacted  Data", "Redactive Ltd", ""])))

@@ -119,12 +119,20 @@ class RuleIndex:
 
     def first(self, name: tuple[str, ...], expense: str) -> int | None:
         """The position of the first rule matching the words ``name`` and the key ``expense``."""
+        return self.first_of(self.mask(name), expense)
+
+    def mask(self, name: tuple[str, ...]) -> int:
+        """The rules the words ``name`` match, whatever the expense type, as bits."""
         mask = self._masks.get(name)
         if mask is None:
             mask = self._name_mask(name)
             if len(self._masks) >= _NAMES_REMEMBERED:
                 self._masks.clear()
             self._masks[name] = mask
+        return mask
+
+    def first_of(self, mask: int, expense: str) -> int | None:
+        """:meth:`first` of a name's :meth:`mask` and the key ``expense``."""
         if expense:
             mask |= self._expenses.get(expense, 0)
         return (mask & -mask).bit_length() - 1 if mask else None

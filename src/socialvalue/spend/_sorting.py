@@ -166,6 +166,7 @@ def forget() -> None:
     for sorter in _SORTERS.values():
         sorter.entries.clear()
         sorter._named.clear()
+        sorter._classify.forget()
     _SORTERS.clear()
     words.cache_clear()
     payee_index.cache_clear()

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Final
 
 import attrs
@@ -187,22 +187,38 @@ def classify(
 
 # Expense types are few (a few hundred a year); a cleared memo is only work again.
 _EXPENSES_REMEMBERED: Final = 4096
+# Names, as many as a council's year holds (a few thousand); see names.words.
+_NAMES_REMEMBERED: Final = 8192
 
 
 class _Classifier:
     """:func:`classify` for one set of rules, its tables at hand."""
 
-    __slots__ = ("_apart", "_expenses", "_index", "_markers")
+    __slots__ = ("_apart", "_expenses", "_index", "_markers", "_names")
 
     def __init__(self, rules: PayeeRules) -> None:
         self._apart, self._index, self._markers = rules.apart, payee_index(rules), _markers(rules)
         self._expenses: dict[str, str] = {}
+        # What a name alone says (withheld; the rules its words match): a name paid
+        # under several expense types is taken apart once.
+        self._names: dict[str, tuple[bool, int]] = {}
+
+    def forget(self) -> None:
+        """Empty the memos of names and expense types."""
+        self._names.clear()
+        self._expenses.clear()
 
     def __call__(
         self, name: str, supplier_id: str, expense_type: str
     ) -> tuple[bool, PayeeRule | None]:
-        found, markers = words(name), self._markers
-        withheld = bool(name) and " ".join(found) in markers
+        markers, said = self._markers, self._names.get(name)
+        if said is None:
+            found = words(name)
+            said = (bool(name) and " ".join(found) in markers, self._index.mask(found))
+            if len(self._names) >= _NAMES_REMEMBERED:
+                self._names.clear()
+            self._names[name] = said
+        withheld, mask = said
         withheld = withheld or (bool(supplier_id) and _said(supplier_id) in markers)
         expense = self._expenses.get(expense_type)
         if expense is None:
@@ -210,12 +226,12 @@ class _Classifier:
             if len(self._expenses) >= _EXPENSES_REMEMBERED:
                 self._expenses.clear()
             self._expenses[expense_type] = expense
-        first = self._index.first(found, expense)
+        first = self._index.first_of(mask, expense)
         return withheld, None if first is None else self._apart[first]
 
 
 @functools.lru_cache(maxsize=64)
-def classifier(rules: PayeeRules) -> Callable[[str, str, str], tuple[bool, PayeeRule | None]]:
+def classifier(rules: PayeeRules) -> _Classifier:
     """:func:`classify` for ``rules``: a function of name, supplier id and expense type."""
     return _Classifier(rules)
 

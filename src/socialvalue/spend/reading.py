@@ -250,8 +250,13 @@ class SpendFile:
         for row in self._rows:
             fields, amount = row[1], None
             try:
-                if (len(fields) != width or row[2] is not None) and not self._fits(row):
-                    continue
+                if len(fields) != width or row[2] is not None:
+                    # A row's trailing empty fields (some months of Manchester's and
+                    # Salford's) fit at once; anything else is looked at closely.
+                    trailing = len(fields) > width and row[2] is None
+                    empty = trailing and not "".join(fields[width:]).strip()
+                    if not empty and not self._fits(row):
+                        continue
                 if not fields[name_at].strip() and _blank(fields):
                     continue
                 ledger.rows += 1
