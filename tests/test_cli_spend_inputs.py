@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import IO
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialvalue.cli import main
 from socialvalue.cli._input import DataError, UsageError
@@ -81,10 +83,10 @@ def test_the_same_file_twice_is_refused_by_its_content(tmp_path: Path) -> None:
     april = month(tmp_path, "2025-04.csv", "Acme Ltd,1,2025-04-10,30000.00")
     copy = tmp_path / "copy-of-april.csv"
     copy.write_bytes(april.read_bytes())
-    for given in ((april, april), (april, copy)):
-        code, out, err = run("assess", *map(str, given))
+    for files in ((april, april), (april, copy)):
+        code, out, err = run("assess", *map(str, files))
         assert (code, out) == (1, "")
-        assert f"{given[1]} has the same content as {april}" in err
+        assert f"{files[1]} has the same content as {april}" in err
     zipped = tmp_path / "year.zip"
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.write(april, "april.csv")
@@ -239,6 +241,44 @@ def test_a_utf_8_sequence_cut_at_the_end_of_the_file() -> None:
     # Cut after UTF-8 text: the file mixes encodings.
     with pytest.raises(DataError, match="mixes encodings"):
         _text_of("é,b\n".encode() + b"x\xc3")
+
+
+def _by_the_rule(data: bytes) -> str:
+    """The module's rule for a whole file: UTF-8, else Windows-1252 if all before is ASCII."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not data[: exc.start].isascii():
+            return "mixes encodings"
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        return f"(byte {exc.start} is neither)"
+
+
+PIECES = st.sampled_from([b"a", b"Acme", b",", b"1.00", "é".encode(), b"\xe9", b"\xa3", b"\x81"])
+
+
+@given(
+    st.lists(st.lists(PIECES, max_size=12).map(b"".join), max_size=12).map(b"\n".join),
+    st.integers(min_value=48, max_value=200),
+)
+def test_a_file_read_chunk_by_chunk_is_decoded_as_the_rule_says(data: bytes, step: int) -> None:
+    """Whichever chunk first shows the encoding, and however it is handed on, the text is one."""
+    source = Source("test.csv", lambda: io.BytesIO(data))
+    try:
+        opened = open_source(source, Limits(line_bytes=step), None)
+        try:
+            got = opened.text.read()
+        finally:
+            opened.text.close()
+    except DataError as exc:
+        got = str(exc)
+    expected = _by_the_rule(data)
+    if expected.startswith(("mixes", "(byte")):
+        assert expected in got.replace(",", "")
+    else:
+        assert got == expected
 
 
 def test_a_multibyte_character_split_between_chunks_is_read_whole() -> None:

@@ -63,6 +63,8 @@ _RATIO_FROM: Final = 1024 * 1024
 _CHUNK: Final = 1024 * 1024
 _UTF8: Final = "UTF-8"
 _CP1252: Final = "Windows-1252"
+# The five bytes Windows-1252 leaves undefined (Python's codec refuses them).
+_NOT_CP1252: Final = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 
 
 class Limits(NamedTuple):
@@ -188,6 +190,9 @@ class _Bounded(io.RawIOBase):
         self._ended = False
         self.size = 0
         self.encoding = _UTF8
+        # Windows-1252 bytes handed on as read, for the text layer to decode once:
+        # when the first chunk shows the encoding before the text layer is made.
+        self._as_read = False
         self._decided = False  # whether text that is not ASCII has been met
         self._held = b""  # an incomplete UTF-8 sequence at the end of the last chunk
         self._out = b""  # bytes decoded, handed on up to self._at
@@ -207,6 +212,21 @@ class _Bounded(io.RawIOBase):
         if self.source.name != STDIN:  # stdin is the caller's to close
             self._raw.close()
         super().close()
+
+    def start(self) -> str:
+        """Read the first chunk, before the text layer is made; the codec that layer decodes.
+
+        ``"cp1252"`` when that chunk shows the file is Windows-1252 (Manchester's
+        monthly files, each one chunk): its bytes are then handed on as read, not
+        decoded, encoded as UTF-8 and decoded again. Else ``"utf-8"``.
+        """
+        data = self._chunk()
+        self._as_read = self._given is None
+        try:
+            self._out, self._at = self._decode(data or b"", final=not data), 0
+        finally:
+            self._as_read = self._as_read and self.encoding == _CP1252
+        return "cp1252" if self._as_read else "utf-8"
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         # The text layer asks for a few kilobytes at a time: hand them out of the
@@ -284,7 +304,7 @@ class _Bounded(io.RawIOBase):
                     " encoding with --encoding"
                 ) from None
         if self.encoding == _CP1252:
-            return self._cp1252(data)
+            return self._windows_1252(data) if self._as_read else self._cp1252(data)
         data = self._held + data
         if data.isascii():
             self._held = b""
@@ -299,7 +319,7 @@ class _Bounded(io.RawIOBase):
                     " encoding with --encoding"
                 ) from None
             self.encoding, self._held = _CP1252, b""
-            return self._cp1252(data)
+            return self._windows_1252(data) if self._as_read else self._cp1252(data)
         self._decided = self._decided or not data[:used].isascii()
         self._held = data[used:]
         return data[:used]
@@ -308,11 +328,21 @@ class _Bounded(io.RawIOBase):
         try:
             return data.decode("cp1252").encode()
         except UnicodeDecodeError as exc:
-            raise DataError(
-                f"{self.source.name} is not UTF-8 or Windows-1252 text (byte"
-                f" {self.size - len(data) + exc.start:,} is neither); name its encoding"
-                " with --encoding"
-            ) from None
+            raise self._neither(data, exc.start) from None
+
+    def _windows_1252(self, data: bytes) -> bytes:
+        """``data`` as read, for a text layer decoding Windows-1252, once checked it can."""
+        found = [at for at in map(data.find, _NOT_CP1252) if at >= 0]
+        if found:
+            raise self._neither(data, min(found))
+        return data
+
+    def _neither(self, data: bytes, start: int) -> DataError:
+        return DataError(
+            f"{self.source.name} is not UTF-8 or Windows-1252 text (byte"
+            f" {self.size - len(data) + start:,} is neither); name its encoding"
+            " with --encoding"
+        )
 
 
 class Opened(NamedTuple):
@@ -347,9 +377,14 @@ def open_source(
     bounded = _Bounded(source, raw, limits, codec=codec, hashing=hashing)
     if encoding is not None:
         bounded.encoding = encoding
+    try:
+        decoding = bounded.start()
+    except BaseException:
+        bounded.close()
+        raise
     buffered = io.BufferedReader(bounded, buffer_size=_CHUNK)
-    # Whatever the file's encoding, what the bounded reader hands on is UTF-8.
-    return Opened(io.TextIOWrapper(buffered, encoding="utf-8", newline=""), bounded)
+    # What the bounded reader hands on is UTF-8, or Windows-1252 as read (see start).
+    return Opened(io.TextIOWrapper(buffered, encoding=decoding, newline=""), bounded)
 
 
 def _unreadable(name: str, exc: BaseException) -> UsageError | DataError:
