@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialvalue import NameRules, SupplierKey
+from socialvalue._fields import CODE_PATTERN
 from socialvalue.errors import RuleViolation
 from socialvalue.spend.names import DEFAULT_SUFFIXES, words
 
@@ -96,6 +97,18 @@ def test_words() -> None:
 # Properties ---------------------------------------------------------------------
 
 NAME_TEXT = st.text(max_size=40)
+
+
+@given(
+    st.one_of(NAME_TEXT, st.lists(st.sampled_from(["word", "é", "株", "ltd", "9"])).map(" ".join))
+)
+def test_every_name_key_is_an_id(name: str) -> None:
+    """A key made of a name is a supplier id as it is: readers do not check it again."""
+    try:
+        key = RULES.key(name)
+    except ValueError:
+        return  # no letters or digits
+    assert re.fullmatch(CODE_PATTERN, key)
 
 
 @given(NAME_TEXT)

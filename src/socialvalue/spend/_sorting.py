@@ -113,15 +113,15 @@ class PayeeSorter:
         key = self._key
         try:
             if key is SupplierKey.NAME:
-                supplier = name_id(self._names, name)
-            else:
-                supplier = key.key(
-                    name,
-                    supplier_id=raw_id,
-                    vat_number=number,
-                    company_number=number,
-                    rules=self._names,
-                )
+                # A name's key is an id as made (tests/test_spend_names.py checks it).
+                return (name_id(self._names, name), name)
+            supplier = key.key(
+                name,
+                supplier_id=raw_id,
+                vat_number=number,
+                company_number=number,
+                rules=self._names,
+            )
         except ValueError as exc:
             if key is SupplierKey.SUPPLIER_ID:
                 role, value = "supplier_id", raw_id
