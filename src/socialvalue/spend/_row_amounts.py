@@ -80,11 +80,23 @@ class RowAmounts:
                 raise Bad(self._single, exc.code, exc.message, picked) from None
             remember(self.known, picked, amount, _REMEMBERED)
             return amount
-        places, header, value = self._places, self._header, self._value
+        places, header, values = self._places, self._header, self._values
         net_at, gross_at, vat_at = places
-        net = None if net_at is None else value(fields, net_at)
-        gross = None if gross_at is None else value(fields, gross_at)
-        vat = None if vat_at is None else value(fields, vat_at)
+        # Each column's text is looked up inline (Salford's year has 10,656 distinct
+        # triples of 18,844 distinct texts), read and remembered when new.
+        net = gross = vat = None
+        if net_at is not None:
+            net = values.get(fields[net_at])
+            if net is None:
+                net = self._value(fields, net_at)
+        if gross_at is not None:
+            gross = values.get(fields[gross_at])
+            if gross is None:
+                gross = self._value(fields, gross_at)
+        if vat_at is not None:
+            vat = values.get(fields[vat_at])
+            if vat is None:
+                vat = self._value(fields, vat_at)
         checked = net is not None and gross is not None and vat is not None
         if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
             raise Bad(
@@ -104,15 +116,13 @@ class RowAmounts:
         return amount
 
     def _value(self, fields: Sequence[str], at: int) -> Decimal:
-        """The amount in column ``at``, from the memo of the format's texts or read now."""
+        """The amount in column ``at``, not in the memo of the format's texts: read, remembered."""
         text = fields[at]
-        value = self._values.get(text)
-        if value is None:
-            try:
-                value = self._read(text)
-            except SpendFileError as exc:
-                raise Bad(self._header[at], exc.code, exc.message, text) from None
-            remember(self._values, text, value, _REMEMBERED)
+        try:
+            value = self._read(text)
+        except SpendFileError as exc:
+            raise Bad(self._header[at], exc.code, exc.message, text) from None
+        remember(self._values, text, value, _REMEMBERED)
         return value
 
 
