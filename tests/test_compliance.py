@@ -19,7 +19,8 @@ from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.thresholds import Obligation
 from socialvalue.policy.vat import VatBasis
 from socialvalue.review.submissions import Declaration, ReviewSubmission
-from socialvalue.spend.assessment import Assessment, assess
+from socialvalue.spend.assessment import Assessment
+from socialvalue.spend.assessment_rules import assess
 from socialvalue.spend.payments import SpendLine
 
 POLICY = default_policy()

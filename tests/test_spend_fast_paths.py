@@ -38,13 +38,8 @@ from socialvalue.periods import parse_financial_year
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
-from socialvalue.spend.assessment import (
-    Assessment,
-    AssessmentResult,
-    _assess_sums,
-    assess,
-    with_spellings,
-)
+from socialvalue.spend.assessment import Assessment, AssessmentResult, with_spellings
+from socialvalue.spend.assessment_rules import _assess_sums, assess
 from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
 from socialvalue.spend.payees import PAYEE_RULES, classifier, classify
 from socialvalue.spend.reading import SpendFile, add_sums

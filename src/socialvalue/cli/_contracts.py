@@ -54,7 +54,8 @@ from socialvalue.policy.gm_policing import default_policy
 from socialvalue.policy.social_value_policy import Policy
 from socialvalue.policy.thresholds import Basis
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.assessment import AssessmentResult, assess
+from socialvalue.spend.assessment import AssessmentResult
+from socialvalue.spend.assessment_rules import assess
 from socialvalue.spend.contracts import Contract
 from socialvalue.spend.ocds import ocds_parse_options, read_ocds
 from socialvalue.spend.ocds_matching import match_suppliers

@@ -29,7 +29,7 @@ from socialvalue.cli._spend_files import (
 )
 from socialvalue.periods import Period
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.assessment import _mismatch
+from socialvalue.spend.assessment_rules import _mismatch
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import Layout
 from socialvalue.spend.names import SupplierKey
@@ -90,7 +90,7 @@ class SpendStream:
     def sums(self, currency: str) -> tuple[dict[str, Decimal], dict[str, int]]:
         """Each supplier's total and line count in every file, read without a line made.
 
-        What :func:`~socialvalue.spend.assessment.assess` would sum from the lines;
+        What :func:`~socialvalue.spend.assessment_rules.assess` would sum from the lines;
         a file whose amounts are not in ``currency`` is refused as ``assess`` refuses
         its first line. Read once, as iterating is.
         """

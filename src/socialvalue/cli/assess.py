@@ -47,7 +47,8 @@ from socialvalue.policy.social_value_policy import Policy
 from socialvalue.policy.thresholds import Basis, Obligation
 from socialvalue.policy.vat import VatBasis
 from socialvalue.spend._hot import forget
-from socialvalue.spend.assessment import AssessmentResult, _assess_sums
+from socialvalue.spend.assessment import AssessmentResult
+from socialvalue.spend.assessment_rules import _assess_sums
 from socialvalue.spend.gm_layouts import LAYOUTS
 from socialvalue.spend.layouts import DateFormat, Layout
 from socialvalue.spend.names import SupplierKey

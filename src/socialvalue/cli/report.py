@@ -46,7 +46,8 @@ from socialvalue.report.page import report_page
 from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
-from socialvalue.spend.assessment import AssessmentResult, assess, with_spellings
+from socialvalue.spend.assessment import AssessmentResult, with_spellings
+from socialvalue.spend.assessment_rules import assess
 
 __all__ = ["add_parser", "run"]
 

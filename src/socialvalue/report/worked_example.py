@@ -36,7 +36,8 @@ from socialvalue.report.regional import regional_report
 from socialvalue.review.gm_catalogue import default_catalogue
 from socialvalue.review.measures import MeasureCatalogue
 from socialvalue.review.submissions import Declaration, ReportedLine, ReviewSubmission
-from socialvalue.spend.assessment import AssessmentResult, assess
+from socialvalue.spend.assessment import AssessmentResult
+from socialvalue.spend.assessment_rules import assess
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.suppliers import Borough, Location, OrganisationType, Supplier
 

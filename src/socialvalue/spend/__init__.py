@@ -27,15 +27,8 @@ if TYPE_CHECKING:
         AmountFormat,
         parse_amount,
     )
-    from socialvalue.spend.assessment import (
-        Assessment,
-        AssessmentResult,
-        LocalSpend,
-        assess,
-        local_spend_share,
-        new_suppliers,
-        with_spellings,
-    )
+    from socialvalue.spend.assessment import Assessment, AssessmentResult, with_spellings
+    from socialvalue.spend.assessment_rules import assess, new_suppliers
     from socialvalue.spend.contracts import Contract, ContractCategory, LettingRoute
     from socialvalue.spend.gm_layouts import (
         LAYOUTS,
@@ -50,6 +43,7 @@ if TYPE_CHECKING:
         Recognition,
         recognise_layout,
     )
+    from socialvalue.spend.local_spend import LocalSpend, local_spend_share
     from socialvalue.spend.names import (
         NameRules,
         SupplierKey,
@@ -142,15 +136,9 @@ __getattr__, __dir__ = attach(
             "ContractCategory",
             "LettingRoute",
         ),
-        "socialvalue.spend.assessment": (
-            "Assessment",
-            "AssessmentResult",
-            "LocalSpend",
-            "assess",
-            "local_spend_share",
-            "new_suppliers",
-            "with_spellings",
-        ),
+        "socialvalue.spend.assessment": ("Assessment", "AssessmentResult", "with_spellings"),
+        "socialvalue.spend.assessment_rules": ("assess", "new_suppliers"),
+        "socialvalue.spend.local_spend": ("LocalSpend", "local_spend_share"),
         "socialvalue.spend.ocds": (
             "OcdsParseOptions",
             "ocds_parse_options",

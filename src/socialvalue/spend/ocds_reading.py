@@ -228,7 +228,7 @@ class OcdsReading:
     """Everything :func:`read_ocds` made of some OCDS data, and everything it set aside.
 
     :attr:`contracts` and :attr:`suppliers` are ready for
-    :func:`~socialvalue.spend.assessment.assess` on the contract-value basis;
+    :func:`~socialvalue.spend.assessment_rules.assess` on the contract-value basis;
     ``ocds_contracts`` and ``ocds_suppliers`` hold the same with where each came from.
     ``problems`` lists what could not be used (a value set aside, a missing period),
     ``flags`` what was used but deserves a look (a match by name, a joint award, a
