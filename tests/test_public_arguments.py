@@ -403,3 +403,49 @@ def test_every_position_is_checked_however_many_are_given() -> None:
         for count in range(index + 1, 5):
             with pytest.raises(TypeError, match=f"argument '{'abcd'[index]}'"):
                 _four(*values[:count])
+
+
+class _Day(date):
+    """A date subclass: not exactly a date, so its list takes the item-by-item way (and fails)."""
+
+
+ITEMS = st.lists(
+    st.one_of(
+        st.integers(),
+        st.booleans(),
+        st.text(max_size=3),
+        st.dates(),
+        st.dates().map(lambda d: _Day(d.year, d.month, d.day)),
+        st.datetimes(),
+        st.none(),
+    ),
+    max_size=6,
+)
+
+
+@given(ITEMS, st.sampled_from([list, tuple]))
+def test_a_collection_passed_at_once_is_passed_as_item_by_item(
+    items: list[object], kind: type
+) -> None:
+    """Items all of exactly a passing class pass at once; else each is looked at, as before."""
+
+    @typed_arguments
+    def one(values: Iterable[int]) -> int:
+        return 0
+
+    @typed_arguments
+    def either(values: Iterable[date] | Iterable[str]) -> int:
+        return 0
+
+    for call, passing in ((one, lambda v: type(v) is int), (either, _date_or_text)):
+        wrong = next((i for i, v in enumerate(items) if not passing(v)), None)
+        if wrong is None:
+            assert call(kind(items)) == 0
+        else:
+            with pytest.raises(TypeError, match=rf"item {wrong} must be"):
+                call(kind(items))
+
+
+def _date_or_text(value: object) -> bool:
+    # Exactly a date (a subclass, a datetime say, may carry a time of day), or any text.
+    return type(value) is date or isinstance(value, str)
