@@ -240,7 +240,7 @@ class SpendFile:
         amounts, amount_pick, read_amount = (
             self._amounts.known,
             self._amounts.pick,
-            self._amounts.read,
+            self._amounts.reader,
         )
         days, day_at = self._days, self._at["paid_on"]
         payees, who_pick, spelled = self._sorter.entries, self._who_pick, self._spelled
