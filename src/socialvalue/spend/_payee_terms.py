@@ -10,8 +10,8 @@ which is what reading a file does for each of its payees.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
+from itertools import repeat
 
 __all__ = ["RuleIndex", "Term", "any_term", "compiled", "fits"]
 
@@ -20,6 +20,7 @@ Term = tuple[tuple[tuple[str, bool], ...], bool, bool]
 # Names remembered by a RuleIndex (a year has a few thousand payees; each name is
 # asked once per payee, whose sorter remembers it, so a larger memo only holds memory).
 _NAMES_REMEMBERED = 8_192
+_starts = str.startswith
 
 
 @functools.lru_cache(maxsize=512)
@@ -84,7 +85,7 @@ class RuleIndex:
     terms does.
     """
 
-    __slots__ = ("_could", "_exact", "_expenses", "_masks", "_prefixed", "_starts")
+    __slots__ = ("_begun", "_exact", "_expenses", "_masks", "_prefixed", "_starts", "_whole")
 
     def __init__(
         self, rules: Sequence[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]]
@@ -106,14 +107,12 @@ class RuleIndex:
                 if key:
                     self._expenses[key] = self._expenses.get(key, 0) | bit
         self._masks: dict[tuple[str, ...], int] = {}
-        # The first words of the names terms, as one pattern over the words joined by
-        # spaces: a name in which none can start matches no rule (most names).
+        # The words the names terms start with (or, for a prefix, a word's start): a
+        # name none of whose words is one matches no rule (most names), and is told so
+        # by a set look-up per word, in C.
         firsts = {(t[0][0][0], t[0][0][1]) for names, _, _ in rules for t in compiled(names)}
-        whole = "|".join(sorted(re.escape(w) for w, prefix in firsts if not prefix))
-        begun = "|".join(sorted(re.escape(w) for w, prefix in firsts if prefix))
-        forms = [f"(?:{whole})(?![^ ])" if whole else "", f"(?:{begun})" if begun else ""]
-        could = "|".join(form for form in forms if form)
-        self._could = re.compile(f"(?<![^ ])(?:{could})").search if could else None
+        self._whole = frozenset(w for w, prefix in firsts if not prefix)
+        self._begun = tuple(sorted(w for w, prefix in firsts if prefix))
         # What a word must start with for a prefixed term to be tried there.
         self._starts = tuple({term[0][0][0] for _, term, _ in self._prefixed})
 
@@ -139,7 +138,7 @@ class RuleIndex:
 
     def _name_mask(self, name: tuple[str, ...]) -> int:
         """The rules whose ``names`` match ``name`` and whose ``unless`` terms do not, as bits."""
-        if self._could is None or self._could(" ".join(name)) is None:
+        if self._whole.isdisjoint(name) and not any(map(_starts, name, repeat(self._begun))):
             return 0
         matched = excepted = 0
         exact, prefixed, starts = self._exact, self._prefixed, self._starts
