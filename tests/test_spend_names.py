@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from socialvalue import NameRules, SupplierKey
 from socialvalue._fields import CODE_PATTERN
 from socialvalue.errors import RuleViolation
-from socialvalue.spend.names import DEFAULT_SUFFIXES, words
+from socialvalue.spend.names import DEFAULT_SUFFIXES, slug, words
 
 RULES = NameRules()
 
@@ -66,6 +66,9 @@ def test_keys_are_supplier_ids() -> None:
     assert RULES.key("Øresund") != RULES.key("resund")
     assert RULES.normalise("नमन") != RULES.normalise("नमनु")
     assert RULES.key("株式会社").startswith("name-")
+    # 64 characters are an id as they stand; 65 are cut and hashed.
+    assert RULES.key("ab " * 21 + "c") == "ab-" * 21 + "c"
+    assert RULES.key("ab " * 21 + "cd") == slug("ab " * 21 + "cd") != "ab-" * 21 + "cd"
     long = RULES.key("word " * 30)
     assert len(long) <= 64
     assert re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}", long)
@@ -109,6 +112,8 @@ def test_every_name_key_is_an_id(name: str) -> None:
     except ValueError:
         return  # no letters or digits
     assert re.fullmatch(CODE_PATTERN, key)
+    # The key's short cut for ASCII words is the slug of the normalised name.
+    assert key == slug(RULES.normalise(name))
 
 
 @given(NAME_TEXT)

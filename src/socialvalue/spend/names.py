@@ -49,7 +49,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -238,10 +238,15 @@ class NameRules:
 
 def normalised(rules: NameRules, name: str) -> str:
     """:meth:`NameRules.normalise`, its arguments' types not checked again (for readers)."""
+    return " ".join(_kept_words(rules, name))
+
+
+def _kept_words(rules: NameRules, name: str) -> Sequence[str]:
+    """The words of ``name`` its normalised form keeps (step 6 of the module's list)."""
     found = words(name)
     plan = _plan(rules)
     if plan is None:
-        return _stepwise(rules, found)
+        return _stepwise(rules, found).split()
     # At most one phrase can match at each end at a time (see _plan), so taking the
     # one that does, until none does, is the documented loop in one pass.
     firsts, lasts = plan
@@ -260,15 +265,23 @@ def normalised(rules: NameRules, name: str) -> str:
                 break
         else:
             break
-    return " ".join(found[start:end])
+    return found[start:end]
 
 
 def name_id(rules: NameRules, name: str) -> str:
-    """:meth:`NameRules.key`, its arguments' types not checked again (for readers)."""
-    normal = normalised(rules, name)
-    if not normal:
+    """:meth:`NameRules.key`, its arguments' types not checked again (for readers).
+
+    ``slug(normalised(rules, name))``; words all ASCII (a-z and 0-9, as words are)
+    joined by hyphens in 64 characters are the id as they stand, with no pattern
+    tried (``tests/test_spend_names.py`` checks the two agree).
+    """
+    kept = _kept_words(rules, name)
+    if not kept:
         raise ValueError(f"the name {name[:60]!r} has no letters or digits")
-    return slug(normal)
+    joined = "-".join(kept)
+    if len(joined) <= _ROOM and joined.isascii():
+        return joined
+    return slug(" ".join(kept))
 
 
 _Plan = tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]
@@ -319,7 +332,10 @@ def _stepwise(rules: NameRules, words_of_name: tuple[str, ...]) -> str:
     return " ".join(found)
 
 
-def slug(normal: str, room: int = 64) -> str:
+_ROOM: Final = 64
+
+
+def slug(normal: str, room: int = _ROOM) -> str:
     """A normalised name as an id of at most ``room`` characters (see :meth:`NameRules.key`)."""
     joined = normal.replace(" ", "-")
     if len(joined) <= room and _CODE.fullmatch(joined):
