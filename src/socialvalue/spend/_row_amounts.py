@@ -98,23 +98,17 @@ class RowAmounts:
         For a file with net, gross and VAT columns. What is read is within
         :class:`Money`'s bounds: the grammar's, or checked.
         """
-        places, header, values = self._places, self._header, self._values
+        places, header, value = self._places, self._header, self._values.get
         net_at, gross_at, vat_at = places
         # Each column's text is looked up inline (Salford's year has 10,656 distinct
         # triples of 18,844 distinct texts), read and remembered when new.
         net = gross = vat = None
         if net_at is not None:
-            net = values.get(fields[net_at])
-            if net is None:
-                net = self._value(fields, net_at)
+            net = value(fields[net_at]) or self._value(fields, net_at)
         if gross_at is not None:
-            gross = values.get(fields[gross_at])
-            if gross is None:
-                gross = self._value(fields, gross_at)
+            gross = value(fields[gross_at]) or self._value(fields, gross_at)
         if vat_at is not None:
-            vat = values.get(fields[vat_at])
-            if vat is None:
-                vat = self._value(fields, vat_at)
+            vat = value(fields[vat_at]) or self._value(fields, vat_at)
         checked = net is not None and gross is not None and vat is not None
         if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
             raise Bad(
@@ -134,13 +128,19 @@ class RowAmounts:
         return amount
 
     def _value(self, fields: Sequence[str], at: int) -> Decimal:
-        """The amount in column ``at``, not in the memo of the format's texts: read, remembered."""
+        """The amount in column ``at``, read and remembered (or a zero, remembered already)."""
         text = fields[at]
+        known = self._values.get(text)
+        if known is not None:  # a zero: falsy, so looked for again
+            return known
         try:
             value = self._read(text)
         except SpendFileError as exc:
             raise Bad(self._header[at], exc.code, exc.message, text) from None
-        remember(self._values, text, value, _REMEMBERED)
+        values = self._values
+        if len(values) >= _REMEMBERED:
+            values.clear()
+        values[text] = value
         return value
 
 
