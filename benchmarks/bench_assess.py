@@ -117,5 +117,15 @@ def run(lines: int = LINES, suppliers: int = SUPPLIERS) -> str:
             f" | {memory_ratio:.2f}× | ≤ 2× |",
             "",
             f"Target {verdict}.",
+            "",
+            "This was 1.69× in time and 1.55× in memory when first recorded (25 November"
+            " 2026), and had become 4.56× and 2.49× without the figures here being run"
+            " again. The time went on argument checks added since, which looked at each"
+            " of the million lines' class one by one; a list whose items are all exactly"
+            " `SpendLine` is now passed in one C-level pass. The memory is the 50,000"
+            " assessments (they have gained fields since) and their natural-order sort"
+            " keys; not traced further. What is left of the time beyond the floor:"
+            " sorting 50,000 ids in natural order, an explained `Assessment` each, and"
+            " checking each line's currency, VAT basis and date.",
         ]
     )
