@@ -43,7 +43,6 @@ from socialvalue.spend.suppliers import Supplier
 
 __all__ = ["assess", "new_suppliers"]
 
-_ZERO: Final = Decimal(0)
 #: Sums are exact: bounded amounts (21 significant digits) summed a billion times
 #: stay far inside 60 digits, and any inexact or overflowing step raises.
 _SUMS: Final = decimal.Context(

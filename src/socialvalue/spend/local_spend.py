@@ -10,7 +10,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -21,11 +21,13 @@ from socialvalue._typed import typed_fields
 from socialvalue.money import Money
 from socialvalue.periods import Period, parse_financial_year
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend.assessment_rules import _SUMS, _ZERO, _sum_spend
+from socialvalue.spend.assessment_rules import _SUMS, _sum_spend
 from socialvalue.spend.payments import SpendLine
 from socialvalue.spend.suppliers import GREATER_MANCHESTER, LocalArea, Supplier
 
 __all__ = ["LocalSpend", "local_spend_share"]
+
+_ZERO: Final = Decimal(0)
 
 
 @library_context_methods

@@ -74,7 +74,6 @@ MAX_LISTED_BAD_ROWS: Final = 1_000
 _DAYS_CACHED: Final = 8_192
 _CODE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")
 _NAME_RULES: Final = NameRules()
-_ZERO: Final = Decimal(0)
 _NUMBERED: Final = (SupplierKey.SUPPLIER_ID, SupplierKey.VAT_NUMBER, SupplierKey.COMPANY_NUMBER)
 
 
