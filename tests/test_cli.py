@@ -625,6 +625,12 @@ def test_assess_refuses_a_policy_in_another_currency(tmp_path: Path) -> None:
     run = Run(["assess", write(tmp_path, "s.csv", SPEND), "--policy", policy])
     assert run.code == 1
     assert "EUR" in run.err
+    assert "spend line 0 (supplier 100234, paid 2025-05-01, £30,000.00 net of VAT)" in run.err
+    # A file with no supplier's line to assess has nothing in another currency to refuse.
+    withheld = HEADER + "Redacted,Redacted,2025-07-02,812.40,Care\n"
+    run = Run(["assess", write(tmp_path, "w.csv", withheld), "--policy", policy])
+    assert run.code == 0, run.err
+    assert "1 withheld" in run.out
 
 
 @pytest.mark.parametrize(

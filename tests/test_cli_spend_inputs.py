@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from socialvalue.cli import main
@@ -263,6 +263,9 @@ PIECES = st.sampled_from([b"a", b"Acme", b",", b"1.00", "é".encode(), b"\xe9", 
     st.lists(st.lists(PIECES, max_size=12).map(b"".join), max_size=12).map(b"\n".join),
     st.integers(min_value=48, max_value=200),
 )
+# The first chunk all ASCII, so the text layer decodes UTF-8; then Windows-1252, and a
+# byte neither encoding has.
+@example(b"a,b\n" * 20 + b"\xa3\n\x81\n", 48)
 def test_a_file_read_chunk_by_chunk_is_decoded_as_the_rule_says(data: bytes, step: int) -> None:
     """Whichever chunk first shows the encoding, and however it is handed on, the text is one."""
     source = Source("test.csv", lambda: io.BytesIO(data))

@@ -449,3 +449,18 @@ def test_a_collection_passed_at_once_is_passed_as_item_by_item(
 def _date_or_text(value: object) -> bool:
     # Exactly a date (a subclass, a datetime say, may carry a time of day), or any text.
     return type(value) is date or isinstance(value, str)
+
+
+def test_items_of_a_subclass_that_passes_are_looked_at_and_pass() -> None:
+    class Label(str):
+        pass
+
+    @typed_arguments
+    def one(values: Iterable[str]) -> int:
+        return len(list(values))
+
+    @typed_arguments
+    def either(values: Iterable[date] | Iterable[str]) -> int:
+        return len(list(values))
+
+    assert one([Label("a"), "b"]) == either((Label("a"), date(2025, 4, 1))) == 2

@@ -35,6 +35,7 @@ from socialvalue.cli._render import (
     spreadsheet_safe,
 )
 from socialvalue.periods import parse_financial_year
+from socialvalue.policy.thresholds import Basis
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
 from socialvalue.spend.amounts import amount_reader
@@ -465,3 +466,9 @@ def test_a_file_is_summed_once() -> None:
     spend._sums()
     with pytest.raises(RuntimeError, match="reads its records once"):
         spend._sums()
+
+
+def test_sums_of_spend_are_not_assessed_against_contract_values() -> None:
+    contracts = attrs.evolve(default_policy(), basis=Basis.CONTRACT_VALUE)
+    with pytest.raises(ValueError, match="annual-spend basis only"):
+        _assess_sums(contracts, {}, {}, parse_financial_year("2025/26"), {})

@@ -78,11 +78,11 @@ class RuleIndex:
     """Every rule's name terms in one table, so that a name is sorted in one pass.
 
     ``rules`` are, in order, each rule's ``names`` terms, ``unless`` terms and
-    expense-type keys (labels as words joined by spaces). :meth:`first` gives the
-    position of the first rule that a name and expense type match, as trying the
-    rules one by one would: a rule matches when the expense key is one of its
-    labels, or when one of its ``names`` terms matches and none of its ``unless``
-    terms does.
+    expense-type keys (labels as words joined by spaces). :meth:`first_of` a name's
+    :meth:`mask` and an expense key gives the position of the first rule that the
+    name and expense type match, as trying the rules one by one would: a rule
+    matches when the expense key is one of its labels, or when one of its ``names``
+    terms matches and none of its ``unless`` terms does.
     """
 
     __slots__ = ("_begun", "_exact", "_expenses", "_masks", "_prefixed", "_starts", "_whole")
@@ -116,10 +116,6 @@ class RuleIndex:
         # What a word must start with for a prefixed term to be tried there.
         self._starts = tuple({term[0][0][0] for _, term, _ in self._prefixed})
 
-    def first(self, name: tuple[str, ...], expense: str) -> int | None:
-        """The position of the first rule matching the words ``name`` and the key ``expense``."""
-        return self.first_of(self.mask(name), expense)
-
     def mask(self, name: tuple[str, ...]) -> int:
         """The rules the words ``name`` match, whatever the expense type, as bits."""
         mask = self._masks.get(name)
@@ -131,7 +127,7 @@ class RuleIndex:
         return mask
 
     def first_of(self, mask: int, expense: str) -> int | None:
-        """:meth:`first` of a name's :meth:`mask` and the key ``expense``."""
+        """The position of the first rule matching a name (its :meth:`mask`) and ``expense``."""
         if expense:
             mask |= self._expenses.get(expense, 0)
         return (mask & -mask).bit_length() - 1 if mask else None
