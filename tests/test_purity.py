@@ -17,9 +17,10 @@ SRC = Path(__file__).parent.parent / "src" / "socialvalue"
 ADAPTERS = {SRC / "cli", SRC / "__main__.py"}
 FORBIDDEN_NAMES = {"open", "print", "input", "breakpoint", "exec", "eval", "__import__"}
 FORBIDDEN_ATTRS = {"today", "now", "utcnow", "getenv", "environ", "read_text", "write_text"}
-# The one module that generates code, as attrs and cattrs do: each class's loader is
-# Python source made from the class's own fields (no document text reaches it).
-GENERATES_CODE = {SRC / "documents" / "_loaders.py": "exec"}
+# The modules that generate code, as attrs and cattrs do, from a class's own fields
+# (no document or file text reaches them): each class's loader, and the trusted
+# constructor of a class (``_typed.filler``).
+GENERATES_CODE = {SRC / "documents" / "_loaders.py": "exec", SRC / "_typed.py": "exec"}
 
 
 def violations(source: str) -> list[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import decimal
 import enum
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -36,7 +37,7 @@ import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._fields import END, FieldCheck, Schema, decimal_schema, shared
-from socialvalue._typed import typed_fields
+from socialvalue._typed import filler, typed_fields
 from socialvalue.errors import RuleViolation
 
 __all__ = [
@@ -188,10 +189,7 @@ class Money:
             raise RuleViolation(
                 "money.bad_amount", f"amount must have at most {MAX_INTEGER_DIGITS} integer digits"
             )
-        money = object.__new__(cls)
-        _put_amount(money, amount)
-        _put_currency(money, currency)
-        return money
+        return _fill(amount, currency)
 
     @classmethod
     @typed_arguments
@@ -330,10 +328,8 @@ def _formatted(amount: Decimal, currency: str, policy: Rounding = Rounding.HALF_
     return text if symbol else f"{text} {currency}"
 
 
-# The slots' own setters: a frozen class refuses setattr, and these are the cheapest
-# way round it for the trusted constructor (cheaper than object.__setattr__).
-_put_amount: Final[Any] = vars(Money)["amount"].__set__
-_put_currency: Final[Any] = vars(Money)["currency"].__set__
+# Money of checked values, for the trusted constructor.
+_fill: Final[Callable[..., Money]] = filler(Money)
 
 
 def _currency_schema(defs: dict[str, Schema]) -> Schema:

@@ -44,6 +44,7 @@ from typing import Any, TypeVar
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
+from socialvalue._typed import filler
 from socialvalue.charter.compliance_report import (
     ComplianceReport,
     ComplianceRow,
@@ -70,8 +71,6 @@ from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
 
 _T = TypeVar("_T")
-_new = object.__new__
-_set = object.__setattr__
 
 __all__ = ["Judged", "compliance"]
 
@@ -152,21 +151,22 @@ def _row(
         # Every field is a value checked where it was made (an assessment, a
         # signup, a Review, their issues) or text made here: the attrs __init__
         # would check the types of fourteen fields again for every supplier.
-        made: ComplianceRow = _new(ComplianceRow)
-        _set(made, "supplier_id", assessment.supplier_id)
-        _set(made, "supplier_name", assessment.supplier_name)
-        _set(made, "owes", assessment.obligation)
-        _set(made, "spend", spend)
-        _set(made, "period", assessment.period)
-        _set(made, "status", state)
-        _set(made, "gap", gap)
-        _set(made, "provided", what)
-        _set(made, "action", action)
-        _set(made, "charter", signup)
-        _set(made, "charter_status", status)
-        _set(made, "review", review)
-        _set(made, "charter_issues", issues)
-        _set(made, "review_issues", review_issues)
+        made = filler(ComplianceRow)(
+            supplier_id=assessment.supplier_id,
+            supplier_name=assessment.supplier_name,
+            owes=assessment.obligation,
+            spend=spend,
+            period=assessment.period,
+            status=state,
+            gap=gap,
+            provided=what,
+            action=action,
+            charter=signup,
+            charter_status=status,
+            review=review,
+            charter_issues=issues,
+            review_issues=review_issues,
+        )
         return made
 
     if assessment.obligation is Obligation.REVIEW:

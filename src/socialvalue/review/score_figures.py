@@ -13,13 +13,13 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import library_context_methods
-from socialvalue._typed import typed_fields
+from socialvalue._typed import filler, typed_fields
 from socialvalue.money import Money
 from socialvalue.review.measures import Unit
 from socialvalue.review.method import ValueBasis
@@ -60,24 +60,8 @@ class ValueTotals:
         }[basis]
 
 
-_new: Final = object.__new__
-_set: Final = object.__setattr__
-
-
-# The slots' own setters, the cheapest way to fill a frozen object of checked values.
-_put_amount: Final[Any] = vars(Money)["amount"].__set__
-_put_currency: Final[Any] = vars(Money)["currency"].__set__
-_put_figures: Final[tuple[Any, ...]] = tuple(
-    vars(ValueTotals)[name].__set__ for name in ("gross", "net", "undiscounted", "present_value")
-)
-
-
-def _bounded(amount: Decimal, currency: str) -> Money:
-    """Money of an amount known to be within Money's bounds (see ``ScoreReport._parts``)."""
-    money: Money = _new(Money)
-    _put_amount(money, amount)
-    _put_currency(money, currency)
-    return money
+#: Money of an amount known to be within Money's bounds (see ``ScoreReport._parts``).
+_bounded: Final[Callable[..., Money]] = filler(Money)
 
 
 def _totals(
@@ -90,13 +74,12 @@ def _totals(
     # hold by construction (never used for user input). A test compares the result
     # with the checking constructor's.
     gross, net, undiscounted, present = figures
-    put_gross, put_net, put_undiscounted, put_present = _put_figures
-    totals: ValueTotals = _new(ValueTotals)
-    put_gross(totals, money(gross, currency))
-    put_net(totals, money(net, currency))
-    put_undiscounted(totals, money(undiscounted, currency))
-    put_present(totals, money(present, currency))
-    return totals
+    return _fill_totals(
+        money(gross, currency),
+        money(net, currency),
+        money(undiscounted, currency),
+        money(present, currency),
+    )
 
 
 @library_context_methods
@@ -181,3 +164,6 @@ def _quantity_text(quantity: Decimal, unit: Unit) -> str:
 
 # One of a unit reads differently; FTE, tonnes CO2e and counts do not change.
 _SINGULAR: Final = {Unit.PEOPLE: "person", Unit.HOURS: "hour", Unit.WEEKS: "week"}
+
+
+_fill_totals: Final[Callable[..., ValueTotals]] = filler(ValueTotals)

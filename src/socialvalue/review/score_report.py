@@ -21,7 +21,7 @@ import attrs
 
 from socialvalue._numbers import library_context_methods
 from socialvalue._records import records_frame
-from socialvalue._typed import typed_fields
+from socialvalue._typed import filler, typed_fields
 from socialvalue.money import MAX_INTEGER_DIGITS, Money
 from socialvalue.periods import Period
 from socialvalue.review.measures import (
@@ -36,8 +36,6 @@ from socialvalue.review.score_figures import (
     SocialValueRatio,
     ValueTotals,
     _bounded,
-    _new,
-    _set,
     _totals,
 )
 from socialvalue.review.scored_lines import ScoredLine
@@ -211,11 +209,12 @@ class ScoreReport:
         for code in sorted(sums):
             measure = measures[code]
             if valued or measure.proxy is None:
-                count: MeasureCount = _new(MeasureCount)  # fields of checked values
-                _set(count, "measure", code)
-                _set(count, "title", measure.title)
-                _set(count, "unit", measure.unit)
-                _set(count, "quantity", sums[code])
+                count = filler(MeasureCount)(  # fields of checked values
+                    measure=code,
+                    title=measure.title,
+                    unit=measure.unit,
+                    quantity=sums[code],
+                )
                 found.append(count)
         return tuple(found)
 
@@ -239,13 +238,14 @@ class ScoreReport:
             committed = target.quantity
             ratio = _RATIO.divide(delivered, committed) if committed else None
             shortfall = max(_RATIO.subtract(committed, delivered), _ZERO)
-            delivery: Delivery = _new(Delivery)  # fields of checked values
-            _set(delivery, "measure", target.measure)
-            _set(delivery, "unit", measure.unit)
-            _set(delivery, "committed", committed)
-            _set(delivery, "delivered", delivered)
-            _set(delivery, "ratio", ratio)
-            _set(delivery, "shortfall", shortfall)
+            delivery = filler(Delivery)(  # fields of checked values
+                measure=target.measure,
+                unit=measure.unit,
+                committed=committed,
+                delivered=delivered,
+                ratio=ratio,
+                shortfall=shortfall,
+            )
             found.append(delivery)
         return tuple(found)
 
@@ -262,12 +262,13 @@ class ScoreReport:
         if spend.amount:
             per_pound = _RATIO.divide(value.amount, spend.amount)
             percent = _RATIO.multiply(per_pound, _HUNDRED)
-        ratio: SocialValueRatio = _new(SocialValueRatio)  # fields of checked values
-        _set(ratio, "basis", basis)
-        _set(ratio, "value", value)
-        _set(ratio, "spend", spend)
-        _set(ratio, "per_pound", per_pound)
-        _set(ratio, "percent", percent)
+        ratio = filler(SocialValueRatio)(  # fields of checked values
+            basis=basis,
+            value=value,
+            spend=spend,
+            per_pound=per_pound,
+            percent=percent,
+        )
         return ratio
 
     @property
@@ -416,12 +417,13 @@ def _report(
 
     The attrs ``__init__`` would check the four fields' types again on every score.
     """
-    report: ScoreReport = _new(ScoreReport)
-    _set(report, "submission", submission)
-    _set(report, "catalogue", catalogue)
-    _set(report, "method", method)
-    _set(report, "_state", state)
-    _set(report, "_cache", {})
+    report = filler(ScoreReport)(
+        submission=submission,
+        catalogue=catalogue,
+        method=method,
+        _state=state,
+        _cache={},
+    )
     return report
 
 

@@ -23,13 +23,12 @@ import decimal
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
-
-import attrs
+from typing import Final
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
 from socialvalue._records import natural_key
+from socialvalue._typed import filler
 from socialvalue.errors import RuleViolation
 from socialvalue.money import MAX_INTEGER_DIGITS
 from socialvalue.periods import Period, parse_financial_year
@@ -232,41 +231,29 @@ def _assessed(
         band, on_boundary = find(total)
         assessments.append(
             _assessment(
-                (
-                    key,
-                    name,
-                    total,
-                    currency,
-                    basis,
-                    band,
-                    on_boundary,
-                    period,
-                    counts[key],
-                    contract,
-                    spellings,
-                )
+                key,
+                name,
+                total,
+                currency,
+                basis,
+                band,
+                on_boundary,
+                period,
+                counts[key],
+                contract,
+                spellings,
             )
         )
     return AssessmentResult(policy, period, tuple(assessments), ignored)
 
 
-# The slots' own setters, in field order: the cheapest way to fill a frozen object.
-_PUT: Final = tuple(vars(Assessment)[a.name].__set__ for a in attrs.fields(Assessment))
-
-
-def _assessment(values: tuple[Any, ...]) -> Assessment:
-    """An :class:`Assessment` of values of its fields' types, in field order, not checked again.
-
-    Every value comes checked from ``assess`` or the reader's sums: supplier keys
-    from lines or sums, totals bounded by ``_check_totals``, the rest the policy's
-    or made here (spellings a tuple). Checking each field's type again was a third
-    of assessing 50,000 suppliers; ``tests/test_spend_fast_paths.py`` checks that
-    the two constructions are equal.
-    """
-    assessment: Assessment = object.__new__(Assessment)
-    for put, value in zip(_PUT, values, strict=True):
-        put(assessment, value)
-    return assessment
+#: An :class:`Assessment` of values of its fields' types, in field order, not checked
+#: again. Every value comes checked from ``assess`` or the reader's sums: supplier
+#: keys from lines or sums, totals bounded by ``_check_totals``, the rest the
+#: policy's or made here (spellings a tuple). Checking each field's type again was a
+#: third of assessing 50,000 suppliers; ``tests/test_spend_fast_paths.py`` checks that
+#: the two constructions are equal.
+_assessment: Final[Callable[..., Assessment]] = filler(Assessment)
 
 
 @in_library_context
