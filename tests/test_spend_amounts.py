@@ -91,6 +91,15 @@ def test_formats_narrow_the_grammar() -> None:
     assert AmountFormat(max_places=6).parse("0.123456") == Decimal("0.123456")
 
 
+def test_an_accounting_negative_reads_in_a_currency_with_no_symbol() -> None:
+    # A currency with no symbol has no "symbol then minus" form: its parenthesised
+    # amounts were an IndexError from the pattern's missing group.
+    francs = AmountFormat(currency="CHF")
+    assert str(francs.parse("(1,234.50)")) == "-1234.50"
+    assert str(francs.parse("(0)")) == "-0"
+    assert str(francs.parse("-12")) == "-12"
+
+
 def test_a_format_checks_its_own_fields() -> None:
     with pytest.raises(RuleViolation, match="ISO 4217"):
         AmountFormat(currency="pounds")

@@ -119,7 +119,8 @@ def _grammar(amounts: AmountFormat, text: str) -> Decimal:
             return Decimal(value)
         match = display.fullmatch(value)
         if match is not None:
-            number = (match["n1"] or match["n2"] or match["n3"]).replace(",", "")
+            # One form matched; a currency with no symbol has no n2 form.
+            number = next(filter(None, match.groups())).replace(",", "")
             # Decimal(text) is exact; copy_negate too (unary minus would round
             # to the caller's context).
             amount = Decimal(number)
