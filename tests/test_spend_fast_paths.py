@@ -13,6 +13,7 @@ short cut declines and the definition decides.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from socialvalue import (
     PayeeRules,
     SpendFileError,
     default_policy,
+    parse_amount,
 )
 from socialvalue.cli._render import (
     _FORMULA_STARTS,
@@ -36,12 +38,14 @@ from socialvalue.cli._render import (
 )
 from socialvalue.periods import parse_financial_year
 from socialvalue.policy.thresholds import Basis
+from socialvalue.policy.vat import VatBasis
 from socialvalue.spend._hot import Text, forget
 from socialvalue.spend._quoting import scan, simply_quoted, text_rows
+from socialvalue.spend._sorting import WITHHELD, Apart, BadKey, sorter_for
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.assessment import Assessment, AssessmentResult, with_spellings
 from socialvalue.spend.assessment_rules import _assess_sums, assess
-from socialvalue.spend.names import _spelled_words, _stepwise, normalised, words
+from socialvalue.spend.names import SupplierKey, _spelled_words, _stepwise, normalised, words
 from socialvalue.spend.payees import PAYEE_RULES, classifier, classify
 from socialvalue.spend.reading import SpendFile, add_sums
 from socialvalue.spend.rows import csv_records
@@ -84,6 +88,7 @@ def _outcome(read: object, text: str) -> tuple[str, str]:
 @example("-£0.00", AmountFormat())
 @example(" (1,234.56) ", AmountFormat())
 @example("1,234,567,890,123,456.00", AmountFormat())
+@example("(0)", AmountFormat(currency="JPY", thousands=False, parentheses=True, max_places=0))
 def test_the_fast_amount_reader_agrees_with_the_grammar(text: str, amounts: AmountFormat) -> None:
     """Every spelling is read to the same Decimal (digits, sign, exponent) or refused alike."""
     assert _outcome(amount_reader(amounts), text) == _outcome(amounts.parse, text)
@@ -234,11 +239,11 @@ def test_a_withheld_id_and_rules_of_expense_types_only() -> None:
 
 def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every memo kept between rows or files is cleared when full, and reading goes on alike."""
-    from socialvalue.spend import _hot, _payee_terms, _sorting, payees
+    from socialvalue.spend import _hot, _sorting, payees
 
     for module, bound in [
         (_hot, "_MEMOS_KEPT"),
-        (_payee_terms, "_NAMES_REMEMBERED"),
+        (payees, "_NAMES_REMEMBERED"),
         (_sorting, "_REMEMBERED"),
         (payees, "_EXPENSES_REMEMBERED"),
     ]:
@@ -249,6 +254,60 @@ def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
             ["Supplier Name,Invoice Payment Date,Net Amount,Expenses Type", *ROWS]
         )
         assert [line.supplier_id for line in spend] == ["acme", "bolt", "acme"]
+
+
+NAME_RULES = NameRules()
+
+
+def _entry_by_definition(
+    rules: PayeeRules, name: str, raw_id: str, expense: str, options: dict[str, Any]
+) -> object:
+    """What a payee is, from the public rules alone: withheld, set apart, a supplier, or bad."""
+    if rules.is_withheld(name, raw_id):
+        return WITHHELD
+    rule = rules.rule_for(name, expense or None)
+    normal = NAME_RULES.normalise(name)
+    if normal and normal in options["exclude_names"]:
+        return Apart("excluded", normal, name)
+    if rule is not None and not options["include_apart"]:
+        return Apart(rule.id, normal, name)
+    try:
+        return (NAME_RULES.key(name), name)
+    except ValueError as exc:
+        return BadKey("supplier_name", str(exc), name)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(PAYEE, st.sampled_from(["Redacted", "--", "Acme & Co", "Café Ltd"])),
+            st.sampled_from(["", "Redacted"]),
+            st.sampled_from(["", "Levies", "LEVIES", "Rent"]),
+        ),
+        max_size=8,
+    ),
+    RULE_SETS,
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_payee_is_sorted_as_its_definition_says_when_new_or_met_again(
+    rows: list[tuple[str, str, str]],
+    rules: PayeeRules,
+    include_apart: bool,
+    exclude_first: bool,
+) -> None:
+    """Each name taken apart once (words, markers, rules and key) sorts as the rules say."""
+    # Excluding a name met: one that other spellings of the rows may share.
+    exclude = {NAME_RULES.normalise(rows[0][0])} if rows and exclude_first else set()
+    exclude_names = frozenset(exclude - {""})
+    options = {"include_apart": include_apart, "exclude_names": exclude_names}
+    forget()
+    sorter = sorter_for(
+        rules, NAME_RULES, SupplierKey.NAME, include_apart, frozenset(), exclude_names, ()
+    )
+    for name, raw_id, expense in rows:
+        expected = _entry_by_definition(rules, name, raw_id, expense, options)
+        assert sorter.entry(name, raw_id, expense, "") == expected
 
 
 MANCHESTER = "Supplier Name,Invoice Payment Date,Net Amount,Expenses Type"
@@ -272,6 +331,67 @@ def test_each_of_three_amounts_is_read_once_and_a_bad_one_names_its_column() -> 
     assert list(spend) == []
     bad = spend.bad_rows[0]
     assert (bad.column, bad.code, bad.value) == ("Gross", "spend_file.bad_amount", "1.234")
+
+
+#: Salford's header, and the same with one amount column left out.
+THREE = ["Gross", "VAT", "Net"]
+AMOUNT_TEXT = st.one_of(
+    st.sampled_from(["0.00", "20.00", "100.00", "120.00", "-20.00", "1,23", "", "12e3"]),
+    st.decimals(min_value=-999, max_value=999, places=2).map(str),
+)
+
+
+def _three_by_definition(
+    texts: dict[str, str], basis: VatBasis
+) -> tuple[str, str | None] | Decimal:
+    """A row's amount from its columns by the grammar alone, or (code, column) if bad."""
+    read: dict[str, Decimal] = {}
+    for column in ("Net", "Gross", "VAT"):
+        if column in texts:
+            try:
+                read[column] = parse_amount(texts[column])
+            except SpendFileError as exc:
+                return (exc.code, column)
+    if len(read) == 3 and read["Gross"] - read["VAT"] != read["Net"]:
+        return ("spend_file.amounts_disagree", "Net")
+    if basis is VatBasis.NET:
+        return read["Net"] if "Net" in read else read["Gross"] - read["VAT"]
+    return read["Gross"] if "Gross" in read else read["Net"] + read["VAT"]
+
+
+CENTS = st.decimals(min_value=-999, max_value=999, places=2)
+#: Gross, VAT and net that agree, as most rows do.
+AGREEING = st.tuples(CENTS, CENTS).map(lambda t: (str(t[0] + t[1]), str(t[1]), str(t[0])))
+
+
+@given(
+    st.lists(st.one_of(AGREEING, st.tuples(AMOUNT_TEXT, AMOUNT_TEXT, AMOUNT_TEXT)), max_size=12),
+    st.sampled_from([None, "Gross", "Net"]),
+    st.sampled_from(VatBasis),
+)
+def test_amounts_of_three_columns_are_read_as_the_grammar_and_the_vat_rule_say(
+    rows: list[tuple[str, str, str]], left_out: str | None, basis: VatBasis
+) -> None:
+    """Each row's gross, VAT and net read once and checked, or bad naming its column."""
+    columns = [c for c in THREE if c != left_out]
+    header = ",".join(["Authority Name", "Date of Payment", *columns, "Vendor Name"])
+    lines = []
+    for row in rows:
+        cells = [f'"{t}"' for c, t in zip(THREE, row, strict=True) if c != left_out]
+        lines.append(",".join(["S", "2020-08-03", *cells, "Apem Ltd"]))
+    forget()
+    spend = SpendFile.from_lines([header, *lines], skip_bad_rows=True, vat_basis=basis)
+    got = [line.amount.amount for line in spend]
+    bad = {row.row: (row.code, row.column) for row in spend.bad_rows}
+    expected = [
+        _three_by_definition(
+            {c: t for c, t in zip(THREE, row, strict=True) if c != left_out}, basis
+        )
+        for row in rows
+    ]
+    assert got == [e for e in expected if isinstance(e, Decimal)]
+    assert [str(a) for a in got] == [str(e) for e in expected if isinstance(e, Decimal)]
+    assert bad == {at + 2: e for at, e in enumerate(expected) if not isinstance(e, Decimal)}
 
 
 # -- rows ---------------------------------------------------------------------------

@@ -17,9 +17,6 @@ __all__ = ["RuleIndex", "Term", "any_term", "compiled", "fits"]
 
 #: A term: its (word, is a prefix) pairs, and whether it is anchored at the start, the end.
 Term = tuple[tuple[tuple[str, bool], ...], bool, bool]
-# Names remembered by a RuleIndex (a year has a few thousand payees; each name is
-# asked once per payee, whose sorter remembers it, so a larger memo only holds memory).
-_NAMES_REMEMBERED = 8_192
 _starts = str.startswith
 
 
@@ -79,13 +76,13 @@ class RuleIndex:
 
     ``rules`` are, in order, each rule's ``names`` terms, ``unless`` terms and
     expense-type keys (labels as words joined by spaces). :meth:`first_of` a name's
-    :meth:`mask` and an expense key gives the position of the first rule that the
+    :meth:`name_mask` and an expense key gives the position of the first rule that the
     name and expense type match, as trying the rules one by one would: a rule
     matches when the expense key is one of its labels, or when one of its ``names``
     terms matches and none of its ``unless`` terms does.
     """
 
-    __slots__ = ("_begun", "_exact", "_expenses", "_masks", "_prefixed", "_starts", "_whole")
+    __slots__ = ("_begun", "_exact", "_expenses", "_prefixed", "_starts", "_whole")
 
     def __init__(
         self, rules: Sequence[tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]]
@@ -106,7 +103,6 @@ class RuleIndex:
             for key in expenses:
                 if key:
                     self._expenses[key] = self._expenses.get(key, 0) | bit
-        self._masks: dict[tuple[str, ...], int] = {}
         # The words the names terms start with (or, for a prefix, a word's start): a
         # name none of whose words is one matches no rule (most names), and is told so
         # by a set look-up per word, in C.
@@ -116,24 +112,18 @@ class RuleIndex:
         # What a word must start with for a prefixed term to be tried there.
         self._starts = tuple({term[0][0][0] for _, term, _ in self._prefixed})
 
-    def mask(self, name: tuple[str, ...]) -> int:
-        """The rules the words ``name`` match, whatever the expense type, as bits."""
-        mask = self._masks.get(name)
-        if mask is None:
-            mask = self._name_mask(name)
-            if len(self._masks) >= _NAMES_REMEMBERED:
-                self._masks.clear()
-            self._masks[name] = mask
-        return mask
-
     def first_of(self, mask: int, expense: str) -> int | None:
-        """The position of the first rule matching a name (its :meth:`mask`) and ``expense``."""
+        """Where the first rule matching a name (its :meth:`name_mask`) and ``expense`` is."""
         if expense:
             mask |= self._expenses.get(expense, 0)
         return (mask & -mask).bit_length() - 1 if mask else None
 
-    def _name_mask(self, name: tuple[str, ...]) -> int:
-        """The rules whose ``names`` match ``name`` and whose ``unless`` terms do not, as bits."""
+    def name_mask(self, name: tuple[str, ...]) -> int:
+        """The rules the words ``name`` match, whatever the expense type, as bits.
+
+        Those whose ``names`` terms match and whose ``unless`` terms do not. Not
+        remembered: readers remember what each name says.
+        """
         if self._whole.isdisjoint(name) and not any(map(_starts, name, repeat(self._begun))):
             return 0
         matched = excepted = 0

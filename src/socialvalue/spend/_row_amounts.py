@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from socialvalue.money import Money
 from socialvalue.policy.vat import VatBasis
-from socialvalue.spend._hot import Bad, picker, remember, shared
+from socialvalue.spend._hot import Bad, picker, shared
 from socialvalue.spend.amounts import amount_reader
 from socialvalue.spend.layouts import Recognition
 from socialvalue.spend.reconciliation import SUM_CONTEXT
@@ -70,7 +70,7 @@ class RowAmounts:
             self.known = shared(("amounts", amounts, vat_basis, *(i is None for i in self._places)))
         #: The amount of a row whose amounts (what :attr:`pick` took) were not read
         #: before, remembered in :attr:`known`; ``Bad`` if they cannot be read.
-        self.reader = self._columns if self._single is None else self._one_column()
+        self.reader = self._columns() if self._single is None else self._one_column()
 
     def _one_column(self) -> Callable[[Sequence[str], Any], Decimal]:
         """:attr:`reader` for a file with one amount column (net, or gross), as one closure.
@@ -92,56 +92,68 @@ class RowAmounts:
 
         return read
 
-    def _columns(self, fields: Sequence[str], picked: Any) -> Decimal:
-        """The amount of a row whose amounts (``picked``) were not read before; else ``Bad``.
+    def _columns(self) -> Callable[[Sequence[str], Any], Decimal]:
+        """:attr:`reader` for a file with net, gross and VAT columns, as one closure.
 
-        For a file with net, gross and VAT columns. What is read is within
+        Salford's year has 10,656 distinct triples of 18,844 distinct texts: each
+        column's text is looked up inline and read when new, and gross less VAT is
+        checked against the net amount to the penny. What is read is within
         :class:`Money`'s bounds: the grammar's, or checked.
         """
-        places, header, value = self._places, self._header, self._values.get
-        net_at, gross_at, vat_at = places
-        # Each column's text is looked up inline (Salford's year has 10,656 distinct
-        # triples of 18,844 distinct texts), read and remembered when new.
-        net = gross = vat = None
-        if net_at is not None:
-            net = value(fields[net_at]) or self._value(fields, net_at)
-        if gross_at is not None:
-            gross = value(fields[gross_at]) or self._value(fields, gross_at)
-        if vat_at is not None:
-            vat = value(fields[vat_at]) or self._value(fields, vat_at)
-        checked = net is not None and gross is not None and vat is not None
-        if checked and SUM_CONTEXT.subtract(gross, vat) != net:  # type: ignore[arg-type]
-            raise Bad(
-                header[places[0]],  # type: ignore[index]
-                "spend_file.amounts_disagree",
-                f"gross {gross} less VAT {vat} is not the net amount {net}",
-                fields[places[0]],  # type: ignore[index]
-            )
-        if self._basis is VatBasis.NET:
-            amount = net if net is not None else SUM_CONTEXT.subtract(gross, vat)  # type: ignore[arg-type]
-        else:
-            amount = gross if gross is not None else SUM_CONTEXT.add(net, vat)  # type: ignore[arg-type]
-        if amount is not net and amount is not gross:
-            # net = gross - VAT, or gross = net + VAT: checked as any amount is.
-            Money(amount, self._currency)
-        remember(self.known, picked, amount, _REMEMBERED)
-        return amount
+        net_at, gross_at, vat_at = self._places
+        header, values, known, parse = self._header, self._values, self.known, self._read
+        subtract, add = SUM_CONTEXT.subtract, SUM_CONTEXT.add
+        net_basis, currency = self._basis is VatBasis.NET, self._currency
 
-    def _value(self, fields: Sequence[str], at: int) -> Decimal:
-        """The amount in column ``at``, read and remembered (or a zero, remembered already)."""
-        text = fields[at]
-        known = self._values.get(text)
-        if known is not None:  # a zero: falsy, so looked for again
-            return known
-        try:
-            value = self._read(text)
-        except SpendFileError as exc:
-            raise Bad(self._header[at], exc.code, exc.message, text) from None
-        values = self._values
-        if len(values) >= _REMEMBERED:
-            values.clear()
-        values[text] = value
-        return value
+        def value(text: str, at: int) -> Decimal:
+            try:
+                amount = parse(text)
+            except SpendFileError as exc:
+                raise Bad(header[at], exc.code, exc.message, text) from None
+            if len(values) >= _REMEMBERED:
+                values.clear()
+            values[text] = amount
+            return amount
+
+        def read(fields: Sequence[str], picked: Any) -> Decimal:
+            net = gross = vat = None
+            if net_at is not None:
+                text = fields[net_at]
+                net = values.get(text)
+                if net is None:
+                    net = value(text, net_at)
+            if gross_at is not None:
+                text = fields[gross_at]
+                gross = values.get(text)
+                if gross is None:
+                    gross = value(text, gross_at)
+            if vat_at is not None:
+                text = fields[vat_at]
+                vat = values.get(text)
+                if vat is None:
+                    vat = value(text, vat_at)
+            if net is not None and gross is not None and vat is not None:
+                if subtract(gross, vat) != net:
+                    raise Bad(
+                        header[net_at],  # type: ignore[index]
+                        "spend_file.amounts_disagree",
+                        f"gross {gross} less VAT {vat} is not the net amount {net}",
+                        fields[net_at],  # type: ignore[index]
+                    )
+                amount = net if net_basis else gross
+            elif net_basis:
+                amount = net if net is not None else subtract(gross, vat)  # type: ignore[arg-type]
+            else:
+                amount = gross if gross is not None else add(net, vat)  # type: ignore[arg-type]
+            if amount is not net and amount is not gross:
+                # net = gross - VAT, or gross = net + VAT: checked as any amount is.
+                Money(amount, currency)
+            if len(known) >= _REMEMBERED:
+                known.clear()
+            known[picked] = amount
+            return amount
+
+        return read
 
 
 def _plan(recognition: Recognition, basis: VatBasis) -> tuple[int | None, int | None, int | None]:

@@ -15,7 +15,7 @@ from typing import Any, Final, NamedTuple
 
 from socialvalue._fields import Code
 from socialvalue.errors import RuleViolation
-from socialvalue.spend.names import NameRules, SupplierKey, name_id, normalised, words
+from socialvalue.spend.names import NameRules, SupplierKey, id_maker, normalised, words
 from socialvalue.spend.payees import PayeeRules, classifier, payee_index
 
 __all__ = ["WITHHELD", "Apart", "BadKey", "Entry", "PayeeSorter", "forget", "sorter_for"]
@@ -47,6 +47,14 @@ _ID_CHECK: Final = Code()
 # Payees remembered by each sorter (a year has a few thousand; a cleared memo is
 # only work done again).
 _REMEMBERED: Final = 65_536
+# Names remembered (a year has a few thousand; a file of 50,000 suppliers keyed by
+# id asks each name once per payee remembered, so a larger memo only holds memory).
+_NAMES_REMEMBERED: Final = 8_192
+# What a name says alone: withheld, the payee rules it matches (as bits), and its
+# supplier's entry when suppliers are keyed by name.
+_Said = tuple[bool, int, "Entry | None"]
+# Words not kept by words' own cache: the sorter remembers what each name says.
+_words: Final = words.__wrapped__
 _SORTERS: Final[dict[tuple[Any, ...], PayeeSorter]] = {}
 
 
@@ -67,10 +75,13 @@ class PayeeSorter:
         exclude_names: frozenset[str],
     ) -> None:
         self._classify, self._names, self._key = classifier(payees), names, key
+        self._id = id_maker(names)
         self._include, self._exclude_ids = include_apart, exclude_ids
         self._exclude_names = exclude_names
+        # Whether a payee no rule sets apart is always a supplier (no option says otherwise).
+        self._plain = not (include_apart or exclude_ids or exclude_names)
         self.entries: dict[Any, Entry] = {}
-        self._named: dict[str, Entry] = {}
+        self._said: dict[str, _Said] = {}
 
     def remember(self, picked: Any, entry: Entry) -> None:
         """Remember ``entry`` for ``picked``, within the sorter's bound."""
@@ -80,9 +91,16 @@ class PayeeSorter:
 
     def entry(self, name: str, raw_id: str, expense: str, number: str) -> Entry:
         """What the payee of a row is: its name, supplier id, expense type and number (stripped)."""
-        withheld, rule = self._classify(name, raw_id, expense)
-        if withheld:
+        said = self._said.get(name)
+        if said is None:
+            said = self._say(name)
+        withheld, mask, keyed = said
+        classify = self._classify
+        if withheld or (raw_id and classify.withholds_id(raw_id)):
             return WITHHELD
+        rule = classify.rule(mask, expense)
+        if rule is None and self._plain:
+            return keyed if keyed is not None else self._keyed(name, raw_id, number)
         # The normalised name is wanted only to exclude by name and to tally a payee
         # set apart; a supplier keyed by name is normalised in its key already.
         normal = normalised(self._names, name) if self._exclude_names or rule else ""
@@ -93,28 +111,33 @@ class PayeeSorter:
             rule_id = None
         if rule_id is not None:
             return Apart(rule_id, normal or normalised(self._names, name), name)
-        return self._supplier(name, raw_id, number)
+        return keyed if keyed is not None else self._keyed(name, raw_id, number)
 
-    def _supplier(self, name: str, raw_id: str, number: str) -> Entry:
-        key = self._key
-        if key is SupplierKey.NAME:
-            # A name paid under several expense types is keyed once (a fifth of
-            # Salford's payees, a third of Manchester's).
-            found = self._named.get(name)
-            if found is None:
-                found = self._keyed(name, raw_id, number)
-                if len(self._named) >= _REMEMBERED:
-                    self._named.clear()
-                self._named[name] = found
-            return found
-        return self._keyed(name, raw_id, number)
+    def _say(self, name: str) -> _Said:
+        """What ``name`` says whatever else the row holds, taken apart once and remembered.
+
+        Its words are found once for the redaction markers, the payee rules and,
+        when suppliers are keyed by name, its key: a new payee was six calls deep
+        and four memos wide, a quarter of reading Salford's year.
+        """
+        found = _words(name)
+        withheld, mask = self._classify.said(name, found)
+        keyed: Entry | None = None
+        if self._key is SupplierKey.NAME and not withheld:
+            try:
+                # A name's key is an id as made (tests/test_spend_names.py checks it).
+                keyed = (self._id(found, name), name)
+            except ValueError as exc:
+                keyed = BadKey("supplier_name", str(exc), name)
+        if len(self._said) >= _NAMES_REMEMBERED:
+            self._said.clear()
+        said = self._said[name] = (withheld, mask, keyed)
+        return said
 
     def _keyed(self, name: str, raw_id: str, number: str) -> Entry:
+        """The entry of a supplier keyed by id or number (by name, :meth:`_say` keys it)."""
         key = self._key
         try:
-            if key is SupplierKey.NAME:
-                # A name's key is an id as made (tests/test_spend_names.py checks it).
-                return (name_id(self._names, name), name)
             supplier = key.key(
                 name,
                 supplier_id=raw_id,
@@ -165,7 +188,7 @@ def forget() -> None:
     """
     for sorter in _SORTERS.values():
         sorter.entries.clear()
-        sorter._named.clear()
+        sorter._said.clear()
         sorter._classify.forget()
     _SORTERS.clear()
     words.cache_clear()

@@ -49,7 +49,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -130,7 +130,7 @@ def words(name: str) -> tuple[str, ...]:
     >>> words("H.M. Revenue & Customs")
     ('hm', 'revenue', 'and', 'customs')
     """
-    text = html.unescape(name)
+    text = html.unescape(name) if "&" in name else name
     if not text.isascii():
         return _spelled_words(name)
     # ASCII text is its own NFKC form, case-folds as it lower-cases and has no
@@ -243,29 +243,38 @@ def normalised(rules: NameRules, name: str) -> str:
 
 def _kept_words(rules: NameRules, name: str) -> Sequence[str]:
     """The words of ``name`` its normalised form keeps (step 6 of the module's list)."""
-    found = words(name)
+    return _keeper(rules)(words(name))
+
+
+@functools.lru_cache(maxsize=64)
+def _keeper(rules: NameRules) -> Callable[[tuple[str, ...]], Sequence[str]]:
+    """The words of a name (its :func:`words`) that its normalised form keeps, by ``rules``."""
     plan = _plan(rules)
     if plan is None:
-        return _stepwise(rules, found).split()
+        return lambda found: _stepwise(rules, found).split()
     # At most one phrase can match at each end at a time (see _plan), so taking the
     # one that does, until none does, is the documented loop in one pass.
     firsts, lasts = plan
-    start, end = 0, len(found)
-    while start < end:
-        for phrase in firsts.get(found[start], ()):
-            if end - start > len(phrase) and found[start : start + len(phrase)] == phrase:
-                start += len(phrase)
+
+    def kept(found: tuple[str, ...]) -> Sequence[str]:
+        start, end = 0, len(found)
+        while start < end:
+            for phrase in firsts.get(found[start], ()):
+                if end - start > len(phrase) and found[start : start + len(phrase)] == phrase:
+                    start += len(phrase)
+                    break
+            else:
                 break
-        else:
-            break
-    while start < end:
-        for phrase in lasts.get(found[end - 1], ()):
-            if end - start > len(phrase) and found[end - len(phrase) : end] == phrase:
-                end -= len(phrase)
+        while start < end:
+            for phrase in lasts.get(found[end - 1], ()):
+                if end - start > len(phrase) and found[end - len(phrase) : end] == phrase:
+                    end -= len(phrase)
+                    break
+            else:
                 break
-        else:
-            break
-    return found[start:end]
+        return found[start:end]
+
+    return kept
 
 
 def name_id(rules: NameRules, name: str) -> str:
@@ -275,13 +284,28 @@ def name_id(rules: NameRules, name: str) -> str:
     joined by hyphens in 64 characters are the id as they stand, with no pattern
     tried (``tests/test_spend_names.py`` checks the two agree).
     """
-    kept = _kept_words(rules, name)
-    if not kept:
-        raise ValueError(f"the name {name[:60]!r} has no letters or digits")
-    joined = "-".join(kept)
-    if len(joined) <= _ROOM and joined.isascii():
-        return joined
-    return slug(" ".join(kept))
+    return id_maker(rules)(words(name), name)
+
+
+@functools.lru_cache(maxsize=64)
+def id_maker(rules: NameRules) -> Callable[[tuple[str, ...], str], str]:
+    """:func:`name_id` by ``rules`` of a name and its :func:`words` (for readers that have them).
+
+    The function takes the words and the name (for its error), and finds the
+    rules' plan once, not once a name.
+    """
+    keep = _keeper(rules)
+
+    def make(found: tuple[str, ...], name: str) -> str:
+        kept = keep(found)
+        if not kept:
+            raise ValueError(f"the name {name[:60]!r} has no letters or digits")
+        joined = "-".join(kept)
+        if len(joined) <= _ROOM and joined.isascii():
+            return joined
+        return slug(" ".join(kept))
+
+    return make
 
 
 _Plan = tuple[dict[str, tuple[tuple[str, ...], ...]], dict[str, tuple[tuple[str, ...], ...]]]

@@ -211,15 +211,28 @@ class _Classifier:
     def __call__(
         self, name: str, supplier_id: str, expense_type: str
     ) -> tuple[bool, PayeeRule | None]:
-        markers, said = self._markers, self._names.get(name)
+        said = self._names.get(name)
         if said is None:
-            found = words(name)
-            said = (bool(name) and " ".join(found) in markers, self._index.mask(found))
+            said = self.said(name, words(name))
             if len(self._names) >= _NAMES_REMEMBERED:
                 self._names.clear()
             self._names[name] = said
         withheld, mask = said
-        withheld = withheld or (bool(supplier_id) and _said(supplier_id) in markers)
+        return withheld or self.withholds_id(supplier_id), self.rule(mask, expense_type)
+
+    def said(self, name: str, found: tuple[str, ...]) -> tuple[bool, int]:
+        """What ``name`` (its :func:`words` ``found``) says alone: withheld; the rules it matches.
+
+        Not remembered: for a reader that remembers each name itself.
+        """
+        return bool(name) and " ".join(found) in self._markers, self._index.name_mask(found)
+
+    def withholds_id(self, supplier_id: str) -> bool:
+        """Whether ``supplier_id`` is a redaction marker."""
+        return bool(supplier_id) and _said(supplier_id) in self._markers
+
+    def rule(self, mask: int, expense_type: str) -> PayeeRule | None:
+        """The first rule matching a name's rules (its ``mask``) or ``expense_type``."""
         expense = self._expenses.get(expense_type)
         if expense is None:
             expense = _said(expense_type) if expense_type else ""
@@ -227,7 +240,7 @@ class _Classifier:
                 self._expenses.clear()
             self._expenses[expense_type] = expense
         first = self._index.first_of(mask, expense)
-        return withheld, None if first is None else self._apart[first]
+        return None if first is None else self._apart[first]
 
 
 @functools.lru_cache(maxsize=64)

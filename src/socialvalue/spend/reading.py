@@ -273,9 +273,10 @@ class SpendFile:
                 if day < start or day > end:  # type: ignore[operator]
                     ledger.outside_period.add(amount)
                     continue
-                who = payees.get(who_pick(fields))
+                picked = who_pick(fields)
+                who = payees.get(picked)
                 if who is None:
-                    who = self._who(fields)
+                    who = self._who(fields, picked)
                 if who.__class__ is tuple:  # a supplier: (key, spelling)
                     contract = self._contract(fields) if contract_at is not None else None
                     if sums is None:
@@ -293,7 +294,7 @@ class SpendFile:
                 elif who is WITHHELD:
                     ledger.withheld.add(amount)
                 else:
-                    self._aside(fields, who).add(amount)
+                    self._aside(who, picked).add(amount)
             except Bad as bad:
                 self._bad(row[0], bad, amount)
         if sums is not None:  # the tallies iterating keeps row by row
@@ -364,8 +365,8 @@ class SpendFile:
             )
         return text or None
 
-    def _who(self, fields: Sequence[str]) -> Entry:
-        """What a row's payee is, sorted once for every file read alike."""
+    def _who(self, fields: Sequence[str], picked: Any) -> Entry:
+        """What a row's payee is (``picked`` its fields), sorted once for every file read alike."""
         sorter = self._sorter
         id_at, name_at, expense_at, number_at = self._who_at
         entry = sorter.entry(
@@ -374,16 +375,15 @@ class SpendFile:
             "" if expense_at is None else fields[expense_at],
             "" if number_at is None else fields[number_at].strip(),
         )
-        sorter.remember(self._who_pick(fields), entry)
+        sorter.remember(picked, entry)
         return entry
 
-    def _aside(self, fields: Sequence[str], entry: Entry) -> _Apart:
-        """The tally in this file of a payee set apart; ``Bad`` for a payee with no key."""
+    def _aside(self, entry: Entry, picked: Any) -> _Apart:
+        """This file's tally of a payee set apart (``picked``, its fields); ``Bad`` if no key."""
         if isinstance(entry, BadKey):
             column = None if entry.role is None else self.recognition.column(entry.role)
             raise Bad(column, "spend_file.bad_id", entry.message, entry.value)
         assert isinstance(entry, Apart)
-        picked = self._who_pick(fields)
         tally = self._apart.get(picked)
         if tally is None:
             # Each way a file names the payee counts once for its spellings.
