@@ -75,11 +75,11 @@ class RuleIndex:
     """Every rule's name terms in one table, so that a name is sorted in one pass.
 
     ``rules`` are, in order, each rule's ``names`` terms, ``unless`` terms and
-    expense-type keys (labels as words joined by spaces). :meth:`first_of` a name's
-    :meth:`name_mask` and an expense key gives the position of the first rule that the
-    name and expense type match, as trying the rules one by one would: a rule
-    matches when the expense key is one of its labels, or when one of its ``names``
-    terms matches and none of its ``unless`` terms does.
+    expense-type keys (labels as words joined by spaces). A rule's bit is set in a
+    name's :meth:`name_mask` when one of its ``names`` terms matches and none of its
+    ``unless`` terms does, and in an expense key's :meth:`expense_mask` when the key
+    is one of its labels; the lowest bit set in either is the first rule that the
+    name and expense type match, as trying the rules one by one would find.
     """
 
     __slots__ = ("_begun", "_exact", "_expenses", "_prefixed", "_starts", "_whole")
@@ -112,11 +112,9 @@ class RuleIndex:
         # What a word must start with for a prefixed term to be tried there.
         self._starts = tuple({term[0][0][0] for _, term, _ in self._prefixed})
 
-    def first_of(self, mask: int, expense: str) -> int | None:
-        """Where the first rule matching a name (its :meth:`name_mask`) and ``expense`` is."""
-        if expense:
-            mask |= self._expenses.get(expense, 0)
-        return (mask & -mask).bit_length() - 1 if mask else None
+    def expense_mask(self, expense: str) -> int:
+        """The rules an expense key (a label's words joined by spaces) matches, as bits."""
+        return self._expenses.get(expense, 0) if expense else 0
 
     def name_mask(self, name: tuple[str, ...]) -> int:
         """The rules the words ``name`` match, whatever the expense type, as bits.

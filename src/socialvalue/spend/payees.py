@@ -198,7 +198,7 @@ class _Classifier:
 
     def __init__(self, rules: PayeeRules) -> None:
         self._apart, self._index, self._markers = rules.apart, payee_index(rules), _markers(rules)
-        self._expenses: dict[str, str] = {}
+        self._expenses: dict[str, int] = {}
         # What a name alone says (withheld; the rules its words match): a name paid
         # under several expense types is taken apart once.
         self._names: dict[str, tuple[bool, int]] = {}
@@ -233,14 +233,15 @@ class _Classifier:
 
     def rule(self, mask: int, expense_type: str) -> PayeeRule | None:
         """The first rule matching a name's rules (its ``mask``) or ``expense_type``."""
-        expense = self._expenses.get(expense_type)
-        if expense is None:
-            expense = _said(expense_type) if expense_type else ""
+        bits = self._expenses.get(expense_type)
+        if bits is None:
+            bits = self._index.expense_mask(_said(expense_type) if expense_type else "")
             if len(self._expenses) >= _EXPENSES_REMEMBERED:
                 self._expenses.clear()
-            self._expenses[expense_type] = expense
-        first = self._index.first_of(mask, expense)
-        return None if first is None else self._apart[first]
+            self._expenses[expense_type] = bits
+        mask |= bits
+        # The lowest bit set is the first rule in order.
+        return self._apart[(mask & -mask).bit_length() - 1] if mask else None
 
 
 @functools.lru_cache(maxsize=64)
