@@ -238,17 +238,12 @@ class NameRules:
 
 def normalised(rules: NameRules, name: str) -> str:
     """:meth:`NameRules.normalise`, its arguments' types not checked again (for readers)."""
-    return " ".join(_kept_words(rules, name))
-
-
-def _kept_words(rules: NameRules, name: str) -> Sequence[str]:
-    """The words of ``name`` its normalised form keeps (step 6 of the module's list)."""
-    return _keeper(rules)(words(name))
+    return " ".join(_keeper(rules)(words(name)))
 
 
 @functools.lru_cache(maxsize=64)
 def _keeper(rules: NameRules) -> Callable[[tuple[str, ...]], Sequence[str]]:
-    """The words of a name (its :func:`words`) that its normalised form keeps, by ``rules``."""
+    """The words of a name (its :func:`words`) that its normalised form keeps (step 6)."""
     plan = _plan(rules)
     if plan is None:
         return lambda found: _stepwise(rules, found).split()
