@@ -245,6 +245,7 @@ def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         (_hot, "_MEMOS_KEPT"),
         (payees, "_NAMES_REMEMBERED"),
         (_sorting, "_REMEMBERED"),
+        (_sorting, "_NAMES_REMEMBERED"),
         (payees, "_EXPENSES_REMEMBERED"),
     ]:
         monkeypatch.setattr(module, bound, 1)
@@ -254,6 +255,11 @@ def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
             ["Supplier Name,Invoice Payment Date,Net Amount,Expenses Type", *ROWS]
         )
         assert [line.supplier_id for line in spend] == ["acme", "bolt", "acme"]
+    # Each memo of payees holds at most its bound (one) after meeting three names.
+    for sorter in _sorting._SORTERS.values():
+        assert len(sorter.entries) <= 1
+        assert len(sorter._said) <= 1
+        assert len(sorter._classify._expenses) <= 1
 
 
 NAME_RULES = NameRules()
