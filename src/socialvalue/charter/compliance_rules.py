@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from socialvalue._arguments import typed_arguments
 from socialvalue._numbers import in_library_context
@@ -71,6 +71,8 @@ from socialvalue.review.submissions import ReviewSubmission
 from socialvalue.spend.assessment import Assessment
 
 _T = TypeVar("_T")
+#: A :class:`ComplianceRow` of checked values (see ``_typed.filler``), made once.
+_compliance_row: Final[Callable[..., ComplianceRow]] = filler(ComplianceRow)
 
 __all__ = ["Judged", "compliance"]
 
@@ -151,7 +153,7 @@ def _row(
         # Every field is a value checked where it was made (an assessment, a
         # signup, a Review, their issues) or text made here: the attrs __init__
         # would check the types of fourteen fields again for every supplier.
-        made = filler(ComplianceRow)(
+        made = _compliance_row(
             supplier_id=assessment.supplier_id,
             supplier_name=assessment.supplier_name,
             owes=assessment.obligation,

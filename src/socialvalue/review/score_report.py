@@ -55,6 +55,10 @@ _POSITION: Final = {
     ValueBasis.UNDISCOUNTED: 2,
     ValueBasis.PRESENT_VALUE: 3,
 }
+# Constructors of checked values (see _typed.filler), made once, not looked up a row.
+_count: Final[Callable[..., MeasureCount]] = filler(MeasureCount)
+_delivery: Final[Callable[..., Delivery]] = filler(Delivery)
+_ratio: Final[Callable[..., SocialValueRatio]] = filler(SocialValueRatio)
 
 
 class _State(NamedTuple):
@@ -209,7 +213,7 @@ class ScoreReport:
         for code in sorted(sums):
             measure = measures[code]
             if valued or measure.proxy is None:
-                count = filler(MeasureCount)(  # fields of checked values
+                count = _count(  # fields of checked values
                     measure=code,
                     title=measure.title,
                     unit=measure.unit,
@@ -238,7 +242,7 @@ class ScoreReport:
             committed = target.quantity
             ratio = _RATIO.divide(delivered, committed) if committed else None
             shortfall = max(_RATIO.subtract(committed, delivered), _ZERO)
-            delivery = filler(Delivery)(  # fields of checked values
+            delivery = _delivery(  # fields of checked values
                 measure=target.measure,
                 unit=measure.unit,
                 committed=committed,
@@ -262,7 +266,7 @@ class ScoreReport:
         if spend.amount:
             per_pound = _RATIO.divide(value.amount, spend.amount)
             percent = _RATIO.multiply(per_pound, _HUNDRED)
-        ratio = filler(SocialValueRatio)(  # fields of checked values
+        ratio = _ratio(  # fields of checked values
             basis=basis,
             value=value,
             spend=spend,
@@ -410,6 +414,10 @@ class ScoreReport:
         )
 
 
+#: :class:`ScoreReport` of checked values (see ``_typed.filler``).
+_score_report: Final[Callable[..., ScoreReport]] = filler(ScoreReport)
+
+
 def _report(
     submission: ReviewSubmission, catalogue: MeasureCatalogue, method: ScoringMethod, state: _State
 ) -> ScoreReport:
@@ -417,7 +425,7 @@ def _report(
 
     The attrs ``__init__`` would check the four fields' types again on every score.
     """
-    report = filler(ScoreReport)(
+    report = _score_report(
         submission=submission,
         catalogue=catalogue,
         method=method,
